@@ -1,0 +1,3 @@
+using ParIndex.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

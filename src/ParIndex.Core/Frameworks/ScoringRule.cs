@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+
+namespace ParIndex.Core.Frameworks;
+
+/// <summary>
+/// How a leaf's points are obtained (SPEC 2.2). Serialized with a <c>method</c> discriminator so
+/// that framework files stay readable: <c>{"method": "ratio", "target": 1}</c>.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "method")]
+[JsonDerivedType(typeof(ManualRule), "manual")]
+[JsonDerivedType(typeof(LevelsRule), "levels")]
+[JsonDerivedType(typeof(BandsRule), "bands")]
+[JsonDerivedType(typeof(RatioRule), "ratio")]
+[JsonDerivedType(typeof(ExpressionRule), "expression")]
+[JsonDerivedType(typeof(SurveyRule), "survey")]
+[JsonDerivedType(typeof(BonusPenaltyRule), "bonus-penalty")]
+public abstract record ScoringRule
+{
+    /// <summary>The method name used in files and the API.</summary>
+    [JsonIgnore]
+    public abstract string Method { get; }
+}
+
+/// <summary>The score is entered: 0 ≤ score ≤ max.</summary>
+public sealed record ManualRule : ScoringRule
+{
+    public static readonly ManualRule Instance = new();
+    public override string Method => "manual";
+}
+
+/// <summary>Pick one named level; each level has points (≤ max).</summary>
+public sealed record LevelsRule(IReadOnlyList<ScoreLevel> Levels) : ScoringRule
+{
+    public override string Method => "levels";
+}
+
+/// <summary>A named level, e.g. <c>kịp thời</c> → 1 point.</summary>
+public sealed record ScoreLevel(string Key, string Label, decimal Points);
+
+/// <summary>A percentage input falls into a band; each band has points.</summary>
+public sealed record BandsRule(IReadOnlyList<ScoreBand> Bands, string InputLabel = "Tỷ lệ (%)") : ScoringRule
+{
+    public override string Method => "bands";
+}
+
+/// <summary>
+/// A band of percentages. <c>From</c> is inclusive and <c>To</c> exclusive unless
+/// <c>ToInclusive</c> is set; a missing bound is open.
+/// </summary>
+public sealed record ScoreBand(decimal? From, decimal? To, decimal Points, bool ToInclusive = false, string? Label = null);
+
+/// <summary>
+/// Inputs numerator and denominator; score = max × min(1, (numerator / denominator) / target).
+/// </summary>
+public sealed record RatioRule(
+    decimal Target = 1m,
+    string NumeratorLabel = "Tử số",
+    string DenominatorLabel = "Mẫu số") : ScoringRule
+{
+    public override string Method => "ratio";
+}
+
+/// <summary>
+/// A bounded formula over named inputs (and <c>max</c>) whose value is the score, clamped to
+/// [0, max]. Example 4.1.3: <c>max * min(1, ((base - now) / base * 100) / 20)</c>.
+/// </summary>
+public sealed record ExpressionRule(IReadOnlyList<FormulaInput> Inputs, string Formula) : ScoringRule
+{
+    public override string Method => "expression";
+}
+
+/// <summary>A named figure a formula reads, with the label shown to the unit.</summary>
+public sealed record FormulaInput(string Name, string Label);
+
+/// <summary>Not self-assessed (0 at self-assessment); points come from the survey.</summary>
+public sealed record SurveyRule : ScoringRule
+{
+    public static readonly SurveyRule Instance = new();
+    public override string Method => "survey";
+}
+
+/// <summary>
+/// Bonus (điểm thưởng) or penalty (điểm trừ): an entered amount within [Min, Max]. A penalty has a
+/// negative minimum and a maximum of 0; the node's own <c>Max</c> is the bonus ceiling (0 for a pure penalty).
+/// </summary>
+public sealed record BonusPenaltyRule(decimal Min, decimal Max) : ScoringRule
+{
+    public override string Method => "bonus-penalty";
+}
