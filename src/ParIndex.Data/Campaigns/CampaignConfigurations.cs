@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ParIndex.Data.Campaigns;
+
+internal sealed class FrameworkRecordConfiguration : IEntityTypeConfiguration<FrameworkRecord>
+{
+    public void Configure(EntityTypeBuilder<FrameworkRecord> builder)
+    {
+        builder.Property(f => f.FrameworkId).HasMaxLength(100);
+        builder.Property(f => f.Version).HasMaxLength(50);
+        builder.Property(f => f.Title).HasMaxLength(300);
+        builder.Property(f => f.UnitKind).HasMaxLength(32);
+        builder.HasIndex(f => new { f.FrameworkId, f.Version }).IsUnique();
+    }
+}
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(300);
+        builder.HasOne(c => c.Framework).WithMany().HasForeignKey(c => c.FrameworkRecordId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> builder)
+    {
+        builder.Property(a => a.CodePrefix).HasMaxLength(32);
+        builder.HasIndex(a => new { a.AssessmentId, a.CodePrefix }).IsUnique();
+        builder.HasOne(a => a.Assessment).WithMany(a => a.Assignments).HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.ContributingUnit).WithMany().HasForeignKey(a => a.ContributingUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

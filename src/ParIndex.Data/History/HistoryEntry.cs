@@ -1,0 +1,29 @@
+namespace ParIndex.Data.History;
+
+/// <summary>
+/// One recorded change (append-only): who changed which field of what, from what to what, and why.
+/// The context refuses to update or delete these rows.
+/// </summary>
+public sealed class HistoryEntry
+{
+    public long Id { get; set; }
+
+    public DateTime At { get; set; }
+
+    public required string UserName { get; set; }
+
+    /// <summary>The kind of thing changed: <c>LeafEntry</c>, <c>Assessment</c>, <c>Evidence</c>…</summary>
+    public required string Entity { get; set; }
+
+    public int? AssessmentId { get; set; }
+
+    public string? LeafCode { get; set; }
+
+    public required string Field { get; set; }
+
+    public string? OldValue { get; set; }
+
+    public string? NewValue { get; set; }
+
+    public string? Reason { get; set; }
+}

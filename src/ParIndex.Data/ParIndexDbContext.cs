@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ParIndex.Data.Accounts;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.Campaigns;
+using ParIndex.Data.Evidence;
+using ParIndex.Data.History;
+using ParIndex.Data.Units;
+
+namespace ParIndex.Data;
+
+/// <summary>
+/// The database of ParIndex. One model for every provider; each provider keeps its own
+/// migrations assembly (ParIndex.Data.Sqlite, ParIndex.Data.Postgres).
+/// </summary>
+public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> options)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<FrameworkRecord> Frameworks => Set<FrameworkRecord>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<LeafEntry> LeafEntries => Set<LeafEntry>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ParIndexDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Scores keep full precision: 28 digits, 10 after the point, on every provider.
+        configurationBuilder.Properties<decimal>().HavePrecision(28, 10);
+        // Every instant is UTC; SQLite forgets the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardHistory();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardHistory();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>History is append-only: an update or delete of a history row is a programming error.</summary>
+    private void GuardHistory()
+    {
+        if (ChangeTracker.Entries<HistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Lịch sử thay đổi chỉ được ghi thêm, không được sửa hoặc xoá.");
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
