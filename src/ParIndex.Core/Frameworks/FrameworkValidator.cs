@@ -294,7 +294,7 @@ public static partial class FrameworkValidator
             {
                 problems.Add(new(code, $"Tên biến \"{input.Name}\" không hợp lệ: dùng chữ cái không dấu, chữ số và dấu _, bắt đầu bằng chữ cái."));
             }
-            else if (input.Name == MaxVariable)
+            else if (string.Equals(input.Name, MaxVariable, StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add(new(code, "Tên biến \"max\" được dành cho điểm tối đa của tiêu chí; hãy đặt tên khác."));
             }
@@ -305,9 +305,9 @@ public static partial class FrameworkValidator
             }
         }
 
-        foreach (var group in rule.Inputs.GroupBy(i => i.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in rule.Inputs.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            problems.Add(new(code, $"Biến \"{group.Key}\" được khai báo {group.Count()} lần."));
+            problems.Add(new(code, $"Biến \"{group.Key}\" được khai báo {group.Count()} lần (tên biến không phân biệt chữ hoa, chữ thường)."));
         }
 
         if (string.IsNullOrWhiteSpace(rule.Formula))
@@ -332,8 +332,6 @@ public static partial class FrameworkValidator
             problems.Add(new(code, $"Điểm tối đa của nút ({Points(node.Max)}) phải bằng điểm thưởng tối đa của phương thức bonus-penalty ({Points(rule.Max)}); điểm trừ không làm giảm điểm tối đa."));
         }
     }
-
-    private const string MaxVariable = "max";
 
     private static string Label(string code) => string.IsNullOrWhiteSpace(code) ? "(không mã)" : code;
 
