@@ -320,7 +320,7 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.Property<bool>("NotApplicable")
                         .HasColumnType("boolean");
 
-                    b.Property<decimal>("Points")
+                    b.Property<decimal?>("Points")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 

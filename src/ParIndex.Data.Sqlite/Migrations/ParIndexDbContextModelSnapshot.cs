@@ -307,7 +307,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.Property<bool>("NotApplicable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Points")
+                    b.Property<decimal?>("Points")
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 

@@ -27,10 +27,10 @@ public sealed class LeafEntry
 
     public string Explanation { get; set; } = "";
 
-    /// <summary>Self-assessed points as computed by the scoring core (full precision).</summary>
-    public decimal Points { get; set; }
+    /// <summary>Self-assessed points as computed by the scoring core; null while not enough is entered.</summary>
+    public decimal? Points { get; set; }
 
-    /// <summary>The calculation memo in Vietnamese (inputs → rule → points), or the error.</summary>
+    /// <summary>The calculation memo in Vietnamese (inputs → rule → points).</summary>
     public string Memo { get; set; } = "";
 
     /// <summary>Optimistic concurrency token: the client sends the version it edited.</summary>

@@ -12,7 +12,7 @@ using ParIndex.Data;
 namespace ParIndex.Data.Postgres.Migrations
 {
     [DbContext(typeof(ParIndexDbContext))]
-    [Migration("20261129185043_Initial")]
+    [Migration("20261129190238_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -323,7 +323,7 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.Property<bool>("NotApplicable")
                         .HasColumnType("boolean");
 
-                    b.Property<decimal>("Points")
+                    b.Property<decimal?>("Points")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 

@@ -349,7 +349,7 @@ namespace ParIndex.Data.Postgres.Migrations
                     FiguresJson = table.Column<string>(type: "text", nullable: true),
                     NotApplicable = table.Column<bool>(type: "boolean", nullable: false),
                     Explanation = table.Column<string>(type: "text", nullable: false),
-                    Points = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false),
+                    Points = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: true),
                     Memo = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),

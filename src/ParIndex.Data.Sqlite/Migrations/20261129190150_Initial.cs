@@ -348,7 +348,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                     FiguresJson = table.Column<string>(type: "TEXT", nullable: true),
                     NotApplicable = table.Column<bool>(type: "INTEGER", nullable: false),
                     Explanation = table.Column<string>(type: "TEXT", nullable: false),
-                    Points = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: true),
                     Memo = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),

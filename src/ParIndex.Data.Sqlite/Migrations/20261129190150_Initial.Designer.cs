@@ -11,7 +11,7 @@ using ParIndex.Data;
 namespace ParIndex.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ParIndexDbContext))]
-    [Migration("20261129185025_Initial")]
+    [Migration("20261129190150_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -310,7 +310,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.Property<bool>("NotApplicable")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Points")
+                    b.Property<decimal?>("Points")
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Data;
+using ParIndex.Data.Accounts;
+using ParIndex.Data.Units;
+using ParIndex.Web.Problems;
+
+namespace ParIndex.Web.Admin;
+
+/// <summary>Units and user accounts, managed by the administrator.</summary>
+public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    private static readonly string[] UnitKinds = ["province", "ministry", "department", "district", "commune", "agency"];
+
+    /// <summary>Roles that act for one unit and therefore need one.</summary>
+    private static readonly string[] UnitRoles = [Roles.UnitEditor, Roles.UnitLead];
+
+    public async Task<IReadOnlyList<UnitView>> UnitsAsync(CancellationToken cancellationToken) =>
+        (await db.Units.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(u => u.ParentId.HasValue).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .Select(ToView).ToList();
+
+    public async Task<UnitView> SaveUnitAsync(int? id, UnitRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var code = (request.Code ?? "").Trim();
+        var name = (request.Name ?? "").Trim();
+        if (code.Length == 0 || name.Length == 0)
+        {
+            throw DomainException.Invalid("Mã và tên đơn vị là bắt buộc.");
+        }
+
+        if (!UnitKinds.Contains(request.Kind))
+        {
+            throw DomainException.Invalid($"Loại đơn vị \"{request.Kind}\" không hợp lệ; chọn một trong: {string.Join(", ", UnitKinds)}.");
+        }
+
+        if (await db.Units.AnyAsync(u => u.Code == code && u.Id != (id ?? 0), cancellationToken))
+        {
+            throw DomainException.Conflict($"Mã đơn vị \"{code}\" đã được dùng.");
+        }
+
+        if (request.ParentId is { } parentId && (parentId == id || !await db.Units.AnyAsync(u => u.Id == parentId, cancellationToken)))
+        {
+            throw DomainException.Invalid("Đơn vị cấp trên không hợp lệ.");
+        }
+
+        Unit unit;
+        if (id is { } existing)
+        {
+            unit = await db.Units.SingleOrDefaultAsync(u => u.Id == existing, cancellationToken) ?? throw DomainException.NotFound($"Không có đơn vị số {existing}.");
+        }
+        else
+        {
+            unit = new Unit { Code = code, Name = name, Kind = request.Kind };
+            db.Units.Add(unit);
+        }
+
+        unit.Code = code;
+        unit.Name = name;
+        unit.Kind = request.Kind;
+        unit.ParentId = request.ParentId;
+        unit.Region = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return ToView(unit);
+    }
+
+    public async Task<IReadOnlyList<UserView>> UsersAsync(CancellationToken cancellationToken)
+    {
+        var list = await db.Users.AsNoTracking().Include(u => u.Unit).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return list.Select(u => new UserView(u.Id, u.UserName ?? "", u.FullName, u.Email,
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.UnitId, u.Unit?.Name, u.LockoutEnd is { } end && end > now)).ToList();
+    }
+
+    public async Task<UserView> SaveUserAsync(string? id, UserRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Roles.All.Contains(request.Role))
+        {
+            throw DomainException.Invalid($"Vai trò \"{request.Role}\" không hợp lệ; chọn một trong: {string.Join(", ", Roles.All)}.");
+        }
+
+        if (UnitRoles.Contains(request.Role) && request.UnitId is null)
+        {
+            throw DomainException.Invalid($"Vai trò {Roles.VietnameseName(request.Role)} cần chọn đơn vị.");
+        }
+
+        if (request.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId, cancellationToken))
+        {
+            throw DomainException.Invalid($"Không có đơn vị số {unitId}.");
+        }
+
+        AppUser user;
+        if (id is null)
+        {
+            if (string.IsNullOrWhiteSpace(request.Password))
+            {
+                throw DomainException.Invalid("Tài khoản mới cần mật khẩu.");
+            }
+
+            user = new AppUser { UserName = request.UserName?.Trim(), Email = request.Email, FullName = request.FullName ?? "", UnitId = request.UnitId, LockoutEnabled = true };
+            Check(await users.CreateAsync(user, request.Password));
+        }
+        else
+        {
+            user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Không tìm thấy tài khoản.");
+            user.FullName = request.FullName ?? "";
+            user.Email = request.Email;
+            user.UnitId = request.UnitId;
+            if (!string.IsNullOrWhiteSpace(request.UserName))
+            {
+                user.UserName = request.UserName.Trim();
+            }
+
+            Check(await users.UpdateAsync(user));
+            if (!string.IsNullOrWhiteSpace(request.Password))
+            {
+                var token = await users.GeneratePasswordResetTokenAsync(user);
+                Check(await users.ResetPasswordAsync(user, token, request.Password));
+            }
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (!current.SequenceEqual([request.Role]))
+        {
+            Check(await users.RemoveFromRolesAsync(user, current));
+            Check(await users.AddToRoleAsync(user, request.Role));
+        }
+
+        if (request.Locked is { } locked)
+        {
+            Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+            if (!locked)
+            {
+                Check(await users.ResetAccessFailedCountAsync(user));
+            }
+        }
+
+        // Role or unit changes take effect at the next sign-in; the security stamp forces it.
+        await users.UpdateSecurityStampAsync(user);
+        return (await UsersAsync(cancellationToken)).Single(u => u.Id == user.Id);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw DomainException.Invalid(string.Join(" ", result.Errors.Select(e => IdentityMessages.Vietnamese(e))));
+        }
+    }
+
+    private static UnitView ToView(Unit u) => new(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Region);
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ParIndex.Web.Admin;
+
+/// <summary>Vietnamese text for the Identity errors a user can cause.</summary>
+internal static class IdentityMessages
+{
+    public static string Vietnamese(IdentityError error) => error.Code switch
+    {
+        "DuplicateUserName" => "Tên đăng nhập đã tồn tại.",
+        "InvalidUserName" => "Tên đăng nhập chỉ gồm chữ không dấu, số và . _ - @.",
+        "PasswordTooShort" => "Mật khẩu quá ngắn (tối thiểu 8 ký tự).",
+        "PasswordRequiresDigit" => "Mật khẩu cần ít nhất một chữ số.",
+        "PasswordRequiresLower" => "Mật khẩu cần ít nhất một chữ thường.",
+        "PasswordRequiresUpper" => "Mật khẩu cần ít nhất một chữ hoa.",
+        "PasswordRequiresNonAlphanumeric" => "Mật khẩu cần ít nhất một ký tự đặc biệt.",
+        _ => error.Description,
+    };
+}

@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Core.Frameworks;
+using ParIndex.Core.Numbers;
+using ParIndex.Core.Scoring;
+using ParIndex.Data;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.Evidence;
+using ParIndex.Data.History;
+using ParIndex.Web.Accounts;
+using ParIndex.Web.Campaigns;
+using ParIndex.Web.Problems;
+
+namespace ParIndex.Web.Assessments;
+
+/// <summary>
+/// The self-assessment of one unit: reading the tree with totals, saving a leaf (optimistic
+/// concurrency, history), submitting and withdrawing. Scores come from the scoring core only.
+/// </summary>
+public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frameworks, TimeProvider clock)
+{
+    public const string StaleLeafMessage =
+        "Đã có người khác lưu tiêu chí này trong lúc bạn chỉnh sửa. Dữ liệu của bạn chưa được lưu; hãy tải lại trang để xem bản mới nhất rồi nhập lại.";
+
+    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The assessments this user may open, newest campaign first.</summary>
+    public async Task<IReadOnlyList<AssessmentSummary>> ListAsync(CurrentUser user, CancellationToken cancellationToken)
+    {
+        var query = db.Assessments.AsNoTracking().Include(a => a.Campaign).Include(a => a.Unit).Include(a => a.Assignments).AsQueryable();
+        if (!user.SeesAllUnits)
+        {
+            var unit = user.UnitId ?? -1;
+            query = query.Where(a => a.UnitId == unit || a.Assignments.Any(x => x.ContributingUnitId == unit));
+        }
+
+        var list = await query.ToListAsync(cancellationToken);
+        return list
+            .OrderByDescending(a => a.Campaign!.Year).ThenBy(a => a.Unit!.Name, StringComparer.Ordinal)
+            .Select(a => new AssessmentSummary(a.Id, a.CampaignId, a.Campaign!.Name, a.Campaign.Year, a.UnitId, a.Unit!.Name,
+                a.Status.ToString(), StatusLabels.Vietnamese(a.Status)))
+            .ToList();
+    }
+
+    /// <summary>Loads an assessment the user may read, or throws 404 / 403.</summary>
+    internal async Task<Assessment> LoadReadableAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments
+            .Include(a => a.Campaign)
+            .Include(a => a.Unit)
+            .Include(a => a.Assignments).ThenInclude(x => x.ContributingUnit)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {id}.");
+        if (!AssessmentAccess.CanRead(user, assessment))
+        {
+            throw DomainException.Forbidden("Bạn không có quyền xem bản tự đánh giá của đơn vị này.");
+        }
+
+        return assessment;
+    }
+
+    public async Task<AssessmentView> GetAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var assessment = await LoadReadableAsync(id, user, cancellationToken);
+        var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
+        var entries = await LoadEntriesAsync(id, cancellationToken);
+        var evidence = await LoadEvidenceAsync(id, cancellationToken);
+        return BuildView(assessment, framework, entries, evidence, user);
+    }
+
+    public async Task<LeafSaveResult> SaveLeafAsync(int id, string code, LeafSaveRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var assessment = await LoadReadableAsync(id, user, cancellationToken);
+        var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
+        var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.");
+        if (!leaf.IsLeaf)
+        {
+            throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.");
+        }
+
+        if (!AssessmentAccess.CanEditLeaf(user, assessment, code))
+        {
+            throw DomainException.Forbidden($"Bạn không được giao chấm tiêu chí {code}.");
+        }
+
+        if (AssessmentAccess.LockReason(assessment, assessment.Campaign, UtcNow) is { } reason)
+        {
+            throw DomainException.Locked(reason);
+        }
+
+        var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
+        if ((entry?.Version ?? 0) != request.Version)
+        {
+            throw DomainException.Conflict(StaleLeafMessage);
+        }
+
+        var input = new LeafEntryInput(request.Score, string.IsNullOrWhiteSpace(request.Level) ? null : request.Level.Trim(), request.Figures, request.NotApplicable);
+        var outcome = LeafScorer.Score(leaf, input);
+        if (outcome.Error is { } error)
+        {
+            throw DomainException.Invalid(error);
+        }
+
+        var isNew = entry is null;
+        entry ??= db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = code }).Entity;
+        var explanation = (request.Explanation ?? "").Trim();
+        var figuresJson = request.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
+        var now = UtcNow;
+        void Track(string field, string? oldValue, string? newValue)
+        {
+            if (oldValue != newValue)
+            {
+                db.History.Add(new HistoryEntry
+                {
+                    At = now, UserName = user.UserName, Entity = nameof(LeafEntry), AssessmentId = id, LeafCode = code,
+                    Field = field, OldValue = oldValue, NewValue = newValue, Reason = request.Reason,
+                });
+            }
+        }
+
+        Track("Score", Format(entry.Score), Format(input.Score));
+        Track("Level", entry.Level, input.Level);
+        Track("Figures", entry.FiguresJson, figuresJson);
+        Track("NotApplicable", entry.NotApplicable ? "true" : isNew ? null : "false", input.NotApplicable ? "true" : "false");
+        Track("Explanation", isNew ? null : entry.Explanation, explanation);
+        Track("Points", Format(entry.Points), Format(outcome.Points));
+
+        entry.Score = input.Score;
+        entry.Level = input.Level;
+        entry.FiguresJson = figuresJson;
+        entry.NotApplicable = input.NotApplicable;
+        entry.Explanation = explanation;
+        entry.Points = outcome.Points;
+        entry.Memo = outcome.Memo?.Text ?? "";
+        entry.UpdatedAt = now;
+        entry.UpdatedBy = user.UserName;
+        entry.Version = request.Version + 1;
+        if (!isNew)
+        {
+            // The row is updated only if nobody saved it since the version the user edited.
+            db.Entry(entry).Property(e => e.Version).OriginalValue = request.Version;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Either a concurrent update (version moved on) or a concurrent first save (unique key).
+            throw DomainException.Conflict(StaleLeafMessage);
+        }
+
+        var entries = await LoadEntriesAsync(id, cancellationToken);
+        var evidence = await LoadEvidenceAsync(id, cancellationToken);
+        var view = BuildView(assessment, framework, entries, evidence, user);
+        var saved = view.Nodes.Single(n => n.Code == code).Leaf!;
+        return new LeafSaveResult(saved, view.Totals, view.Nodes.ToDictionary(n => n.Code, n => n.Points, StringComparer.Ordinal));
+    }
+
+    /// <summary>The unit lead sends the self-assessment (Draft → Submitted).</summary>
+    public async Task<AssessmentView> SubmitAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var assessment = await LoadReadableAsync(id, user, cancellationToken);
+        if (!AssessmentAccess.IsLead(user, assessment))
+        {
+            throw DomainException.Forbidden("Chỉ lãnh đạo đơn vị được gửi bản tự đánh giá.");
+        }
+
+        if (AssessmentAccess.LockReason(assessment, assessment.Campaign!, UtcNow) is { } reason)
+        {
+            throw DomainException.Locked(reason);
+        }
+
+        await ChangeStatusAsync(assessment, AssessmentStatus.Submitted, user, cancellationToken);
+        return await GetAsync(id, user, cancellationToken);
+    }
+
+    /// <summary>The unit lead takes the self-assessment back (Submitted → Draft), allowed until appraisal starts.</summary>
+    public async Task<AssessmentView> WithdrawAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var assessment = await LoadReadableAsync(id, user, cancellationToken);
+        if (!AssessmentAccess.IsLead(user, assessment))
+        {
+            throw DomainException.Forbidden("Chỉ lãnh đạo đơn vị được rút lại bản tự đánh giá.");
+        }
+
+        if (assessment.Status != AssessmentStatus.Submitted)
+        {
+            throw DomainException.Locked(assessment.Status == AssessmentStatus.Draft
+                ? "Bản tự đánh giá chưa được gửi nên không cần rút lại."
+                : "Đã bắt đầu thẩm định: không thể rút lại bản tự đánh giá.");
+        }
+
+        await ChangeStatusAsync(assessment, AssessmentStatus.Draft, user, cancellationToken);
+        return await GetAsync(id, user, cancellationToken);
+    }
+
+    private async Task ChangeStatusAsync(Assessment assessment, AssessmentStatus status, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var now = UtcNow;
+        db.History.Add(new HistoryEntry
+        {
+            At = now, UserName = user.UserName, Entity = nameof(Assessment), AssessmentId = assessment.Id,
+            Field = "Status", OldValue = assessment.Status.ToString(), NewValue = status.ToString(),
+        });
+        assessment.Status = status;
+        if (status == AssessmentStatus.Submitted)
+        {
+            assessment.SubmittedAt = now;
+            assessment.SubmittedBy = user.UserName;
+        }
+
+        assessment.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict("Trạng thái bản tự đánh giá vừa được người khác thay đổi. Hãy tải lại trang.");
+        }
+    }
+
+    public async Task<IReadOnlyList<HistoryView>> HistoryAsync(int id, string? code, CurrentUser user, CancellationToken cancellationToken)
+    {
+        await LoadReadableAsync(id, user, cancellationToken);
+        var query = db.History.AsNoTracking().Where(h => h.AssessmentId == id);
+        if (!string.IsNullOrEmpty(code))
+        {
+            query = query.Where(h => h.LeafCode == code);
+        }
+
+        var rows = await query.OrderByDescending(h => h.Id).Take(500).ToListAsync(cancellationToken);
+        return rows.Select(h => new HistoryView(h.At, h.UserName, h.Entity, h.LeafCode, h.Field, h.OldValue, h.NewValue, h.Reason)).ToList();
+    }
+
+    private Task<List<LeafEntry>> LoadEntriesAsync(int id, CancellationToken cancellationToken) =>
+        db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == id).ToListAsync(cancellationToken);
+
+    private Task<List<EvidenceFile>> LoadEvidenceAsync(int id, CancellationToken cancellationToken) =>
+        db.EvidenceFiles.AsNoTracking().Include(f => f.Leaves).Where(f => f.AssessmentId == id).ToListAsync(cancellationToken);
+
+    internal AssessmentView BuildView(Assessment assessment, Framework framework, IReadOnlyList<LeafEntry> entries, IReadOnlyList<EvidenceFile> evidence, CurrentUser user)
+    {
+        var campaign = assessment.Campaign!;
+        var byCode = entries.ToDictionary(e => e.LeafCode, StringComparer.Ordinal);
+        var evidenceByLeaf = evidence
+            .SelectMany(f => f.Leaves.Select(l => (l.LeafCode, File: f)))
+            .ToLookup(x => x.LeafCode, x => x.File, StringComparer.Ordinal);
+        var lockReason = AssessmentAccess.LockReason(assessment, campaign, UtcNow);
+        var editable = lockReason is null && AssessmentAccess.CanEditSomething(user, assessment);
+
+        var leafViews = new Dictionary<string, LeafView>(StringComparer.Ordinal);
+        var scores = new Dictionary<string, LeafScore>(StringComparer.Ordinal);
+        foreach (var leaf in framework.Leaves())
+        {
+            byCode.TryGetValue(leaf.Code, out var entry);
+            var figures = ReadFigures(entry?.FiguresJson);
+            var input = entry is null
+                ? LeafEntryInput.Empty
+                : new LeafEntryInput(entry.Score, entry.Level, figures, entry.NotApplicable);
+            var outcome = LeafScorer.Score(leaf, input);
+            scores[leaf.Code] = new LeafScore(outcome.Points, outcome.NotApplicable);
+            var files = evidenceByLeaf[leaf.Code].OrderBy(f => f.UploadedAt).Select(ToView).ToList();
+            var explanation = entry?.Explanation ?? "";
+            var claims = !leaf.IsSurvey && outcome.Points is > 0;
+            leafViews[leaf.Code] = new LeafView(
+                leaf.Code,
+                leaf.EffectiveRule.Method,
+                entry?.Version ?? 0,
+                entry?.Score,
+                entry?.Level,
+                figures,
+                entry?.NotApplicable ?? false,
+                explanation,
+                outcome.Points,
+                outcome.Memo?.Text,
+                outcome.Error,
+                Done: outcome.IsScored || outcome.NotApplicable,
+                NeedsJustification: claims && files.Count == 0 && string.IsNullOrWhiteSpace(explanation),
+                CanEdit: editable && !leaf.IsSurvey && AssessmentAccess.CanEditLeaf(user, assessment, leaf.Code),
+                InputsOf(leaf),
+                leaf.EffectiveRule is LevelsRule levels ? levels.Levels.Select(l => new LevelOption(l.Key, l.Label, l.Points)).ToList() : [],
+                files,
+                entry?.UpdatedAt,
+                entry?.UpdatedBy);
+        }
+
+        var result = AssessmentCalculator.Calculate(framework, scores);
+        var nodes = framework.AllNodes()
+            .Select(n => new NodeView(n.Code, n.Title, n.Level, n.Max, result[n.Code].Points, n.IsLeaf, n.IsSurvey, n.Guidance,
+                n.IsLeaf ? leafViews[n.Code] : null))
+            .ToList();
+        var totals = new TotalsView(
+            result.Total.Points,
+            result.Total.Max,
+            result.Total.SelfAssessableMax,
+            result.Total.Index,
+            result.Total.SelfAssessedShare,
+            result.Total.LeavesTotal,
+            result.Total.LeavesDone,
+            leafViews.Values.Count(l => l.NeedsJustification),
+            framework.Nodes.Select(f => new FieldTotal(f.Code, f.Title, result[f.Code].Points, result[f.Code].Max,
+                result[f.Code].SelfAssessableMax, result[f.Code].SelfAssessedShare)).ToList());
+        var isLead = AssessmentAccess.IsLead(user, assessment);
+        return new AssessmentView(
+            assessment.Id,
+            campaign.Id,
+            campaign.Name,
+            assessment.UnitId,
+            assessment.Unit?.Name ?? "",
+            assessment.Status.ToString(),
+            StatusLabels.Vietnamese(assessment.Status),
+            assessment.Version,
+            AssessmentAccess.EffectiveDeadline(assessment, campaign),
+            editable,
+            lockReason,
+            CanSubmit: isLead && lockReason is null,
+            CanWithdraw: isLead && assessment.Status == AssessmentStatus.Submitted,
+            totals,
+            nodes);
+    }
+
+    internal static EvidenceView ToView(EvidenceFile f) =>
+        new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.DocumentNumber, f.DocumentDate, f.UploadedBy, f.UploadedAt,
+            f.Leaves.Select(l => l.LeafCode).Order(StringComparer.Ordinal).ToList());
+
+    private static List<InputField> InputsOf(FrameworkNode leaf) => leaf.EffectiveRule switch
+    {
+        RatioRule r => [new InputField(LeafEntryInput.Numerator, r.NumeratorLabel), new InputField(LeafEntryInput.Denominator, r.DenominatorLabel)],
+        BandsRule b => [new InputField(LeafEntryInput.BandValue, b.InputLabel)],
+        ExpressionRule e => e.Inputs.Select(i => new InputField(i.Name, i.Label)).ToList(),
+        _ => [],
+    };
+
+    internal static IReadOnlyDictionary<string, decimal> ReadFigures(string? json) =>
+        string.IsNullOrEmpty(json)
+            ? new Dictionary<string, decimal>()
+            : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? new Dictionary<string, decimal>();
+
+    private static string? Format(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Points as shown to users (Vietnamese notation).</summary>
+    public static string Points(decimal value) => VietnameseNumbers.FormatPoints(value);
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ParIndex.Core.Frameworks;
+using ParIndex.Core.OfficialTables;
+using ParIndex.Data;
+using ParIndex.Data.Accounts;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.Campaigns;
+using ParIndex.Data.History;
+using ParIndex.Data.Units;
+
+namespace ParIndex.Web.Demo;
+
+/// <summary>
+/// Seeds what every installation needs (the roles, the built-in frameworks) and, in demo mode, the
+/// demo units, accounts and the 2023 campaign with Bắc Giang's self-assessment imported from the seed.
+/// Runs once: an existing unit means the demo data is there.
+/// </summary>
+public sealed class DemoSeeder(
+    ParIndexDbContext db,
+    RoleManager<IdentityRole> roles,
+    UserManager<AppUser> users,
+    IOptions<DemoOptions> options,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const string CampaignName = "PAR INDEX 2023 cấp tỉnh";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var framework in BuiltInFrameworks.All)
+        {
+            if (!await db.Frameworks.AnyAsync(f => f.FrameworkId == framework.Id && f.Version == framework.Version, cancellationToken))
+            {
+                using var stream = BuiltInFrameworks.OpenFile(framework.Id)!;
+                using var reader = new StreamReader(stream);
+                db.Frameworks.Add(new FrameworkRecord
+                {
+                    FrameworkId = framework.Id, Version = framework.Version, Year = framework.Year, Title = framework.Title,
+                    UnitKind = framework.UnitKind, Json = await reader.ReadToEndAsync(cancellationToken), ImportedAt = now,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (!options.Value.Enabled || await db.Units.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        logger.LogInformation("Seeding demo data");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var u in DemoUnits.All)
+        {
+            var unit = new Unit { Code = u.Code, Name = u.Name, Kind = u.Kind, Region = u.Region, Parent = u.ParentCode is null ? null : units[u.ParentCode] };
+            units[u.Code] = unit;
+            db.Units.Add(unit);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = new AppUser
+            {
+                UserName = account.UserName, FullName = account.FullName, Email = account.UserName + "@parindex.invalid", EmailConfirmed = true,
+                UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id, LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, options.Value.Password), account.UserName);
+            Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
+        }
+
+        var framework2023 = BuiltInFrameworks.Province2023;
+        var record = await db.Frameworks.SingleAsync(f => f.FrameworkId == framework2023.Id && f.Version == framework2023.Version, cancellationToken);
+        var campaign = new Campaign
+        {
+            Name = CampaignName, Year = 2023, FrameworkRecordId = record.Id, CreatedAt = now,
+            // The demo stays editable: the deadline is a month ahead of the first start.
+            SelfAssessmentDeadline = now.Date.AddDays(31),
+        };
+        db.Campaigns.Add(campaign);
+        var bacGiang = new Assessment { Campaign = campaign, UnitId = units[DemoUnits.BacGiangCode].Id };
+        db.Assessments.Add(bacGiang);
+        db.Assessments.Add(new Assessment { Campaign = campaign, UnitId = units[DemoUnits.LangSonCode].Id });
+        foreach (var (prefix, unitCode) in DemoUnits.Assignments)
+        {
+            bacGiang.Assignments.Add(new Assignment { CodePrefix = prefix, ContributingUnitId = units[unitCode].Id });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await ImportSeedAsync(bacGiang, framework2023, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task ImportSeedAsync(Assessment assessment, Framework framework, DateTime now, CancellationToken cancellationToken)
+    {
+        var path = Path.IsPathRooted(options.Value.SeedTable) ? options.Value.SeedTable : Path.Combine(AppContext.BaseDirectory, options.Value.SeedTable);
+        if (!File.Exists(path))
+        {
+            logger.LogWarning("Seed table {Path} not found: the Bắc Giang assessment starts empty", path);
+            return;
+        }
+
+        OfficialTable table;
+        await using (var stream = File.OpenRead(path))
+        {
+            table = OfficialTableTextReader.Read(stream);
+        }
+
+        var imported = SeedTableImporter.Import(framework, table, SeedTableImporter.BacGiang2023Figures());
+        foreach (var leaf in imported)
+        {
+            leaf.Entry.AssessmentId = assessment.Id;
+            leaf.Entry.Version = 1;
+            leaf.Entry.UpdatedAt = now;
+            leaf.Entry.UpdatedBy = "import";
+            db.LeafEntries.Add(leaf.Entry);
+            db.History.Add(new HistoryEntry
+            {
+                At = now, UserName = "import", Entity = nameof(LeafEntry), AssessmentId = assessment.Id, LeafCode = leaf.Entry.LeafCode,
+                Field = "Points", NewValue = leaf.Entry.Points?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Reason = leaf.DerivedFigures
+                    ? "Nhập từ biểu tự đánh giá 2023; biểu chỉ ghi tỷ lệ đã làm tròn nên tử số/mẫu số được quy đổi từ điểm đã ghi"
+                    : "Nhập từ biểu tự đánh giá 2023",
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Không tạo được tài khoản mẫu {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Identity;
+using ParIndex.Data;
+using ParIndex.Data.Accounts;
+using ParIndex.Web.Accounts;
+using ParIndex.Web.Admin;
+using ParIndex.Web.Assessments;
+using ParIndex.Web.Campaigns;
+using ParIndex.Web.Components;
+using ParIndex.Web.Demo;
+using ParIndex.Web.Evidence;
+using ParIndex.Web.Hosting;
+using ParIndex.Web.Problems;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddParIndexDatabase(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.Password.RequiredLength = 8;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<ParIndexDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<UnitClaimsPrincipalFactory>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/login";
+    options.AccessDeniedPath = "/forbidden";
+    options.Cookie.Name = "parindex-auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+    // The API answers 401/403 as ProblemDetails instead of redirecting to the login page.
+    options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+    options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthorizationBuilder().AddParIndexPolicies();
+builder.Services.AddAntiforgery(options => options.HeaderName = "X-XSRF-TOKEN");
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddHttpContextAccessor();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents();
+
+builder.Services.AddSingleton<FrameworkCache>();
+builder.Services.AddSingleton<EvidenceStore>();
+builder.Services.AddScoped<AssessmentService>();
+builder.Services.AddScoped<EvidenceService>();
+builder.Services.AddScoped<CampaignService>();
+builder.Services.AddScoped<AdminService>();
+builder.Services.AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+
+await app.Services.MigrateParIndexDatabaseAsync();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+var api = app.MapGroup("/api").RequireAuthorization();
+api.MapAssessmentEndpoints();
+api.MapAdminEndpoints();
+api.MapCampaignEndpoints();
+api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+    TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
+    .ExcludeFromDescription();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>();
+
+StartupBanner.Register(app);
+await app.RunAsync();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        context.Response.StatusCode = status;
+        var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = status == StatusCodes.Status401Unauthorized ? "Chưa đăng nhập" : "Không có quyền",
+                Detail = status == StatusCodes.Status401Unauthorized ? "Hãy đăng nhập để dùng API." : "Vai trò của bạn không được làm việc này.",
+            },
+        }).AsTask();
+    }
+
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The entry point, public so that integration tests can host the app.</summary>
+public partial class Program;

@@ -1,0 +1,209 @@
+// Autosave of the self-assessment page: each leaf is posted to the JSON API when it changes, and
+// the totals are updated from the response. Event delegation keeps it working after Blazor's
+// enhanced navigation replaces the page content.
+(function () {
+  'use strict';
+
+  function formatPoints(value) {
+    var rounded = Math.round(value * 10000) / 10000;
+    var parts = Math.abs(rounded).toFixed(4).split('.');
+    var integer = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    var decimals = parts[1].replace(/0+$/, '');
+    return (rounded < 0 ? '-' : '') + integer + (decimals ? ',' + decimals : '');
+  }
+
+  function formatPercent(value) {
+    return value === null || value === undefined ? '–' : value.toFixed(2).replace('.', ',') + '%';
+  }
+
+  function token() {
+    var meta = document.querySelector('meta[name="xsrf-token"]');
+    return meta ? meta.getAttribute('content') : '';
+  }
+
+  function assessmentOf(element) {
+    var root = element.closest('[data-assessment]');
+    return root ? root.getAttribute('data-assessment') : null;
+  }
+
+  async function problemText(response) {
+    try {
+      var problem = await response.json();
+      return problem.detail || problem.title || ('HTTP ' + response.status);
+    } catch (e) {
+      return 'HTTP ' + response.status;
+    }
+  }
+
+  function setState(leaf, text, isError) {
+    var state = leaf.querySelector('.save-state');
+    if (state) {
+      state.textContent = text;
+      state.classList.toggle('failed', !!isError);
+    }
+  }
+
+  function collect(leaf) {
+    var body = { version: parseInt(leaf.getAttribute('data-version'), 10) || 0 };
+    var score = leaf.querySelector('input[name="score"]');
+    if (score) { body.score = score.value.trim() === '' ? null : score.value.trim(); }
+    var level = leaf.querySelector('select[name="level"]');
+    if (level) { body.level = level.value || null; }
+    var figures = leaf.querySelectorAll('input[data-figure]');
+    if (figures.length) {
+      body.figures = {};
+      figures.forEach(function (input) {
+        if (input.value.trim() !== '') { body.figures[input.getAttribute('data-figure')] = input.value.trim(); }
+      });
+    }
+    var na = leaf.querySelector('input[name="notApplicable"]');
+    body.notApplicable = !!(na && na.checked);
+    var explanation = leaf.querySelector('textarea[name="explanation"]');
+    body.explanation = explanation ? explanation.value : '';
+    return body;
+  }
+
+  function applyTotals(result) {
+    var totals = result.totals;
+    var set = function (id, text) { var el = document.getElementById(id); if (el) { el.textContent = text; } };
+    set('total-points', formatPoints(totals.points));
+    set('total-points-row', formatPoints(totals.points));
+    set('total-share', formatPercent(totals.selfAssessedShare));
+    set('leaves-done', String(totals.leavesDone));
+    set('leaves-todo', String(totals.leavesTotal - totals.leavesDone));
+    set('leaves-flagged', String(totals.leavesFlagged));
+    var flagged = document.getElementById('leaves-flagged');
+    if (flagged) { flagged.classList.toggle('warn', totals.leavesFlagged > 0); }
+    totals.fields.forEach(function (field) {
+      var row = document.querySelector('tr[data-field="' + field.code + '"] .field-points');
+      if (row) { row.textContent = formatPoints(field.points); }
+    });
+    Object.keys(result.nodePoints).forEach(function (code) {
+      var cell = document.querySelector('tr[data-node="' + CSS.escape(code) + '"] .node-points');
+      if (cell && code !== result.leaf.code) { cell.textContent = formatPoints(result.nodePoints[code]); }
+    });
+  }
+
+  function applyLeaf(leafElement, leaf) {
+    leafElement.setAttribute('data-version', String(leaf.version));
+    leafElement.classList.toggle('flagged', leaf.needsJustification);
+    leafElement.classList.toggle('done', leaf.done);
+    leafElement.classList.toggle('todo', !leaf.done);
+    leafElement.querySelector('.memo').textContent = leaf.memo || '';
+    leafElement.querySelector('.error').textContent = leaf.error || '';
+    var flag = leafElement.querySelector('.flag');
+    if (flag) { flag.hidden = !leaf.needsJustification; }
+    var cell = leafElement.closest('tr').querySelector('.node-points');
+    if (cell) { cell.textContent = leaf.points === null && !leaf.notApplicable ? '–' : formatPoints(leaf.points || 0); }
+  }
+
+  var pending = new WeakMap();
+
+  async function save(leafElement) {
+    var id = assessmentOf(leafElement);
+    var code = leafElement.getAttribute('data-code');
+    if (!id || !code) { return; }
+    if (pending.get(leafElement)) { pending.set(leafElement, 'again'); return; }
+    pending.set(leafElement, 'busy');
+    setState(leafElement, leafElement.closest('[data-assessment]').getAttribute('data-saving') || 'Đang lưu…', false);
+    try {
+      var response = await fetch('/api/assessments/' + id + '/leaves/' + encodeURIComponent(code), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token() },
+        credentials: 'same-origin',
+        body: JSON.stringify(collect(leafElement))
+      });
+      if (response.ok) {
+        var result = await response.json();
+        applyLeaf(leafElement, result.leaf);
+        applyTotals(result);
+        setState(leafElement, 'Đã lưu ✓', false);
+      } else {
+        var text = await problemText(response);
+        leafElement.querySelector('.error').textContent = text;
+        setState(leafElement, 'Chưa lưu', true);
+        if (response.status === 409) { pending.delete(leafElement); return; }
+      }
+    } catch (e) {
+      setState(leafElement, 'Mất kết nối: chưa lưu', true);
+    }
+    var again = pending.get(leafElement) === 'again';
+    pending.delete(leafElement);
+    if (again) { save(leafElement); }
+  }
+
+  var timers = new WeakMap();
+
+  document.addEventListener('change', function (event) {
+    var leaf = event.target.closest && event.target.closest('.leaf[data-code]');
+    if (!leaf || event.target.closest('.evidence-form')) { return; }
+    clearTimeout(timers.get(leaf));
+    save(leaf);
+  });
+
+  document.addEventListener('input', function (event) {
+    if (!event.target.matches || !event.target.matches('textarea[name="explanation"]')) { return; }
+    var leaf = event.target.closest('.leaf[data-code]');
+    clearTimeout(timers.get(leaf));
+    timers.set(leaf, setTimeout(function () { save(leaf); }, 1500));
+  });
+
+  document.addEventListener('click', async function (event) {
+    var target = event.target;
+    if (!target.closest) { return; }
+    var upload = target.closest('.upload-evidence');
+    if (upload) {
+      var leaf = upload.closest('.leaf[data-code]');
+      var form = upload.closest('.evidence-form');
+      var file = form.querySelector('input[type="file"]');
+      if (!file.files.length) { setState(leaf, 'Chưa chọn tệp', true); return; }
+      var data = new FormData();
+      data.append('file', file.files[0]);
+      data.append('leafCodes', leaf.getAttribute('data-code'));
+      data.append('documentNumber', form.querySelector('input[name="documentNumber"]').value);
+      data.append('documentDate', form.querySelector('input[name="documentDate"]').value);
+      data.append('__RequestVerificationToken', token());
+      setState(leaf, 'Đang tải lên…', false);
+      var response = await fetch('/api/assessments/' + assessmentOf(leaf) + '/evidence', {
+        method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token() }
+      });
+      if (response.ok) {
+        var evidence = await response.json();
+        var item = document.createElement('li');
+        item.setAttribute('data-evidence', evidence.id);
+        var link = document.createElement('a');
+        link.href = '/api/assessments/' + assessmentOf(leaf) + '/evidence/' + evidence.id;
+        link.textContent = evidence.fileName;
+        item.appendChild(link);
+        item.appendChild(document.createTextNode((evidence.documentNumber ? ' · ' + evidence.documentNumber : '') + ' · ' + evidence.uploadedBy + ' '));
+        var remove = document.createElement('button');
+        remove.type = 'button'; remove.className = 'link delete-evidence'; remove.textContent = 'Xoá';
+        item.appendChild(remove);
+        leaf.querySelector('.evidence-list').appendChild(item);
+        var count = leaf.querySelector('.evidence-count');
+        count.textContent = String(leaf.querySelectorAll('.evidence-list li').length);
+        file.value = '';
+        setState(leaf, 'Đã tải lên ✓', false);
+        save(leaf); // refreshes the flags and totals
+      } else {
+        setState(leaf, await problemText(response), true);
+      }
+      return;
+    }
+    var del = target.closest('.delete-evidence');
+    if (del) {
+      var leafElement = del.closest('.leaf[data-code]');
+      var li = del.closest('li[data-evidence]');
+      var deleted = await fetch('/api/assessments/' + assessmentOf(del) + '/evidence/' + li.getAttribute('data-evidence'), {
+        method: 'DELETE', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token() }
+      });
+      if (deleted.ok) {
+        li.remove();
+        leafElement.querySelector('.evidence-count').textContent = String(leafElement.querySelectorAll('.evidence-list li').length);
+        save(leafElement);
+      } else {
+        setState(leafElement, await problemText(deleted), true);
+      }
+    }
+  });
+})();
