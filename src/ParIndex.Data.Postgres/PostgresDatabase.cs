@@ -7,9 +7,11 @@ public static class PostgresDatabase
 {
     public const string ProviderName = "Postgres";
 
-    public static DbContextOptionsBuilder UseParIndexPostgres(this DbContextOptionsBuilder builder, string connectionString)
+    public static TBuilder UseParIndexPostgres<TBuilder>(this TBuilder builder, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
+        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
+        return builder;
     }
 }

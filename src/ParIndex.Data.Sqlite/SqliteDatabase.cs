@@ -7,9 +7,11 @@ public static class SqliteDatabase
 {
     public const string ProviderName = "Sqlite";
 
-    public static DbContextOptionsBuilder UseParIndexSqlite(this DbContextOptionsBuilder builder, string connectionString)
+    public static TBuilder UseParIndexSqlite<TBuilder>(this TBuilder builder, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+        return builder;
     }
 }

@@ -51,6 +51,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents();
+// Vietnamese text is written as is, not as numeric character references (still HTML-escaped).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 builder.Services.AddSingleton<FrameworkCache>();
 builder.Services.AddSingleton<EvidenceStore>();

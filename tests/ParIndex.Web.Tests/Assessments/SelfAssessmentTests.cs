@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Web.Assessments;
+using ParIndex.Web.Tests.Infrastructure;
+
+namespace ParIndex.Web.Tests.Assessments;
+
+/// <summary>Reading and saving the self-assessment through the API, on each database.</summary>
+public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+{
+    [Fact]
+    public async Task Imported_demo_assessment_has_the_seed_totals()
+    {
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        var assessment = await editor.GetAssessmentAsync(await app.AssessmentIdAsync("BG"));
+        var totals = assessment.GetProperty("totals");
+        Assert.Equal(65.249m, totals.GetProperty("points").GetDecimal());
+        Assert.Equal(100m, totals.GetProperty("max").GetDecimal());
+        Assert.Equal(68m, totals.GetProperty("selfAssessableMax").GetDecimal());
+        var fields = totals.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("code").GetString()!, f => f.GetProperty("points").GetDecimal());
+        Assert.Equal(new Dictionary<string, decimal>
+        {
+            ["1"] = 9.5m, ["2"] = 6m, ["3"] = 12.9829m, ["4"] = 6.4384m, ["5"] = 5m, ["6"] = 7.7493m, ["7"] = 11.9673m, ["8"] = 5.6111m,
+        }, fields);
+        var leaf = assessment.Leaf("4.1.3");
+        Assert.Equal(0.9384m, leaf.GetProperty("points").GetDecimal());
+        Assert.Contains("1.055", leaf.GetProperty("memo").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Năm 2023, Thực hiện Kế hoạch số 41/KH-UBND", assessment.Leaf("1.3.1").GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saving_a_ratio_leaf_computes_points_memo_and_new_totals()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var response = await editor.SaveLeafAsync(id, "3.4.1", new { version = 0, figures = new { numerator = "999", denominator = "1000" }, explanation = "Tỷ lệ 99,9%" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.JsonAsync();
+        Assert.Equal(1.4985m, result.GetProperty("leaf").GetProperty("points").GetDecimal());
+        Assert.Equal(1, result.GetProperty("leaf").GetProperty("version").GetInt32());
+        Assert.Contains("1,4985 điểm", result.GetProperty("leaf").GetProperty("memo").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1.4985m, result.GetProperty("nodePoints").GetProperty("3").GetDecimal());
+        Assert.True(result.GetProperty("totals").GetProperty("points").GetDecimal() >= 1.4985m);
+
+        var history = await editor.GetFromJsonAsync<JsonElement>(new Uri($"/api/assessments/{id}/leaves/3.4.1/history", UriKind.Relative));
+        Assert.Contains(history.EnumerateArray(), h => h.GetProperty("field").GetString() == "Points" && h.GetProperty("newValue").GetString() == "1.4985" && h.GetProperty("userName").GetString() == "editor.langson");
+    }
+
+    [Fact]
+    public async Task A_score_above_the_maximum_is_refused_and_nothing_is_saved()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var before = (await editor.GetAssessmentAsync(id)).Leaf("1.2");
+        var response = await editor.SaveLeafAsync(id, "1.2", new { version = before.GetProperty("version").GetInt32(), score = "0,75" });
+        var detail = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("1.2", detail, StringComparison.Ordinal);
+        Assert.Contains("0,5", detail, StringComparison.Ordinal);
+        var after = (await editor.GetAssessmentAsync(id)).Leaf("1.2");
+        Assert.Equal(before.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Two_concurrent_saves_of_one_leaf_the_second_gets_409_and_nothing_is_overwritten()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var first = await app.LoginAsync("editor.bacgiang");
+        using var second = await app.LoginAsync("lead.bacgiang");
+        var version = (await first.GetAssessmentAsync(id)).Leaf("1.4").GetProperty("version").GetInt32();
+
+        var saved = await first.SaveLeafAsync(id, "1.4", new { version, score = "1", explanation = "Bản của người thứ nhất" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var stale = await second.SaveLeafAsync(id, "1.4", new { version, score = "0,5", explanation = "Bản của người thứ hai" });
+        var detail = await stale.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(AssessmentService.StaleLeafMessage, detail);
+        Assert.StartsWith("Đã có người khác lưu tiêu chí này", detail, StringComparison.Ordinal);
+
+        var leaf = (await second.GetAssessmentAsync(id)).Leaf("1.4");
+        Assert.Equal("Bản của người thứ nhất", leaf.GetProperty("explanation").GetString());
+        Assert.Equal(1m, leaf.GetProperty("points").GetDecimal());
+        Assert.Equal(version + 1, leaf.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Parallel_saves_with_the_same_version_exactly_one_wins()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var a = await app.LoginAsync("editor.langson");
+        using var b = await app.LoginAsync("editor.langson");
+        var version = (await a.GetAssessmentAsync(id)).Leaf("1.6").GetProperty("version").GetInt32();
+        var responses = await Task.WhenAll(
+            a.SaveLeafAsync(id, "1.6", new { version, score = 1, explanation = "A" }),
+            b.SaveLeafAsync(id, "1.6", new { version, score = 0.5, explanation = "B" }));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        var winner = responses.Single(r => r.StatusCode == HttpStatusCode.OK);
+        var winnerText = (await winner.JsonAsync()).GetProperty("leaf").GetProperty("explanation").GetString();
+        Assert.Equal(winnerText, (await a.GetAssessmentAsync(id)).Leaf("1.6").GetProperty("explanation").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_withdraw_and_deadline_rules()
+    {
+        using var coordinator = await app.LoginAsync("coordinator");
+        var units = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/units", UriKind.Relative));
+        var bg = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == "BG").GetProperty("id").GetInt32();
+        var frameworks = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/frameworks", UriKind.Relative));
+        var created = await coordinator.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
+        {
+            name = "Kỳ thử quy trình " + app.ProviderName,
+            year = 2024,
+            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            unitIds = new[] { bg },
+            selfAssessmentDeadline = DateTime.UtcNow.AddDays(10),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var campaign = await created.JsonAsync();
+        var campaignId = campaign.GetProperty("id").GetInt32();
+        var id = campaign.GetProperty("units")[0].GetProperty("assessmentId").GetInt32();
+
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        using var lead = await app.LoginAsync("lead.bacgiang");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SaveLeafAsync(id, "1.1", new { version = 0, score = "1,5", explanation = "Hoàn thành" })).StatusCode);
+
+        // Only the unit lead submits.
+        await (await editor.PostAsync(new Uri($"/api/assessments/{id}/submit", UriKind.Relative), null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var submitted = await lead.PostAsync(new Uri($"/api/assessments/{id}/submit", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var view = await submitted.JsonAsync();
+        Assert.Equal("Submitted", view.GetProperty("status").GetString());
+        Assert.False(view.GetProperty("editable").GetBoolean());
+
+        // Submitted: editing is locked.
+        var locked = await editor.SaveLeafAsync(id, "1.1", new { version = 1, score = "1" });
+        Assert.Contains("Đã gửi", await locked.AssertProblemAsync(HttpStatusCode.Conflict), StringComparison.Ordinal);
+
+        // Withdraw until appraisal starts; then editing works again.
+        Assert.Equal(HttpStatusCode.OK, (await lead.PostAsync(new Uri($"/api/assessments/{id}/withdraw", UriKind.Relative), null)).StatusCode);
+        await (await lead.PostAsync(new Uri($"/api/assessments/{id}/withdraw", UriKind.Relative), null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await editor.SaveLeafAsync(id, "1.1", new { version = 1, score = "1" })).StatusCode);
+
+        // The deadline passes: editing and submitting are locked…
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsJsonAsync(new Uri($"/api/campaigns/{campaignId}/deadline", UriKind.Relative), new { deadline = DateTime.UtcNow.AddMinutes(-1) })).StatusCode);
+        Assert.Contains("quá hạn", await (await editor.SaveLeafAsync(id, "1.1", new { version = 2, score = "0,5" })).AssertProblemAsync(HttpStatusCode.Conflict), StringComparison.Ordinal);
+        await (await lead.PostAsync(new Uri($"/api/assessments/{id}/submit", UriKind.Relative), null)).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        // …unless the coordinator grants this unit an exception.
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PutAsJsonAsync(new Uri($"/api/assessments/{id}/deadline-exception", UriKind.Relative), new { deadline = DateTime.UtcNow.AddDays(2) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.SaveLeafAsync(id, "1.1", new { version = 2, score = "0,5" })).StatusCode);
+
+        // Once appraisal starts, withdrawal is refused.
+        Assert.Equal(HttpStatusCode.OK, (await lead.PostAsync(new Uri($"/api/assessments/{id}/submit", UriKind.Relative), null)).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var assessment = await db.Assessments.SingleAsync(a => a.Id == id);
+            assessment.Status = ParIndex.Data.Assessments.AssessmentStatus.UnderAppraisal;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("thẩm định", await (await lead.PostAsync(new Uri($"/api/assessments/{id}/withdraw", UriKind.Relative), null)).AssertProblemAsync(HttpStatusCode.Conflict), StringComparison.Ordinal);
+
+        var history = await lead.GetFromJsonAsync<JsonElement>(new Uri($"/api/assessments/{id}/history", UriKind.Relative));
+        Assert.Equal(2, history.EnumerateArray().Count(h => h.GetProperty("field").GetString() == "Status" && h.GetProperty("newValue").GetString() == "Submitted"));
+    }
+
+    [Fact]
+    public async Task A_contributing_department_edits_only_its_assigned_field()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var justice = await app.LoginAsync("editor.stp");
+        var assessment = await justice.GetAssessmentAsync(id);
+        Assert.True(assessment.Leaf("2.1.1").GetProperty("canEdit").GetBoolean());
+        Assert.False(assessment.Leaf("1.1").GetProperty("canEdit").GetBoolean());
+        var version = assessment.Leaf("2.2.1").GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await justice.SaveLeafAsync(id, "2.2.1", new { version, score = "0,5", explanation = "Công bố theo quy định (Sở Tư pháp)" })).StatusCode);
+        await (await justice.SaveLeafAsync(id, "1.1", new { version = 1, score = "1" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class SelfAssessmentTestsOnSqlite(SqliteAppFixture app) : SelfAssessmentTests<SqliteAppFixture>(app);
+
+public sealed class SelfAssessmentTestsOnPostgres(PostgresAppFixture app) : SelfAssessmentTests<PostgresAppFixture>(app);

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Web.Tests.Infrastructure;
+
+namespace ParIndex.Web.Tests.Evidence;
+
+/// <summary>Evidence upload: content checks, size limit, hashing, and no leftovers on failure.</summary>
+public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+{
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, byte[] bytes, string name, string leaf = "1.2", bool withToken = true)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", name);
+        content.Add(new StringContent(leaf), "leafCodes");
+        content.Add(new StringContent("41/KH-UBND"), "documentNumber");
+        content.Add(new StringContent("15/03/2023"), "documentDate");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/assessments/{id}/evidence", UriKind.Relative)) { Content = content };
+        if (withToken)
+        {
+            request.Headers.Add("X-XSRF-TOKEN", await AppFixture.ApiTokenAsync(client));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private Task<int> RowsAsync() => app.WithDbAsync(db => db.EvidenceFiles.CountAsync());
+
+    private int FilesOnDisk() => Directory.Exists(app.EvidenceFolder) ? Directory.GetFiles(app.EvidenceFolder).Length : 0;
+
+    [Fact]
+    public async Task A_pdf_is_stored_under_a_generated_name_with_its_hash_and_document_data()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        var bytes = TestFiles.Pdf(100);
+        var response = await UploadAsync(editor, id, bytes, "../../Kế hoạch CCHC.pdf");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var evidence = await response.JsonAsync();
+        Assert.Equal("Kế hoạch CCHC.pdf", evidence.GetProperty("fileName").GetString());
+        Assert.Equal("application/pdf", evidence.GetProperty("contentType").GetString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), evidence.GetProperty("sha256").GetString());
+        Assert.Equal("41/KH-UBND", evidence.GetProperty("documentNumber").GetString());
+        Assert.Equal("2023-03-15", evidence.GetProperty("documentDate").GetString());
+        Assert.Equal(bytes.Length, evidence.GetProperty("size").GetInt64());
+
+        var stored = await app.WithDbAsync(db => db.EvidenceFiles.SingleAsync(f => f.Id == evidence.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain("Kế hoạch", stored.StorageName, StringComparison.Ordinal);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(app.EvidenceFolder, stored.StorageName)));
+        var leaf = (await editor.GetAssessmentAsync(id)).Leaf("1.2");
+        Assert.Contains(leaf.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("id").GetGuid() == stored.Id);
+
+        // Deleted while the assessment is a draft: the row and the file go.
+        var deleted = await editor.DeleteAsync(new Uri($"/api/assessments/{id}/evidence/{stored.Id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.False(File.Exists(Path.Combine(app.EvidenceFolder, stored.StorageName)));
+    }
+
+    [Fact]
+    public async Task Office_documents_and_images_are_recognised_by_content()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        var docx = await UploadAsync(editor, id, TestFiles.Docx(), "bao-cao.pdf");
+        Assert.Equal(HttpStatusCode.Created, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (await docx.JsonAsync()).GetProperty("contentType").GetString());
+        var png = await UploadAsync(editor, id, TestFiles.Png(), "anh.png");
+        Assert.Equal("image/png", (await png.JsonAsync()).GetProperty("contentType").GetString());
+    }
+
+    [Theory]
+    [InlineData("exe")]
+    [InlineData("zip")]
+    [InlineData("text")]
+    public async Task A_file_of_another_type_gets_415_and_leaves_no_file_and_no_row(string kind)
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        var rows = await RowsAsync();
+        var files = FilesOnDisk();
+        var bytes = kind switch
+        {
+            "exe" => TestFiles.Executable(),
+            "zip" => TestFiles.PlainZip(),
+            _ => "<script>alert(1)</script>"u8.ToArray(),
+        };
+        var response = await UploadAsync(editor, id, bytes, "tai-lieu.pdf");
+        var detail = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("PDF", detail, StringComparison.Ordinal);
+        Assert.Equal(rows, await RowsAsync());
+        Assert.Equal(files, FilesOnDisk());
+    }
+
+    [Fact]
+    public async Task An_oversize_file_gets_413_and_leaves_no_file_and_no_row()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        var rows = await RowsAsync();
+        var files = FilesOnDisk();
+        var response = await UploadAsync(editor, id, TestFiles.Pdf((int)AppFixture.MaxEvidenceBytes + 1), "lon.pdf");
+        var detail = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("MB", detail, StringComparison.Ordinal);
+        Assert.Equal(rows, await RowsAsync());
+        Assert.Equal(files, FilesOnDisk());
+    }
+
+    [Fact]
+    public async Task An_upload_without_the_antiforgery_token_is_refused()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        var rows = await RowsAsync();
+        var response = await UploadAsync(editor, id, TestFiles.Pdf(), "a.pdf", withToken: false);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(rows, await RowsAsync());
+    }
+
+    [Fact]
+    public async Task Appraisers_and_other_units_cannot_upload()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var appraiser = await app.LoginAsync("appraiser");
+        await (await UploadAsync(appraiser, id, TestFiles.Pdf(), "a.pdf")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        using var justice = await app.LoginAsync("editor.stp");
+        await (await UploadAsync(justice, id, TestFiles.Pdf(), "a.pdf", leaf: "1.1")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(justice, id, TestFiles.Pdf(), "a.pdf", leaf: "2.3")).StatusCode);
+    }
+}
+
+public sealed class EvidenceTestsOnSqlite(SqliteAppFixture app) : EvidenceTests<SqliteAppFixture>(app);
+
+public sealed class EvidenceTestsOnPostgres(PostgresAppFixture app) : EvidenceTests<PostgresAppFixture>(app);
