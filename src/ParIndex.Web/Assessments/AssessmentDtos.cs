@@ -83,7 +83,11 @@ public sealed record TotalsView(
     int LeavesTotal,
     int LeavesDone,
     int LeavesFlagged,
-    IReadOnlyList<FieldTotal> Fields);
+    IReadOnlyList<FieldTotal> Fields)
+{
+    /// <summary>The share as shown (<c>95,96%</c>), formatted by the server so that the page and the API agree to the last digit.</summary>
+    public string SelfAssessedShareText => SelfAssessedShare is { } share ? ParIndex.Core.Numbers.VietnameseNumbers.FormatPercent(share) : "–";
+}
 
 public sealed record FieldTotal(string Code, string Title, decimal Points, decimal Max, decimal SelfAssessableMax, decimal? SelfAssessedShare);
 

@@ -24,6 +24,9 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.NotNull(page.QuerySelector(".leaf[data-code='3.4.1'] input[data-figure=numerator]"));
         Assert.NotNull(page.QuerySelector(".leaf[data-code='1.1'] input[name=score]"));
         Assert.Null(page.QuerySelector(".leaf[data-code='2.4.1'] input"));
+        // Inputs are written as they are typed back: no thousands dot (a single dot reads as a decimal mark).
+        Assert.Equal("14922", page.QuerySelector(".leaf[data-code='3.4.2'] input[data-figure=numerator]")?.GetAttribute("value"));
+        Assert.Equal("1,5", page.QuerySelector(".leaf[data-code='1.1'] input[name=score]")?.GetAttribute("value"));
     }
 
     [Fact]

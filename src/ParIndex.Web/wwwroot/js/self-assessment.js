@@ -12,10 +12,6 @@
     return (rounded < 0 ? '-' : '') + integer + (decimals ? ',' + decimals : '');
   }
 
-  function formatPercent(value) {
-    return value === null || value === undefined ? '–' : value.toFixed(2).replace('.', ',') + '%';
-  }
-
   function token() {
     var meta = document.querySelector('meta[name="xsrf-token"]');
     return meta ? meta.getAttribute('content') : '';
@@ -68,7 +64,7 @@
     var set = function (id, text) { var el = document.getElementById(id); if (el) { el.textContent = text; } };
     set('total-points', formatPoints(totals.points));
     set('total-points-row', formatPoints(totals.points));
-    set('total-share', formatPercent(totals.selfAssessedShare));
+    set('total-share', totals.selfAssessedShareText);
     set('leaves-done', String(totals.leavesDone));
     set('leaves-todo', String(totals.leavesTotal - totals.leavesDone));
     set('leaves-flagged', String(totals.leavesFlagged));

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ParIndex.Browser.Tests;
+
+/// <summary>A unit editor fills the self-assessment in a real browser, and the unit lead submits it.</summary>
+public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private async Task<IPage> LoginAsync(IBrowserContext context, string user)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", BrowserApp.Password);
+        await page.ClickAsync("#login-button");
+        await page.WaitForURLAsync(new Regex("/$"));
+        return page;
+    }
+
+    [Fact]
+    public async Task Editor_fills_a_ratio_leaf_uploads_evidence_and_the_lead_submits()
+    {
+        await using var editorContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await LoginAsync(editorContext, "editor.bacgiang");
+        await page.ClickAsync("a[href^='/assessments/']");
+        await page.WaitForSelectorAsync("#total-points");
+        Assert.Equal("65,249", await page.TextContentAsync("#total-points"));
+        Assert.Equal("1,4981", await page.TextContentAsync("tr[data-node='3.4.1'] .node-points"));
+
+        // A ratio leaf: 999 of 1000 files on time → 1,5 × 0,999 = 1,4985; the totals follow.
+        var leaf = page.Locator(".leaf[data-code='3.4.1']");
+        await leaf.Locator("input[data-figure=numerator]").FillAsync("999");
+        await leaf.Locator("input[data-figure=denominator]").FillAsync("1000");
+        await leaf.Locator("input[data-figure=denominator]").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("tr[data-node='3.4.1'] .node-points")).ToHaveTextAsync("1,4985");
+        await Assertions.Expect(page.Locator("#total-points")).ToHaveTextAsync("65,2494");
+        await Assertions.Expect(page.Locator("tr[data-field='3'] .field-points")).ToHaveTextAsync("12,9833");
+        await Assertions.Expect(page.Locator("#total-share")).ToHaveTextAsync("95,96%");
+        await Assertions.Expect(leaf.Locator(".memo")).ToContainTextAsync("1,4985 điểm");
+
+        // Evidence for the same leaf.
+        var pdf = Path.Combine(Path.GetTempPath(), "bao-cao-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        await leaf.Locator("details.evidence summary").ClickAsync();
+        await leaf.Locator("input[type=file]").SetInputFilesAsync(pdf);
+        await leaf.Locator("input[name=documentNumber]").FillAsync("41/KH-UBND");
+        await leaf.Locator(".upload-evidence").ClickAsync();
+        await Assertions.Expect(leaf.Locator(".evidence-list li")).ToHaveCountAsync(1);
+        await Assertions.Expect(leaf.Locator(".evidence-list li a")).ToHaveTextAsync(Path.GetFileName(pdf));
+        File.Delete(pdf);
+
+        await page.Locator("tr[data-node='3.4.1']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "self-assessment-leaf.png") });
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "self-assessment.png") });
+
+        // The saved values survive a reload.
+        await page.ReloadAsync();
+        Assert.Equal("65,2494", await page.TextContentAsync("#total-points"));
+        Assert.Equal("999", await page.InputValueAsync(".leaf[data-code='3.4.1'] input[data-figure=numerator]"));
+
+        // The unit lead submits; the page becomes read-only.
+        await using var leadContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var lead = await LoginAsync(leadContext, "lead.bacgiang");
+        await lead.ClickAsync("a[href^='/assessments/']");
+        await lead.ClickAsync("#submit-assessment");
+        await Assertions.Expect(lead.Locator("#status")).ToHaveTextAsync("Đã gửi");
+        await Assertions.Expect(lead.Locator("#locked")).ToBeVisibleAsync();
+        Assert.True(await lead.Locator(".leaf[data-code='1.1'] input[name=score]").IsDisabledAsync());
+        await lead.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "self-assessment-submitted.png") });
+
+        // The editor's page, reloaded, is locked too.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#locked")).ToBeVisibleAsync();
+        Assert.True(await page.Locator(".leaf[data-code='3.4.1'] input[data-figure=numerator]").IsDisabledAsync());
+        Assert.Equal(0, await page.Locator(".upload-evidence").CountAsync());
+    }
+}
