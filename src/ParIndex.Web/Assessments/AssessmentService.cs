@@ -115,8 +115,15 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             {
                 db.History.Add(new HistoryEntry
                 {
-                    At = now, UserName = user.UserName, Entity = nameof(LeafEntry), AssessmentId = id, LeafCode = code,
-                    Field = field, OldValue = oldValue, NewValue = newValue, Reason = request.Reason,
+                    At = now,
+                    UserName = user.UserName,
+                    Entity = nameof(LeafEntry),
+                    AssessmentId = id,
+                    LeafCode = code,
+                    Field = field,
+                    OldValue = oldValue,
+                    NewValue = newValue,
+                    Reason = request.Reason,
                 });
             }
         }
@@ -204,8 +211,13 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         var now = UtcNow;
         db.History.Add(new HistoryEntry
         {
-            At = now, UserName = user.UserName, Entity = nameof(Assessment), AssessmentId = assessment.Id,
-            Field = "Status", OldValue = assessment.Status.ToString(), NewValue = status.ToString(),
+            At = now,
+            UserName = user.UserName,
+            Entity = nameof(Assessment),
+            AssessmentId = assessment.Id,
+            Field = "Status",
+            OldValue = assessment.Status.ToString(),
+            NewValue = status.ToString(),
         });
         assessment.Status = status;
         if (status == AssessmentStatus.Submitted)

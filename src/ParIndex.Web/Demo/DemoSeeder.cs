@@ -46,8 +46,13 @@ public sealed class DemoSeeder(
                 using var reader = new StreamReader(stream);
                 db.Frameworks.Add(new FrameworkRecord
                 {
-                    FrameworkId = framework.Id, Version = framework.Version, Year = framework.Year, Title = framework.Title,
-                    UnitKind = framework.UnitKind, Json = await reader.ReadToEndAsync(cancellationToken), ImportedAt = now,
+                    FrameworkId = framework.Id,
+                    Version = framework.Version,
+                    Year = framework.Year,
+                    Title = framework.Title,
+                    UnitKind = framework.UnitKind,
+                    Json = await reader.ReadToEndAsync(cancellationToken),
+                    ImportedAt = now,
                 });
             }
         }
@@ -73,8 +78,12 @@ public sealed class DemoSeeder(
         {
             var user = new AppUser
             {
-                UserName = account.UserName, FullName = account.FullName, Email = account.UserName + "@parindex.invalid", EmailConfirmed = true,
-                UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id, LockoutEnabled = true,
+                UserName = account.UserName,
+                FullName = account.FullName,
+                Email = account.UserName + "@parindex.invalid",
+                EmailConfirmed = true,
+                UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id,
+                LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user, options.Value.Password), account.UserName);
             Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
@@ -84,7 +93,10 @@ public sealed class DemoSeeder(
         var record = await db.Frameworks.SingleAsync(f => f.FrameworkId == framework2023.Id && f.Version == framework2023.Version, cancellationToken);
         var campaign = new Campaign
         {
-            Name = CampaignName, Year = 2023, FrameworkRecordId = record.Id, CreatedAt = now,
+            Name = CampaignName,
+            Year = 2023,
+            FrameworkRecordId = record.Id,
+            CreatedAt = now,
             // The demo stays editable: the deadline is a month ahead of the first start.
             SelfAssessmentDeadline = now.Date.AddDays(31),
         };
@@ -127,8 +139,13 @@ public sealed class DemoSeeder(
             db.LeafEntries.Add(leaf.Entry);
             db.History.Add(new HistoryEntry
             {
-                At = now, UserName = "import", Entity = nameof(LeafEntry), AssessmentId = assessment.Id, LeafCode = leaf.Entry.LeafCode,
-                Field = "Points", NewValue = leaf.Entry.Points?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                At = now,
+                UserName = "import",
+                Entity = nameof(LeafEntry),
+                AssessmentId = assessment.Id,
+                LeafCode = leaf.Entry.LeafCode,
+                Field = "Points",
+                NewValue = leaf.Entry.Points?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Reason = leaf.DerivedFigures
                     ? "Nhập từ biểu tự đánh giá 2023; biểu chỉ ghi tỷ lệ đã làm tròn nên tử số/mẫu số được quy đổi từ điểm đã ghi"
                     : "Nhập từ biểu tự đánh giá 2023",
