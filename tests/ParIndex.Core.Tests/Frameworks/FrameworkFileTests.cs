@@ -171,11 +171,23 @@ public class FrameworkFileTests
     }
 
     [Fact]
+    public void Deep_nesting_is_refused_with_a_clear_message()
+    {
+        var json = new string('[', 10_000) + new string(']', 10_000);
+        var ex = Assert.Throws<FrameworkFormatException>(() => FrameworkFile.Read(json));
+        Assert.Equal(1, ex.Line);
+        Assert.Equal(PositionedJsonMaxDepth + 1, ex.Column);
+        Assert.Contains("lồng nhau quá sâu", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Oversized_file_is_refused_before_parsing()
     {
         var ex = Assert.Throws<FrameworkFormatException>(() => FrameworkFile.Read(new MemoryStream(new byte[FrameworkFile.MaxBytes + 1])));
         Assert.Contains("quá lớn", ex.Message, StringComparison.Ordinal);
     }
+
+    private const int PositionedJsonMaxDepth = 48;
 
     private static byte[] Write(Framework framework)
     {
