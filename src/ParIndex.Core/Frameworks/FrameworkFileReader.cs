@@ -94,13 +94,14 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
                 {
                     var band = Object(item, $"phần tử bands của {node}");
                     var bandWhat = $"khoảng của {node}";
-                    Known(band, bandWhat, "from", "to", "toInclusive", "points", "label");
+                    Known(band, bandWhat, "from", "fromExclusive", "to", "toInclusive", "points", "label");
                     return new ScoreBand(
                         OptionalDecimal(band, "from", bandWhat),
                         OptionalDecimal(band, "to", bandWhat),
                         RequiredDecimal(band, "points", bandWhat),
                         OptionalBool(band, "toInclusive", bandWhat) ?? false,
-                        OptionalString(band, "label", bandWhat));
+                        OptionalString(band, "label", bandWhat),
+                        OptionalBool(band, "fromExclusive", bandWhat) ?? false);
                 }).ToList();
                 var inputLabel = OptionalString(o, "inputLabel", what);
                 return inputLabel is null ? new BandsRule(bands) : new BandsRule(bands, inputLabel);

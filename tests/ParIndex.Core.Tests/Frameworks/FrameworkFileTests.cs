@@ -29,10 +29,11 @@ public class FrameworkFileTests
         Assert.Equal(framework.Leaves().Select(l => l.Rule), read.Leaves().Select(l => l.Rule), new RuleComparer());
         Assert.Equal("Kèm văn bản ban hành kế hoạch.", leaves["1.1"].Guidance);
         var bands = Assert.IsType<BandsRule>(leaves["1.2"].Rule);
-        Assert.Equal(new ScoreBand(90m, 100m, 2m, true, "từ 90% trở lên"), bands.Bands[0]);
-        Assert.Equal(new ScoreBand(70m, 90m, 1m), bands.Bands[1]);
+        Assert.Equal(new ScoreBand(90m, null, 2m, false, "trên 90%", FromExclusive: true), bands.Bands[0]);
+        Assert.Equal(new ScoreBand(70m, 90m, 1m, true), bands.Bands[1]);
         Assert.Equal(new ScoreBand(null, 70m, 0m), bands.Bands[2]);
         Assert.Null(leaves["2.2"].Rule);
+        Assert.Contains("\"from\": 90,\n                \"fromExclusive\": true,\n                \"points\": 2,", json, StringComparison.Ordinal);
     }
 
     [Fact]

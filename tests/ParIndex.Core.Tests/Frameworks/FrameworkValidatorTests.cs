@@ -175,6 +175,18 @@ public class FrameworkValidatorTests
     }
 
     [Fact]
+    public void Seed_style_bands_above_90_up_to_90_and_below_70_do_not_overlap()
+    {
+        // "trên 90%: 2; từ 70% đến 90%: 1; dưới 70%: 0"
+        var rule = new BandsRule([new(90m, null, 1m, FromExclusive: true), new(70m, 90m, 0.5m, ToInclusive: true), new(null, 70m, 0m)]);
+        Assert.Empty(FrameworkValidator.Validate(Minimal(Field("1", Leaf("1.1", 1m, rule)))));
+    }
+
+    [Fact]
+    public void Bands_meeting_at_an_inclusive_bound_from_both_sides_overlap() =>
+        AssertLeafProblem(new BandsRule([new(90m, null, 1m), new(70m, 90m, 0.5m, ToInclusive: true)]), "chồng lên nhau");
+
+    [Fact]
     public void Bands_without_any_band() =>
         AssertLeafProblem(new BandsRule([]), "cần ít nhất một khoảng");
 

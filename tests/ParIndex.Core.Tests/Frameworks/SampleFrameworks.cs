@@ -56,7 +56,7 @@ internal static class SampleFrameworks
                         Guidance = "Kèm văn bản ban hành kế hoạch.",
                         Rule = new LevelsRule([new("kip-thoi", "Ban hành kịp thời", 1m), new("cham", "Không kịp thời", 0.5m), new("khong", "Không ban hành", 0m)]),
                     },
-                    Leaf("1.2", 2m, new BandsRule([new(90m, 100m, 2m, true, "từ 90% trở lên"), new(70m, 90m, 1m), new(null, 70m, 0m)], "Tỷ lệ hoàn thành (%)")),
+                    Leaf("1.2", 2m, new BandsRule([new(90m, null, 2m, false, "trên 90%", FromExclusive: true), new(70m, 90m, 1m, true), new(null, 70m, 0m)], "Tỷ lệ hoàn thành (%)")),
                     Leaf("1.3", 1.5m, new RatioRule(0.95m, "Số hồ sơ đúng hạn", "Tổng số hồ sơ")),
                     Leaf("1.4", 1m, new ExpressionRule([new("base", "Năm cơ sở"), new("now", "Năm đánh giá")], "max * min(1, ((base - now) / base * 100) / 20)")),
                     Leaf("1.5", 0.25m, new BonusPenaltyRule(-1m, 0.25m)),
