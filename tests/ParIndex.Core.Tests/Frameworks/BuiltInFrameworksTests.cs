@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ParIndex.Core.Formulas;
 using ParIndex.Core.Frameworks;
+using ParIndex.Core.Scoring;
 
 namespace ParIndex.Core.Tests.Frameworks;
 
@@ -97,6 +98,19 @@ public partial class BuiltInFrameworksTests
         Assert.Equal(0.9384m, Math.Round(score, 4));
         var capped = formula.Evaluate(new Dictionary<string, decimal> { ["base"] = 1000m, ["now"] = 700m, ["max"] = node.Max });
         Assert.Equal(1m, capped);
+    }
+
+    [Theory]
+    [InlineData("4.1.3", "base", 1055, "now", 857, "0.9384")] // K = (1055 − 857)/1055 × 100 = 18,77
+    [InlineData("6.1.3", "numerator", 2028585042557, "denominator", 2029996767557, "0.9993")] // đồng đã xử lý / đề nghị xử lý
+    [InlineData("8.5", "numerator", 29, "denominator", 36, "1.6111")] // chỉ tiêu đạt / được giao
+    [InlineData("7.3.6", "numerator", 9879, "denominator", 10000, "1.4819")] // 98,79% toàn trình
+    public void Computed_leaves_reproduce_the_seed_scores(string code, string first, long a, string second, long b, string expected)
+    {
+        var figures = new Dictionary<string, decimal> { [first] = a, [second] = b };
+        var outcome = LeafScorer.Score(Province.Find(code)!, new LeafEntryInput(Figures: figures));
+        Assert.Null(outcome.Error);
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), outcome.Points);
     }
 
     [Fact]
