@@ -176,7 +176,8 @@ public static partial class OfficialTableTextReader
 
             if (tableLine == 0)
             {
-                throw new OfficialTableFormatException(Math.Max(1, lines.Length),
+                var lastLine = Array.FindLastIndex(lines, l => l.Trim().Length > 0) + 1;
+                throw new OfficialTableFormatException(Math.Max(1, lastLine),
                     "không tìm thấy bảng: không có dòng tiêu đề (STT · Lĩnh vực/Tiêu chí/Tiêu chí thành phần · Điểm chuẩn · Điểm tự đánh giá · Giải trình) "
                     + "và không có hàng nào có mã tiêu chí, các ô phân cách bằng tab (no table header or rows found).");
             }
