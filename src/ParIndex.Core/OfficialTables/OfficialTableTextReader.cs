@@ -142,6 +142,7 @@ public static partial class OfficialTableTextReader
     {
         private readonly List<string> titleLines = [];
         private readonly List<RowDraft> rows = [];
+        private readonly HashSet<string> headerLines = new(StringComparer.Ordinal);
         private List<string>? header;
         private int tableLine;
         private OfficialTableColumns columns = OfficialTableColumns.Default;
@@ -191,6 +192,7 @@ public static partial class OfficialTableTextReader
             if (OfficialTableColumns.IsHeader(plain))
             {
                 header = plain;
+                headerLines.Add(Signature(plain));
                 columns = OfficialTableColumns.FromHeader(plain);
                 tableLine = lineNo;
             }
@@ -209,9 +211,9 @@ public static partial class OfficialTableTextReader
         private void ReadTableLine(string[] cells, int lineNo)
         {
             var plain = cells.Select(TableCellText.Clean).ToList();
-            if (plain.All(c => SeparatorCell().IsMatch(c)) || OfficialTableColumns.IsHeader(plain))
+            if (plain.All(c => SeparatorCell().IsMatch(c)) || OfficialTableColumns.IsHeader(plain) || headerLines.Contains(Signature(plain)))
             {
-                return; // "--" lines, or the header repeated on a new page
+                return; // "--" lines, or the header (and its wrapped lines) repeated on a new page
             }
 
             if (cells.Length == 1)
@@ -248,6 +250,7 @@ public static partial class OfficialTableTextReader
             else if (header is not null)
             {
                 // A header whose cells wrap onto the next line: join the pieces column by column.
+                headerLines.Add(Signature(plain));
                 for (var c = 0; c < plain.Count; c++)
                 {
                     if (c < header.Count)
@@ -300,6 +303,8 @@ public static partial class OfficialTableTextReader
 
             return found;
         }
+
+        private static string Signature(List<string> plain) => string.Join("\t", plain).TrimEnd('\t');
 
         private static string Cell(IReadOnlyList<string> cells, int index) => index >= 0 && index < cells.Count ? cells[index] : "";
 
