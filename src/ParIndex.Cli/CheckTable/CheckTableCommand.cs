@@ -15,22 +15,41 @@ public static class CheckTableCommand
 
     public static Command Create()
     {
+        // Usage errors are checked here rather than by the parser, whose exit code 1 would read
+        // as "mismatches": a missing FILE or a stray argument exits 2 like an unreadable file.
         var file = new Argument<string>("FILE")
         {
-            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF), ô phân cách bằng tab",
+            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF), ô phân cách bằng tab (bắt buộc)",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json")
         {
             Description = "In kết quả dạng một đối tượng JSON",
         };
-        var command = new Command("check-table", "Đọc biểu tự đánh giá và kiểm tra số học của biểu (điểm, điểm chuẩn, tổng điểm)");
+        var command = new Command("check-table", "Đọc biểu tự đánh giá và kiểm tra số học của biểu (điểm, điểm chuẩn, tổng điểm). "
+            + "Mã thoát: 0 khớp, 1 có sai lệch, 2 không đọc được.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
         command.Add(file);
         command.Add(json);
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(file) ?? "",
-            parseResult.GetValue(json),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction(parseResult =>
+        {
+            var stderr = parseResult.InvocationConfiguration.Error;
+            if (parseResult.UnmatchedTokens.Count > 0)
+            {
+                stderr.WriteLine($"Lỗi: tham số không hợp lệ: {string.Join(" ", parseResult.UnmatchedTokens)}. Cách dùng: parindex check-table FILE [--json]");
+                return Unreadable;
+            }
+
+            if (string.IsNullOrWhiteSpace(parseResult.GetValue(file)))
+            {
+                stderr.WriteLine("Lỗi: thiếu tên tệp. Cách dùng: parindex check-table FILE [--json]");
+                return Unreadable;
+            }
+
+            return Run(parseResult.GetValue(file)!, parseResult.GetValue(json), parseResult.InvocationConfiguration.Output, stderr);
+        });
         return command;
     }
 
