@@ -15,8 +15,8 @@ public static class CheckTableCommand
 
     public static Command Create()
     {
-        // Usage errors are checked here rather than by the parser, whose exit code 1 would read
-        // as "mismatches": a missing FILE or a stray argument exits 2 like an unreadable file.
+        // A missing FILE is checked here rather than by the parser, whose exit code 1 would read
+        // as "mismatches": it exits 2 like an unreadable file.
         var file = new Argument<string>("FILE")
         {
             Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF), ô phân cách bằng tab (bắt buộc)",
@@ -27,21 +27,12 @@ public static class CheckTableCommand
             Description = "In kết quả dạng một đối tượng JSON",
         };
         var command = new Command("check-table", "Đọc biểu tự đánh giá và kiểm tra số học của biểu (điểm, điểm chuẩn, tổng điểm). "
-            + "Mã thoát: 0 khớp, 1 có sai lệch, 2 không đọc được.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
+            + "Mã thoát: 0 khớp, 1 có sai lệch, 2 không đọc được.");
         command.Add(file);
         command.Add(json);
         command.SetAction(parseResult =>
         {
             var stderr = parseResult.InvocationConfiguration.Error;
-            if (parseResult.UnmatchedTokens.Count > 0)
-            {
-                stderr.WriteLine($"Lỗi: tham số không hợp lệ: {string.Join(" ", parseResult.UnmatchedTokens)}. Cách dùng: parindex check-table FILE [--json]");
-                return Unreadable;
-            }
-
             if (string.IsNullOrWhiteSpace(parseResult.GetValue(file)))
             {
                 stderr.WriteLine("Lỗi: thiếu tên tệp. Cách dùng: parindex check-table FILE [--json]");

@@ -114,7 +114,8 @@ public static partial class TableCellText
     [GeneratedRegex(@"\$(?=\S)(?<tex>[^$\r\n]*?\S)\$(?!\d)(?:\s+(?=[.,;:)]))?", RegexOptions.CultureInvariant)]
     private static partial Regex MathFragment();
 
-    [GeneratedRegex(@"<a\b[^<>]*?href\s*=\s*(?:""(?<href>[^""]*)""|'(?<href>[^']*)'|(?<href>[^\s>]+))[^<>]*>(?<text>.*?)</a\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // The link text is bounded so that many unclosed <a> tags cannot make the match quadratic.
+    [GeneratedRegex(@"<a\b[^<>]*?href\s*=\s*(?:""(?<href>[^""]*)""|'(?<href>[^']*)'|(?<href>[^\s>]+))[^<>]*>(?<text>.{0,4000}?)</a\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"<\s*/?\s*p\b[^<>]*>|<\s*br\s*/?\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -177,15 +177,6 @@ public sealed class CheckTableCommandTests : IDisposable
     }
 
     [Fact]
-    public void Stray_argument_exits_2()
-    {
-        var (code, output, error) = Run("check-table", SeedPath, "--jsn");
-        Assert.Equal(2, code);
-        Assert.Equal("", output);
-        Assert.Contains("--jsn", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Help_lists_the_command()
     {
         var (code, output, _) = Run("--help");
