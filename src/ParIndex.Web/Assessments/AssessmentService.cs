@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Numbers;
 using ParIndex.Core.Scoring;
+using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Evidence;
@@ -168,41 +169,27 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         return new LeafSaveResult(saved, view.Totals, view.Nodes.ToDictionary(n => n.Code, n => n.Points, StringComparer.Ordinal));
     }
 
-    /// <summary>The unit lead sends the self-assessment (Draft → Submitted).</summary>
-    public async Task<AssessmentView> SubmitAsync(int id, CurrentUser user, CancellationToken cancellationToken)
-    {
-        var assessment = await LoadReadableAsync(id, user, cancellationToken);
-        if (!AssessmentAccess.IsLead(user, assessment))
-        {
-            throw DomainException.Forbidden("Chỉ lãnh đạo đơn vị được gửi bản tự đánh giá.");
-        }
-
-        if (AssessmentAccess.LockReason(assessment, assessment.Campaign!, UtcNow) is { } reason)
-        {
-            throw DomainException.Locked(reason);
-        }
-
-        await ChangeStatusAsync(assessment, AssessmentStatus.Submitted, user, cancellationToken);
-        return await GetAsync(id, user, cancellationToken);
-    }
+    /// <summary>The unit lead sends the self-assessment (Draft → Submitted), before the deadline or its exception.</summary>
+    public Task<AssessmentView> SubmitAsync(int id, CurrentUser user, CancellationToken cancellationToken) =>
+        TransitionAsync(id, WorkflowAction.Submit, user, cancellationToken);
 
     /// <summary>The unit lead takes the self-assessment back (Submitted → Draft), allowed until appraisal starts.</summary>
-    public async Task<AssessmentView> WithdrawAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    public Task<AssessmentView> WithdrawAsync(int id, CurrentUser user, CancellationToken cancellationToken) =>
+        TransitionAsync(id, WorkflowAction.Withdraw, user, cancellationToken);
+
+    /// <summary>Applies a workflow action as the core's <see cref="WorkflowRules"/> decide it.</summary>
+    private async Task<AssessmentView> TransitionAsync(int id, WorkflowAction action, CurrentUser user, CancellationToken cancellationToken)
     {
         var assessment = await LoadReadableAsync(id, user, cancellationToken);
-        if (!AssessmentAccess.IsLead(user, assessment))
+        var deadlinePassed = AssessmentAccess.IsPastDeadline(assessment, assessment.Campaign!, UtcNow);
+        var decision = WorkflowRules.Decide(assessment.Status, action, AssessmentAccess.WorkflowRoles(user, assessment), deadlinePassed);
+        if (!decision.IsAllowed)
         {
-            throw DomainException.Forbidden("Chỉ lãnh đạo đơn vị được rút lại bản tự đánh giá.");
+            var reason = decision.Reason + ".";
+            throw decision.Refusal == WorkflowRefusal.Forbidden ? DomainException.Forbidden(reason) : DomainException.Locked(reason);
         }
 
-        if (assessment.Status != AssessmentStatus.Submitted)
-        {
-            throw DomainException.Locked(assessment.Status == AssessmentStatus.Draft
-                ? "Bản tự đánh giá chưa được gửi nên không cần rút lại."
-                : "Đã bắt đầu thẩm định: không thể rút lại bản tự đánh giá.");
-        }
-
-        await ChangeStatusAsync(assessment, AssessmentStatus.Draft, user, cancellationToken);
+        await ChangeStatusAsync(assessment, decision.NewStatus!.Value, user, cancellationToken);
         return await GetAsync(id, user, cancellationToken);
     }
 
