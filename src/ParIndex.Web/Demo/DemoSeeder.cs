@@ -22,6 +22,7 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole> roles,
     UserManager<AppUser> users,
     IOptions<DemoOptions> options,
+    IConfiguration configuration,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -58,7 +59,13 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (!options.Value.Enabled || await db.Units.AnyAsync(cancellationToken))
+        if (!options.Value.Enabled)
+        {
+            await BootstrapAdministratorAsync();
+            return;
+        }
+
+        if (await db.Units.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -112,6 +119,24 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
         await ImportSeedAsync(bacGiang, framework2023, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Outside demo mode, an empty installation gets one <c>admin</c> account when
+    /// <c>Admin:InitialPassword</c> is configured (an environment variable or secret, never the repo).
+    /// </summary>
+    private async Task BootstrapAdministratorAsync()
+    {
+        var password = configuration["Admin:InitialPassword"];
+        if (string.IsNullOrEmpty(password) || await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var admin = new AppUser { UserName = "admin", FullName = "Quản trị hệ thống", LockoutEnabled = true };
+        Check(await users.CreateAsync(admin, password), "admin");
+        Check(await users.AddToRoleAsync(admin, Roles.Administrator), "admin");
+        logger.LogInformation("Created the initial administrator account 'admin'");
     }
 
     private async Task ImportSeedAsync(Assessment assessment, Framework framework, DateTime now, CancellationToken cancellationToken)
