@@ -51,6 +51,7 @@ builder.Services.AddLoginRateLimit(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents();
 // Vietnamese text is written as is, not as numeric character references (still HTML-escaped).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -86,6 +87,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi();
+app.MapHealthChecks("/health");
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();
