@@ -15,10 +15,13 @@ public class PdfTableWriterTests
     private static AssessmentTableDocument HandMade() =>
         AssessmentTableDocumentFactory.FromOfficialTable(HandMadeTables.SeedExcerpt());
 
+    private static AssessmentTableDocument FromSeed() =>
+        AssessmentTableDocumentFactory.FromOfficialTable(Seed.Table());
+
     [Fact]
-    public void Pdf_contains_the_exact_Vietnamese_strings()
+    public void Seed_pdf_contains_the_exact_Vietnamese_strings()
     {
-        var text = PdfText.Joined(Write(HandMade()));
+        var text = PdfText.Joined(Write(FromSeed()));
 
         Assert.Contains("BIỂU TỰ ĐÁNH GIÁ", text);
         Assert.Contains("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC GIANG NĂM 2023", text);
@@ -32,7 +35,7 @@ public class PdfTableWriterTests
     [Fact]
     public void No_word_runs_off_the_page()
     {
-        var words = PdfText.Words(Write(HandMade()));
+        var words = PdfText.Words(Write(FromSeed())).Concat(PdfText.Words(Write(HandMade()))).ToList();
 
         Assert.NotEmpty(words);
         Assert.All(words, w =>
@@ -68,6 +71,19 @@ public class PdfTableWriterTests
         // The explanation spans many lines and may cross a page; each paragraph's last words are there.
         Assert.Contains("cấp bản sao tài liệu).", text);
         Assert.Contains("những gì mà người dân và doanh nghiệp mong muốn.", text);
+    }
+
+    [Fact]
+    public void Seed_pdf_page_images_for_people_to_look_at()
+    {
+        var path = Artifacts.PathOf("bac-giang-2023-self-assessment.pdf");
+        File.WriteAllBytes(path, Write(FromSeed()));
+        Artifacts.Run("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "3", path, Artifacts.PathOf("bac-giang-2023-self-assessment-pdf"));
+        // A close-up of the title block at print resolution, where stacked marks (Ầ, Ắ, Ề, Ố) show.
+        Artifacts.Run("pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", "-x", "550", "-y", "60", "-W", "1250", "-H", "260", path, Artifacts.PathOf("bac-giang-2023-self-assessment-pdf-title"));
+
+        Assert.True(File.Exists(Artifacts.PathOf("bac-giang-2023-self-assessment-pdf-1.png")));
+        Assert.True(File.Exists(Artifacts.PathOf("bac-giang-2023-self-assessment-pdf-title-1.png")));
     }
 
     [Fact]
