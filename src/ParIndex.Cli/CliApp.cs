@@ -9,6 +9,7 @@ public static class CliApp
     {
         var root = new RootCommand("parindex — công cụ dòng lệnh của ParIndex (Chỉ số cải cách hành chính)");
         root.Add(CheckTable.CheckTableCommand.Create());
+        root.Add(ExportTable.ExportTableCommand.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;

@@ -17,7 +17,7 @@ public static class CheckTableCommand
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF), ô phân cách bằng tab",
+            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF, ô phân cách bằng tab) hoặc bảng tính .xlsx",
         };
         var json = new Option<bool>("--json")
         {
@@ -45,7 +45,7 @@ public static class CheckTableCommand
         try
         {
             using var stream = File.OpenRead(path);
-            table = OfficialTableTextReader.Read(stream);
+            table = ParIndex.Documents.OfficialTables.OfficialTableFileReader.Read(stream); // text or xlsx, told apart by content
         }
         catch (OfficialTableFormatException ex)
         {
