@@ -78,6 +78,9 @@ internal sealed class PdfTablePainter
         set => _y = value;
     }
 
+    /// <summary>The height left on the current page above the footer.</summary>
+    public double SpaceLeft => Bottom - Y;
+
     /// <summary>Centred lines above the table (title block); wraps lines wider than the page.</summary>
     public void DrawCentredLines(IEnumerable<string> lines, double size, XFontStyleEx style, double spacingAfter)
     {
