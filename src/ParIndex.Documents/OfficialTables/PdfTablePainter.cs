@@ -221,19 +221,32 @@ internal sealed class PdfTablePainter
         }
     }
 
-    /// <summary>Greedy word wrap; paragraphs split on <c>\n</c>; over-long words broken by characters.</summary>
+    /// <summary>
+    /// Greedy word wrap; paragraphs split on <c>\n</c>; over-long words broken by characters.
+    /// Each word is measured once and line widths are summed (PDFsharp applies no kerning, so the
+    /// sum equals the measured line), which keeps a long explanation linear rather than quadratic.
+    /// </summary>
     internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
     {
         var result = new List<string>();
+        var space = gfx.MeasureString(" ", font).Width;
         foreach (var paragraph in text.Normalize(NormalizationForm.FormC).Split('\n'))
         {
             var line = new StringBuilder();
+            var lineWidth = 0.0;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (gfx.MeasureString(candidate, font).Width <= width)
+                var wordWidth = gfx.MeasureString(word, font).Width;
+                var candidate = line.Length == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= width)
                 {
-                    line.Clear().Append(candidate);
+                    if (line.Length > 0)
+                    {
+                        line.Append(' ');
+                    }
+
+                    line.Append(word);
+                    lineWidth = candidate;
                     continue;
                 }
 
@@ -245,7 +258,7 @@ internal sealed class PdfTablePainter
 
                 // A word that alone is too wide (a URL in a narrow column) is broken where it must be.
                 var rest = word;
-                while (gfx.MeasureString(rest, font).Width > width && rest.Length > 1)
+                while (wordWidth > width && rest.Length > 1)
                 {
                     var fit = 1;
                     while (fit < rest.Length && gfx.MeasureString(rest[..(fit + 1)], font).Width <= width)
@@ -255,9 +268,11 @@ internal sealed class PdfTablePainter
 
                     result.Add(rest[..fit]);
                     rest = rest[fit..];
+                    wordWidth = gfx.MeasureString(rest, font).Width;
                 }
 
                 line.Append(rest);
+                lineWidth = wordWidth;
             }
 
             if (line.Length > 0 || paragraph.Length == 0)
