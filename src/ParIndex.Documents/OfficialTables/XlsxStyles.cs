@@ -20,7 +20,8 @@ internal static class XlsxStyles
     public const uint PercentBold = 11;
 
     private const string FontName = "Times New Roman";
-    private const uint PercentFormatId = 164;
+    private const uint PointsFormatId = 164;
+    private const uint PercentFormatId = 165;
 
     public static Stylesheet Create()
     {
@@ -49,14 +50,19 @@ internal static class XlsxStyles
             Format(1, 0, 1, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, wrap: true),          // TextBold
             Format(0, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false),       // Code
             Format(1, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false),       // CodeBold
-            Format(0, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false),       // Number (General)
-            Format(1, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false),       // NumberBold
+            Format(0, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false, PointsFormatId),
+            Format(1, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false, PointsFormatId),
             Format(0, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false, PercentFormatId),
             Format(1, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false, PercentFormatId))
         { Count = 12 };
 
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = PercentFormatId, FormatCode = "0.00" }) { Count = 1 },
+            // Numbers stay numeric (a unit can add them up); the Vietnamese locale tag makes a spreadsheet
+            // that honours it (LibreOffice) show a decimal comma, Excel shows its system's separator.
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = PointsFormatId, FormatCode = "[$-42A]General" },
+                new NumberingFormat { NumberFormatId = PercentFormatId, FormatCode = "[$-42A]0.00" })
+            { Count = 2 },
             fonts,
             fills,
             borders,

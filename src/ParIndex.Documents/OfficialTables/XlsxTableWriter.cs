@@ -17,8 +17,10 @@ public static class XlsxTableWriter
     /// <summary>Printed width of the sheet in character units (fits landscape A4 when scaled).</summary>
     private const double TotalWidthChars = 150;
 
-    /// <summary>Estimated lines a continuation row may hold (11 pt text, 15 pt lines, under 409 pt).</summary>
-    private const int MaxLinesPerRow = 24;
+    /// <summary>Estimated lines a row may hold (11 pt text, 14 pt lines, under the 409 pt limit).</summary>
+    private const int MaxLinesPerRow = 28;
+
+    private const double LineHeight = 14;
 
     public static void Write(AssessmentTableDocument document, Stream output)
     {
@@ -42,20 +44,20 @@ public static class XlsxTableWriter
         foreach (var line in document.TitleLines)
         {
             rowIndex++;
-            sheetData.Append(TextRow(rowIndex, line, XlsxStyles.Title, strings));
+            sheetData.Append(TextRow(rowIndex, line, XlsxStyles.Title, strings, 20));
             merges.Add($"A{rowIndex}:{last}{rowIndex}");
         }
 
         foreach (var line in document.ReportLines)
         {
             rowIndex++;
-            sheetData.Append(TextRow(rowIndex, line, XlsxStyles.ReportLine, strings));
+            sheetData.Append(TextRow(rowIndex, line, XlsxStyles.ReportLine, strings, 16));
             merges.Add($"A{rowIndex}:{last}{rowIndex}");
         }
 
         rowIndex++; // blank line between the title block and the table
         var headerRow = ++rowIndex;
-        var header = new Row { RowIndex = headerRow };
+        var header = new Row { RowIndex = headerRow, Height = Height(columns.Select((c, i) => EstimateLines(c.Header, widths[i], bold: true)).Max()), CustomHeight = true };
         for (var c = 0; c < columns.Count; c++)
         {
             header.Append(StringCell(c, headerRow, columns[c].Header, XlsxStyles.Header, strings));
@@ -68,9 +70,13 @@ public static class XlsxTableWriter
         {
             var chunks = explanationColumn < 0
                 ? [row.Explanation]
-                : SplitForRows(row.Explanation, (int)Math.Floor(widths[explanationColumn]));
+                : SplitForRows(row.Explanation, widths[explanationColumn]);
             var first = ++rowIndex;
-            var excel = new Row { RowIndex = first };
+            var lines = columns.Select((c, i) => i == explanationColumn
+                ? EstimateLines(chunks[0], widths[i], bold: false)
+                : c.Kind == ColumnKind.Title ? EstimateLines(row.Title, widths[i], bold: row.Level == 1) : 1).Max();
+            // Rows are given a height: spreadsheets do not grow a row to fit wrapped text when opening a file.
+            var excel = new Row { RowIndex = first, Height = Height(lines), CustomHeight = true };
             for (var c = 0; c < columns.Count; c++)
             {
                 excel.Append(c == explanationColumn
@@ -81,7 +87,7 @@ public static class XlsxTableWriter
             sheetData.Append(excel);
             for (var k = 1; k < chunks.Count; k++)
             {
-                var continuation = new Row { RowIndex = ++rowIndex };
+                var continuation = new Row { RowIndex = ++rowIndex, Height = Height(EstimateLines(chunks[k], widths[explanationColumn], bold: false)), CustomHeight = true };
                 for (var c = 0; c < columns.Count; c++)
                 {
                     continuation.Append(c == explanationColumn
@@ -104,7 +110,7 @@ public static class XlsxTableWriter
             }
         }
 
-        var totalRow = new Row { RowIndex = ++rowIndex };
+        var totalRow = new Row { RowIndex = ++rowIndex, Height = Height(1), CustomHeight = true };
         for (var c = 0; c < columns.Count; c++)
         {
             var column = columns[c];
@@ -151,14 +157,14 @@ public static class XlsxTableWriter
     /// boundaries (a reader joins them back with line breaks). A single paragraph longer than a
     /// row stays whole: it is never cut inside.
     /// </summary>
-    internal static List<string> SplitForRows(string text, int charsPerLine)
+    internal static List<string> SplitForRows(string text, double widthChars)
     {
         var chunks = new List<string>();
         var current = new List<string>();
         var lines = 0;
         foreach (var paragraph in text.Split('\n'))
         {
-            var needed = Math.Max(1, (int)Math.Ceiling(paragraph.Length / (double)Math.Max(10, charsPerLine)));
+            var needed = EstimateLines(paragraph, widthChars, bold: false);
             if (current.Count > 0 && lines + needed > MaxLinesPerRow)
             {
                 chunks.Add(string.Join("\n", current));
@@ -173,6 +179,26 @@ public static class XlsxTableWriter
         chunks.Add(string.Join("\n", current));
         return chunks;
     }
+
+    /// <summary>
+    /// Lines a text takes in a column of the given width (character units), erring on the high
+    /// side: a row a little too tall is harmless, one too short hides text. Capitals and bold run wider.
+    /// </summary>
+    internal static int EstimateLines(string text, double widthChars, bool bold)
+    {
+        var total = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var letters = paragraph.Count(char.IsLetter);
+            var upper = letters > 0 && paragraph.Count(char.IsUpper) * 2 > letters;
+            var perLine = Math.Max(4, (widthChars - 1) * (upper ? 0.8 : 1.15) * (bold ? 0.92 : 1));
+            total += Math.Max(1, (int)Math.Ceiling(paragraph.Length / perLine));
+        }
+
+        return Math.Max(1, total);
+    }
+
+    private static double Height(int lines) => Math.Min(409, (lines * LineHeight) + 3);
 
     private static int IndexOf(IReadOnlyList<TableColumn> columns, ColumnKind kind)
     {
@@ -204,9 +230,9 @@ public static class XlsxTableWriter
         return StringCell(c, row, column.TextOf(data), textStyle, strings);
     }
 
-    private static Row TextRow(uint row, string text, uint style, SharedStrings strings)
+    private static Row TextRow(uint row, string text, uint style, SharedStrings strings, double height)
     {
-        var excel = new Row { RowIndex = row };
+        var excel = new Row { RowIndex = row, Height = height, CustomHeight = true };
         excel.Append(StringCell(0, row, text, style, strings));
         return excel;
     }
