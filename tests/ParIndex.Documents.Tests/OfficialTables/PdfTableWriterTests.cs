@@ -33,6 +33,12 @@ public class PdfTableWriterTests
     }
 
     [Fact]
+    public void Every_letter_is_set_in_the_embedded_Noto_Sans()
+    {
+        Assert.Equal(["Noto Sans"], PdfText.FontFamilies(Write(FromSeed())));
+    }
+
+    [Fact]
     public void No_word_runs_off_the_page()
     {
         var words = PdfText.Words(Write(FromSeed())).Concat(PdfText.Words(Write(HandMade()))).ToList();

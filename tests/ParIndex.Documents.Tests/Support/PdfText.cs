@@ -40,6 +40,18 @@ internal static class PdfText
             .ToList();
     }
 
+    /// <summary>The font families the text is set in (subset prefix and style removed).</summary>
+    public static List<string> FontFamilies(byte[] pdf)
+    {
+        using var document = PdfPigDocument.Open(pdf);
+        return document.GetPages()
+            .SelectMany(p => p.Letters)
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
+            .Select(l => Regex.Replace(Regex.Replace(l.FontName ?? "", @"^[A-Z]{6}\+", ""), @"[-, ](Bold|Italic|BoldItalic|Regular)$", ""))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     public static int PageCount(byte[] pdf)
     {
         using var document = PdfPigDocument.Open(pdf);
