@@ -15,22 +15,32 @@ public static class CheckTableCommand
 
     public static Command Create()
     {
+        // A missing FILE is checked here rather than by the parser, whose exit code 1 would read
+        // as "mismatches": it exits 2 like an unreadable file.
         var file = new Argument<string>("FILE")
         {
-            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF, ô phân cách bằng tab) hoặc bảng tính .xlsx",
+            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF, ô phân cách bằng tab) hoặc bảng tính .xlsx (bắt buộc)",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json")
         {
             Description = "In kết quả dạng một đối tượng JSON",
         };
-        var command = new Command("check-table", "Đọc biểu tự đánh giá và kiểm tra số học của biểu (điểm, điểm chuẩn, tổng điểm)");
+        var command = new Command("check-table", "Đọc biểu tự đánh giá và kiểm tra số học của biểu (điểm, điểm chuẩn, tổng điểm). "
+            + "Mã thoát: 0 khớp, 1 có sai lệch, 2 không đọc được.");
         command.Add(file);
         command.Add(json);
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(file) ?? "",
-            parseResult.GetValue(json),
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetAction(parseResult =>
+        {
+            var stderr = parseResult.InvocationConfiguration.Error;
+            if (string.IsNullOrWhiteSpace(parseResult.GetValue(file)))
+            {
+                stderr.WriteLine("Lỗi: thiếu tên tệp. Cách dùng: parindex check-table FILE [--json]");
+                return Unreadable;
+            }
+
+            return Run(parseResult.GetValue(file)!, parseResult.GetValue(json), parseResult.InvocationConfiguration.Output, stderr);
+        });
         return command;
     }
 

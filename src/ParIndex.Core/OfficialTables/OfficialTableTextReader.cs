@@ -343,7 +343,8 @@ public static partial class OfficialTableTextReader
     /// </summary>
     private sealed class ExplanationDraft
     {
-        private readonly List<string> paragraphs = [];
+        // StringBuilders: a row continued over thousands of lines must not be copied on every line.
+        private readonly List<StringBuilder> paragraphs = [];
         private bool open;
 
         public string Text => string.Join("\n", paragraphs);
@@ -360,14 +361,14 @@ public static partial class OfficialTableTextReader
             var join = paragraphs.Count > 0 && open && (!startsWithBreak || char.IsLower(pieces[0][0]));
             if (join)
             {
-                paragraphs[^1] = paragraphs[^1] + " " + pieces[0];
+                paragraphs[^1].Append(' ').Append(pieces[0]);
             }
             else
             {
-                paragraphs.Add(pieces[0]);
+                paragraphs.Add(new StringBuilder(pieces[0]));
             }
 
-            paragraphs.AddRange(pieces.Skip(1));
+            paragraphs.AddRange(pieces.Skip(1).Select(p => new StringBuilder(p)));
             open = !endsWithBreak;
         }
     }

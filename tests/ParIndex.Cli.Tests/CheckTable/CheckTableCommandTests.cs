@@ -166,6 +166,16 @@ public sealed class CheckTableCommandTests : IDisposable
         Assert.Contains("không tìm thấy tệp", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData]
+    [InlineData("--json")]
+    public void Missing_file_argument_exits_2_not_1(params string[] extra)
+    {
+        var (code, _, error) = Run(["check-table", .. extra]);
+        Assert.Equal(2, code);
+        Assert.Contains("thiếu tên tệp", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Help_lists_the_command()
     {
