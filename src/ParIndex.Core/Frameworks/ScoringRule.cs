@@ -44,10 +44,10 @@ public sealed record BandsRule(IReadOnlyList<ScoreBand> Bands, string InputLabel
 }
 
 /// <summary>
-/// A band of percentages. <c>From</c> is inclusive and <c>To</c> exclusive unless
-/// <c>ToInclusive</c> is set; a missing bound is open.
+/// A band of percentages. <c>From</c> is inclusive unless <c>FromExclusive</c> ("trên 90%"),
+/// <c>To</c> exclusive unless <c>ToInclusive</c> ("đến 90%"); a missing bound is open.
 /// </summary>
-public sealed record ScoreBand(decimal? From, decimal? To, decimal Points, bool ToInclusive = false, string? Label = null);
+public sealed record ScoreBand(decimal? From, decimal? To, decimal Points, bool ToInclusive = false, string? Label = null, bool FromExclusive = false);
 
 /// <summary>
 /// Inputs numerator and denominator; score = max × min(1, (numerator / denominator) / target).

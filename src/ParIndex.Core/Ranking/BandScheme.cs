@@ -1,0 +1,43 @@
+namespace ParIndex.Core.Ranking;
+
+/// <summary>A named group of results, from a lower bound (inclusive) of the index in percent.</summary>
+public sealed record ResultBand(string Name, decimal MinIndex, string? Label = null);
+
+/// <summary>
+/// Configurable bands (SPEC 2.8), e.g. A ≥ 90%, B 80–&lt;90%, C 70–&lt;80%. A unit falls into the
+/// band with the highest lower bound its published index reaches; below every bound, into
+/// <see cref="Below"/> (null: no band).
+/// </summary>
+public sealed record BandScheme(IReadOnlyList<ResultBand> Bands, string? Below = null)
+{
+    public static BandScheme Default { get; } = new(
+        [
+            new ResultBand("A", 90m, "Xuất sắc"),
+            new ResultBand("B", 80m, "Tốt"),
+            new ResultBand("C", 70m, "Khá"),
+        ],
+        Below: "D");
+
+    public string? Classify(decimal index)
+    {
+        var band = Bands.Where(b => index >= b.MinIndex).MaxBy(b => b.MinIndex);
+        return band?.Name ?? Below;
+    }
+
+    /// <summary>Problems in the scheme: duplicate names or bounds.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        foreach (var name in Bands.GroupBy(b => b.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Tên nhóm '{name.Key}' bị trùng");
+        }
+
+        foreach (var bound in Bands.GroupBy(b => b.MinIndex).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Ngưỡng {bound.Key}% bị trùng");
+        }
+
+        return problems;
+    }
+}
