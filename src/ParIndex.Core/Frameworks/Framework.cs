@@ -35,6 +35,9 @@ public sealed class Framework
     /// <summary>The total maximum: the sum of the fields' maxima.</summary>
     public decimal TotalMax => Nodes.Sum(n => n.Max);
 
+    /// <summary>The points that come from the sociological survey: the sum of the survey leaves' maxima.</summary>
+    public decimal SurveyMax => Leaves().Where(n => n.IsSurvey).Sum(n => n.Max);
+
     /// <summary>Finds a node by its code, or null.</summary>
     public FrameworkNode? Find(string code) => AllNodes().FirstOrDefault(n => n.Code == code);
 }

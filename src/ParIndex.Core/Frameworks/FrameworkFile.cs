@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ParIndex.Core.Frameworks;
+
+/// <summary>
+/// The framework file format <c>parindex-framework/1</c>: JSON meant to be read, reviewed and
+/// diffed by people. The writer is canonical (fixed property order, 2-space indent, LF, Vietnamese
+/// text unescaped, decimals without trailing zeros), so write → read → write gives identical bytes
+/// and a diff between two years shows only what changed.
+/// <code>
+/// {"format": "parindex-framework/1", "id", "version", "year", "title", "unitKind", "legalBasis",
+///  "nodes": [{"code", "title", "max", "rule"?, "guidance"?, "children"?}]}
+/// </code>
+/// </summary>
+public static class FrameworkFile
+{
+    public const string FormatName = "parindex-framework/1";
+
+    /// <summary>Files larger than this are refused before parsing.</summary>
+    public const int MaxBytes = 8 * 1024 * 1024;
+
+    /// <summary>The scoring methods a file may name, in documentation order.</summary>
+    public static readonly IReadOnlyList<string> Methods = ["manual", "levels", "bands", "ratio", "expression", "survey", "bonus-penalty"];
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        // Relaxed escaping keeps Vietnamese readable ("Cải cách", not "C\u1EA3i c\u00E1ch"). These
+        // files are data, never inlined into HTML, so HTML-sensitive characters need no escaping.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a framework file. Throws <see cref="FrameworkFormatException"/> with line and column.</summary>
+    public static Framework Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new FrameworkFormatException($"Tệp bộ tiêu chí quá lớn (giới hạn {MaxBytes / (1024 * 1024)} MB).");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+
+    /// <summary>Reads a framework from JSON text.</summary>
+    public static Framework Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json));
+    }
+
+    private static Framework Read(ReadOnlyMemory<byte> utf8)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        if (utf8.Span.StartsWith(bom))
+        {
+            utf8 = utf8[3..];
+        }
+
+        return new FrameworkFileReader(utf8).Read();
+    }
+
+    /// <summary>Writes the canonical file (UTF-8 without BOM, ending with a newline).</summary>
+    public static void Write(Framework framework, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            WriteFramework(writer, framework);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The canonical file as text.</summary>
+    public static string ToJson(Framework framework)
+    {
+        using var stream = new MemoryStream();
+        Write(framework, stream);
+        return Utf8NoBom.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static void WriteFramework(Utf8JsonWriter w, Framework framework)
+    {
+        w.WriteStartObject();
+        w.WriteString("format", FormatName);
+        w.WriteString("id", framework.Id);
+        w.WriteString("version", framework.Version);
+        w.WriteNumber("year", framework.Year);
+        w.WriteString("title", framework.Title);
+        w.WriteString("unitKind", framework.UnitKind);
+        if (framework.LegalBasis is null)
+        {
+            w.WriteNull("legalBasis");
+        }
+        else
+        {
+            w.WriteString("legalBasis", framework.LegalBasis);
+        }
+
+        w.WriteStartArray("nodes");
+        foreach (var node in framework.Nodes)
+        {
+            WriteNode(w, node);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNode(Utf8JsonWriter w, FrameworkNode node)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", node.Code);
+        w.WriteString("title", node.Title);
+        WriteDecimal(w, "max", node.Max);
+        if (node.Rule is not null)
+        {
+            w.WritePropertyName("rule");
+            WriteRule(w, node.Rule);
+        }
+
+        if (node.Guidance is not null)
+        {
+            w.WriteString("guidance", node.Guidance);
+        }
+
+        if (node.Children.Count > 0)
+        {
+            w.WriteStartArray("children");
+            foreach (var child in node.Children)
+            {
+                WriteNode(w, child);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter w, ScoringRule rule)
+    {
+        w.WriteStartObject();
+        w.WriteString("method", rule.Method);
+        switch (rule)
+        {
+            case LevelsRule levels:
+                w.WriteStartArray("levels");
+                foreach (var level in levels.Levels)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("key", level.Key);
+                    w.WriteString("label", level.Label);
+                    WriteDecimal(w, "points", level.Points);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                break;
+            case BandsRule bands:
+                w.WriteString("inputLabel", bands.InputLabel);
+                w.WriteStartArray("bands");
+                foreach (var band in bands.Bands)
+                {
+                    w.WriteStartObject();
+                    if (band.From is { } from)
+                    {
+                        WriteDecimal(w, "from", from);
+                    }
+
+                    if (band.To is { } to)
+                    {
+                        WriteDecimal(w, "to", to);
+                    }
+
+                    if (band.ToInclusive)
+                    {
+                        w.WriteBoolean("toInclusive", true);
+                    }
+
+                    WriteDecimal(w, "points", band.Points);
+                    if (band.Label is not null)
+                    {
+                        w.WriteString("label", band.Label);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                break;
+            case RatioRule ratio:
+                WriteDecimal(w, "target", ratio.Target);
+                w.WriteString("numeratorLabel", ratio.NumeratorLabel);
+                w.WriteString("denominatorLabel", ratio.DenominatorLabel);
+                break;
+            case ExpressionRule expression:
+                w.WriteStartArray("inputs");
+                foreach (var input in expression.Inputs)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", input.Name);
+                    w.WriteString("label", input.Label);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteString("formula", expression.Formula);
+                break;
+            case BonusPenaltyRule bonusPenalty:
+                WriteDecimal(w, "min", bonusPenalty.Min);
+                WriteDecimal(w, "max", bonusPenalty.Max);
+                break;
+            case ManualRule or SurveyRule:
+                break;
+            default:
+                throw new NotSupportedException($"Phương thức chấm điểm {rule.Method} chưa được hỗ trợ khi ghi tệp.");
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes 0.750m as <c>0.75</c> and 1.0m as <c>1</c>: the scale of a decimal is noise in a file.</summary>
+    private static void WriteDecimal(Utf8JsonWriter w, string name, decimal value)
+    {
+        w.WritePropertyName(name);
+        w.WriteRawValue(value.ToString("0.############################", CultureInfo.InvariantCulture), skipInputValidation: true);
+    }
+}
