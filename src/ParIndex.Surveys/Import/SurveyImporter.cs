@@ -34,7 +34,7 @@ public static class SurveyImporter
     /// <summary>Answers per <see cref="ISurveyAnswerSink.WriteAsync"/> call.</summary>
     public const int ChunkSize = 8192;
 
-    /// <summary>Validates and scores a file without writing anything (one pass).</summary>
+    /// <summary>Validates and scores a file without writing anything (one pass). Throws <see cref="SurveyFileFormatException"/> when the file cannot be opened.</summary>
     public static (SurveyValidationReport Report, SurveyScoreResult Scores) ValidateAndScore(
         ResponseFile file, Questionnaire questionnaire, SurveyColumnMapping mapping, SurveyScorer scorer)
     {
@@ -103,17 +103,9 @@ public static class SurveyImporter
     private static SurveyValidationReport Pass(ResponseFile file, Questionnaire questionnaire, SurveyColumnMapping mapping,
         SurveyProblemCollector problems, SurveyScorer? scorer)
     {
-        IResponseTable table;
-        try
-        {
-            table = file.OpenTable();
-        }
-        catch (SurveyFileFormatException ex)
-        {
-            problems.Add(ex.Row, 0, null, ex.Message);
-            return new SurveyValidationReport(problems.Kept, problems.Total, 0, 0, 0, new Dictionary<string, int>(), []);
-        }
-
+        // A file that cannot be opened at all (a broken workbook) throws SurveyFileFormatException;
+        // problems inside a readable file are collected by row and column.
+        var table = file.OpenTable();
         using (table)
         {
             return new SurveyResponseReader(table, questionnaire, mapping, problems, scorer).ReadToEnd();
