@@ -12,8 +12,11 @@ public abstract class AnswerScale
     /// <summary>Every accepted answer key with its share and satisfaction flag.</summary>
     public abstract IReadOnlyList<AnswerOption> Options { get; }
 
+    private AnswerOption[]? lookup;
+    private bool? measuresSatisfaction;
+
     /// <summary>True when at least one answer counts as satisfied, i.e. the question feeds the SIPAS.</summary>
-    public bool MeasuresSatisfaction => Options.Any(o => o.Satisfied);
+    public bool MeasuresSatisfaction => measuresSatisfaction ??= Options.Any(o => o.Satisfied);
 
     /// <summary>Finds the option for an answer key, trimmed and case-insensitive; null when the key is not on the scale.</summary>
     public AnswerOption? Find(string key) => Find(key.AsSpan());
@@ -22,7 +25,9 @@ public abstract class AnswerScale
     public AnswerOption? Find(ReadOnlySpan<char> key)
     {
         var trimmed = key.Trim();
-        foreach (var option in Options)
+
+        // Called once per answer cell: an array avoids the interface enumerator of the list.
+        foreach (var option in lookup ??= [.. Options])
         {
             if (trimmed.Equals(option.Key, StringComparison.OrdinalIgnoreCase))
             {

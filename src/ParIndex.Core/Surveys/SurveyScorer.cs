@@ -66,7 +66,7 @@ public sealed class SurveyScorer
 
         leaf.Valid++;
         leaf.WeightSum += weight;
-        leaf.WeightedShareSum += weight * share;
+        leaf.WeightedShareSum += weight == 1m ? share : weight * share;
         if (question.Scale.MeasuresSatisfaction)
         {
             var component = unit.Component(question.EffectiveComponent);
