@@ -26,8 +26,18 @@ public abstract class AnswerScale
     {
         var trimmed = key.Trim();
 
-        // Called once per answer cell: an array avoids the interface enumerator of the list.
-        foreach (var option in lookup ??= [.. Options])
+        // Called once per answer cell: an array avoids the interface enumerator of the list, and
+        // the exact spelling (the usual case) is tried before the case-insensitive comparison.
+        var options = lookup ??= [.. Options];
+        foreach (var option in options)
+        {
+            if (trimmed.SequenceEqual(option.Key))
+            {
+                return option;
+            }
+        }
+
+        foreach (var option in options)
         {
             if (trimmed.Equals(option.Key, StringComparison.OrdinalIgnoreCase))
             {

@@ -51,13 +51,8 @@ public sealed class SurveyScorer
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "Trọng số phải lớn hơn 0.");
         }
 
-        if (!surveyLeaves.ContainsKey(question.LeafCode))
-        {
-            throw new ArgumentException($"Tiêu chí {question.LeafCode} không phải tiêu chí điều tra xã hội học của {framework.Id}.", nameof(question));
-        }
-
-        var unit = lastUnit is { } last && last.Code == unitCode ? last : GetUnit(unitCode);
-        var leaf = unit.Leaf(question.LeafCode);
+        var unit = lastUnit is { } last && (ReferenceEquals(last.Code, unitCode) || last.Code == unitCode) ? last : GetUnit(unitCode);
+        var (leaf, component) = unit.For(question, this);
         if (option.Share is not { } share)
         {
             leaf.Invalid++;
@@ -67,9 +62,8 @@ public sealed class SurveyScorer
         leaf.Valid++;
         leaf.WeightSum += weight;
         leaf.WeightedShareSum += weight == 1m ? share : weight * share;
-        if (question.Scale.MeasuresSatisfaction)
+        if (component is not null)
         {
-            var component = unit.Component(question.EffectiveComponent);
             component.Valid++;
             component.WeightSum += weight;
             if (option.Satisfied)
@@ -150,7 +144,26 @@ public sealed class SurveyScorer
 
     private sealed class UnitSums(string code)
     {
+        // Per question object: one reference-hash lookup per answer instead of two string-keyed ones.
+        private readonly Dictionary<SurveyQuestion, (LeafSums Leaf, ComponentSums? Component)> byQuestion = new(ReferenceEqualityComparer.Instance);
+
         public string Code { get; } = code;
+
+        public (LeafSums Leaf, ComponentSums? Component) For(SurveyQuestion question, SurveyScorer scorer)
+        {
+            if (!byQuestion.TryGetValue(question, out var sums))
+            {
+                if (!scorer.surveyLeaves.ContainsKey(question.LeafCode))
+                {
+                    throw new ArgumentException($"Tiêu chí {question.LeafCode} không phải tiêu chí điều tra xã hội học của {scorer.framework.Id}.", nameof(question));
+                }
+
+                sums = (Leaf(question.LeafCode), question.Scale.MeasuresSatisfaction ? Component(question.EffectiveComponent) : null);
+                byQuestion.Add(question, sums);
+            }
+
+            return sums;
+        }
 
         public Dictionary<string, LeafSums> Leaves { get; } = new(StringComparer.Ordinal);
 

@@ -120,7 +120,8 @@ public static class SurveyImporter
         var chunk = new SurveyAnswer[ChunkSize + 64];
         long written = 0;
         using var table = file.OpenTable();
-        var reader = new SurveyResponseReader(table, questionnaire, mapping, problems);
+        // Pass 1 checked duplicates; this pass re-checks every cell in case the file changed meanwhile.
+        var reader = new SurveyResponseReader(table, questionnaire, mapping, problems, checkDuplicates: false);
         while (reader.ReadRow(buffer))
         {
             if (problems.Total > 0)

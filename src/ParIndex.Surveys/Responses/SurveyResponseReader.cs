@@ -33,11 +33,15 @@ public sealed class SurveyResponseReader
     private readonly int answerColumn = -1;
     private readonly (int Column, SurveyQuestion Question)[] questionColumns = [];
     private readonly bool headerOk;
+    private readonly bool checkDuplicates;
     private int dataRows;
     private long answers;
 
-    public SurveyResponseReader(IResponseTable table, Questionnaire questionnaire, SurveyColumnMapping mapping, SurveyProblemCollector problems, SurveyScorer? scorer = null)
+    /// <param name="checkDuplicates">False skips the duplicate-respondent check (and its memory) on a pass over a file already validated.</param>
+    public SurveyResponseReader(IResponseTable table, Questionnaire questionnaire, SurveyColumnMapping mapping, SurveyProblemCollector problems,
+        SurveyScorer? scorer = null, bool checkDuplicates = true)
     {
+        this.checkDuplicates = checkDuplicates;
         this.table = table ?? throw new ArgumentNullException(nameof(table));
         this.questionnaire = questionnaire ?? throw new ArgumentNullException(nameof(questionnaire));
         this.mapping = mapping ?? throw new ArgumentNullException(nameof(mapping));
@@ -136,7 +140,7 @@ public sealed class SurveyResponseReader
         var fingerprint = Fingerprint(respondentCell);
         if (mapping.Shape == ResponseShape.Wide)
         {
-            if (!respondentCell.IsEmpty && !respondents.Add(fingerprint))
+            if (checkDuplicates && !respondentCell.IsEmpty && !respondents.Add(fingerprint))
             {
                 Problem(row, respondentColumn, $"Mã người trả lời \"{respondentCell}\" đã xuất hiện ở một dòng trước.");
             }
@@ -225,7 +229,7 @@ public sealed class SurveyResponseReader
 
         var question = questionnaire.Questions[index];
         questionSeen[index] = true;
-        if (!respondentCell.IsEmpty && !answered.Add((fingerprint, index)))
+        if (checkDuplicates && !respondentCell.IsEmpty && !answered.Add((fingerprint, index)))
         {
             Problem(row, questionColumn, $"Người trả lời \"{respondentCell}\" đã có câu trả lời cho câu {question.Code} ở một dòng trước.");
             return;
