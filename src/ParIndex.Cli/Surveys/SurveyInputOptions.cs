@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ParIndex.Core.Frameworks;
+using ParIndex.Core.Numbers;
 using ParIndex.Core.Surveys;
 using ParIndex.Surveys.Responses;
 
@@ -36,10 +37,14 @@ internal sealed class SurveyInputOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "In kết quả dạng JSON" };
 
+    public Option<string[]> Population { get; } = new("--population") { Description = "Số hồ sơ của đơn vị để tính cỡ mẫu và tiến độ: MÃ_ĐƠN_VỊ=N (lặp lại được)" };
+
+    public Option<string> Margin { get; } = new("--margin") { Description = "Sai số cho cỡ mẫu, ví dụ 0,05", DefaultValueFactory = _ => "0,05" };
+
     public void AddTo(Command command)
     {
         command.Add(File);
-        foreach (var option in new Option[] { Questionnaire, Framework, Shape, Unit, UnitColumn, RespondentColumn, WeightColumn, QuestionColumn, AnswerColumn, Map, Delimiter, Sheet, Json })
+        foreach (var option in new Option[] { Questionnaire, Framework, Shape, Unit, UnitColumn, RespondentColumn, WeightColumn, QuestionColumn, AnswerColumn, Map, Delimiter, Sheet, Json, Population, Margin })
         {
             command.Add(option);
         }
@@ -105,7 +110,33 @@ internal sealed class SurveyInputOptions
 
         var file = ResponseFile.FromPath(path);
         file = new ResponseFile(file.Name, file.Format, file.Open) { Delimiter = delimiter, SheetName = parse.GetValue(Sheet) };
-        return new SurveyInput(path, file, questionnaire, framework, mapping, parse.GetValue(Json));
+        var quotas = Quotas(parse, questionnaire.RespondentGroup, stderr);
+        return quotas is null ? null : new SurveyInput(path, file, questionnaire, framework, mapping, parse.GetValue(Json), quotas);
+    }
+
+    private List<QuotaTarget>? Quotas(ParseResult parse, string group, TextWriter stderr)
+    {
+        var marginText = parse.GetValue(Margin);
+        if (!VietnameseNumbers.TryParse(marginText, out var margin) || margin <= 0 || margin >= 1)
+        {
+            stderr.WriteLine($"Lỗi: --margin phải là một số trong khoảng (0; 1), ví dụ 0,05, không phải '{marginText}'.");
+            return null;
+        }
+
+        var targets = new List<QuotaTarget>();
+        foreach (var entry in parse.GetValue(Population) ?? [])
+        {
+            var equals = entry.LastIndexOf('=');
+            if (equals <= 0 || !long.TryParse(entry[(equals + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                stderr.WriteLine($"Lỗi: --population cần dạng MÃ_ĐƠN_VỊ=N (N là số nguyên), không phải '{entry}'.");
+                return null;
+            }
+
+            targets.Add(new QuotaTarget(entry[..equals], group, n, margin));
+        }
+
+        return targets;
     }
 
     private static bool TryDelimiter(string? text, out char? delimiter)
@@ -200,4 +231,9 @@ internal sealed class SurveyInputOptions
 }
 
 /// <summary>Everything loaded for a survey command.</summary>
-internal sealed record SurveyInput(string Path, ResponseFile File, Questionnaire Questionnaire, Framework Framework, SurveyColumnMapping Mapping, bool Json);
+internal sealed record SurveyInput(string Path, ResponseFile File, Questionnaire Questionnaire, Framework Framework, SurveyColumnMapping Mapping, bool Json, IReadOnlyList<QuotaTarget> Quotas)
+{
+    /// <summary>Progress of each quota against the respondents of a valid file.</summary>
+    public IReadOnlyList<QuotaProgress> Progress(SurveyValidationReport report) =>
+        QuotaProgress.For(Quotas, report.RespondentsPerUnit.ToDictionary(kv => (kv.Key, Questionnaire.RespondentGroup), kv => kv.Value));
+}

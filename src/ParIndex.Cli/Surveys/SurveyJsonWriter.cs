@@ -36,6 +36,21 @@ internal static class SurveyJsonWriter
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("quotas");
+            foreach (var quota in input.Progress(report))
+            {
+                w.WriteStartObject();
+                w.WriteString("unit", quota.UnitCode);
+                w.WriteString("respondentGroup", quota.RespondentGroup);
+                w.WriteNumber("required", quota.Required);
+                w.WriteNumber("collected", quota.Collected);
+                w.WriteNumber("remaining", quota.Remaining);
+                Decimal(w, "percent", quota.Percent);
+                w.WriteBoolean("met", quota.Met);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteNumber("totalProblems", report.TotalProblems);
             w.WriteStartArray("problems");
             foreach (var p in report.Problems)

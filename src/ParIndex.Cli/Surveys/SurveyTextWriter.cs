@@ -32,6 +32,12 @@ internal static class SurveyTextWriter
             w.WriteLine($"Lưu ý: không có dữ liệu cho câu {string.Join(", ", report.UnmatchedQuestions)}.");
         }
 
+        foreach (var quota in input.Progress(report))
+        {
+            var state = quota.Met ? "đủ mẫu" : $"còn thiếu {quota.Remaining}";
+            w.WriteLine($"Tiến độ mẫu {quota.UnitCode} ({quota.RespondentGroup}): {quota.Collected}/{quota.Required} ({VietnameseNumbers.FormatPercent(quota.Percent)}) — {state}");
+        }
+
         if (scores is null)
         {
             foreach (var (unit, count) in report.RespondentsPerUnit.OrderBy(kv => kv.Key, StringComparer.Ordinal))

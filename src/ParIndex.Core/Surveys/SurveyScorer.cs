@@ -131,14 +131,16 @@ public sealed class SurveyScorer
         }
 
         var mean = sums.WeightedShareSum / sums.WeightSum;
-        var exact = leaf.Max * mean;
-        var points = LeafScorer.RoundScore(exact);
+        var points = LeafScorer.RoundScore(leaf.Max * mean);
         var inputs = new[]
         {
             new MemoFigure("n", "Số câu trả lời hợp lệ", sums.Valid),
             new MemoFigure("share", "Tỷ lệ điểm bình quân", mean),
         };
-        var memo = new CalculationMemo("survey", inputs, $"{max} × {VietnameseNumbers.FormatPoints(mean)}", exact, points, notes);
+        // The rule shows max × Σ share / n (Σ w·share / Σ w when weighted) so the memo can be checked by
+        // hand; a rounded mean share would not multiply back to the points. The exact value stays
+        // recoverable from MeanShare.
+        var memo = new CalculationMemo("survey", inputs, $"{max} × {VietnameseNumbers.FormatPoints(sums.WeightedShareSum)} / {VietnameseNumbers.FormatPoints(sums.WeightSum)}", null, points, notes);
         return new SurveyLeafScore(unitCode, leaf.Code, leaf.Max, sums.Valid, sums.Invalid, mean, points, memo);
     }
 

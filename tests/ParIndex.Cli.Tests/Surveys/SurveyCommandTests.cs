@@ -102,6 +102,18 @@ public sealed class SurveyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Quota_progress_per_unit_from_population_and_margin()
+    {
+        Demo();
+        // BG: N = 1 000, e = 0,1 → 1 000 / 11 = 90,9 → 91 required, 30 collected (32,97%), 61 missing.
+        var (code, output, _) = Run("survey", "validate", "-q", Questionnaire, Responses, "--population", "BG=1000", "--population", "BN=20", "--margin", "0,1");
+        Assert.Equal(0, code);
+        Assert.Contains("Tiến độ mẫu BG (tong-hop): 30/91 (32,97%) — còn thiếu 61", output, StringComparison.Ordinal);
+        // BN: 20 / 1,2 = 16,7 → 17 required, 30 collected.
+        Assert.Contains("Tiến độ mẫu BN (tong-hop): 30/17 (176,47%) — đủ mẫu", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sample_size_prints_yamane()
     {
         var (code, output, _) = Run("survey", "sample-size", "-N", "10000", "-e", "0,05");

@@ -47,7 +47,8 @@ public class SurveyScorerTests
 
         var q3 = Assert.Single(result.Leaves, l => l.LeafCode == "8.1.2");
         Assert.Equal(1.8333m, q3.Points);
-        Assert.Equal(2m * (2.75m / 3m), q3.Memo.ExactValue);
+        Assert.Equal(2.75m / 3m, q3.MeanShare);
+        Assert.Equal("Số câu trả lời hợp lệ = 3; Tỷ lệ điểm bình quân = 0,9167 → 2 × 2,75 / 3 = 1,8333 điểm", q3.Memo.Text);
 
         Assert.Equal(["2.4.1", "8.1.1", "8.1.2"], result.Leaves.Select(l => l.LeafCode));
         Assert.Equal(0.48m + 0.9m + 1.8333m, result.TotalPoints("U1"));
@@ -70,7 +71,7 @@ public class SurveyScorerTests
         var leaf = Assert.Single(result.Leaves);
         // (1 + 0,75) / 2 = 0,875; 1,5 × 0,875 = 1,3125.
         Assert.Equal(1.3125m, leaf.Points);
-        Assert.Equal("Số câu trả lời hợp lệ = 2; Tỷ lệ điểm bình quân = 0,875 → 1,5 × 0,875 = 1,3125 điểm. Không tính 1 câu trả lời không hợp lệ (không biết/không trả lời)", leaf.Memo.Text);
+        Assert.Equal("Số câu trả lời hợp lệ = 2; Tỷ lệ điểm bình quân = 0,875 → 1,5 × 1,75 / 2 = 1,3125 điểm. Không tính 1 câu trả lời không hợp lệ (không biết/không trả lời)", leaf.Memo.Text);
     }
 
     [Fact]
