@@ -127,6 +127,19 @@ public class ResponseTableTests
     }
 
     [Fact]
+    public async Task A_csv_in_a_legacy_code_page_is_refused_rather_than_garbled()
+    {
+        // "Đơn vị" units written in Windows-1258-like single bytes (0xD0 is not valid UTF-8 on its own).
+        var bytes = Encoding.ASCII.GetBytes("respondent,unit,Q1\nr1,X,A\n").ToList();
+        bytes.Insert(bytes.IndexOf((byte)'X'), 0xD0);
+        var file = ResponseFile.FromBytes("ansi.csv", [.. bytes]);
+        var result = await Import.SurveyImporter.ImportAsync(file, TestQuestionnaire, TestFramework, Wide, new Import.InMemorySurveyAnswerSink());
+        var problem = Assert.Single(result.Report.Problems);
+        Assert.Equal((2, "unit"), (problem.Row, problem.ColumnName!));
+        Assert.Contains("UTF-8", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Long_shape_refuses_a_repeated_answer_and_an_unknown_question()
     {
         var csv = "respondent,unit,question,answer\nr1,U1,Q1,A\nr1,U1,q1,B\nr1,U1,Q9,A\n";

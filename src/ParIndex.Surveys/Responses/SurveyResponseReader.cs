@@ -14,6 +14,11 @@ namespace ParIndex.Surveys.Responses;
 /// </summary>
 public sealed class SurveyResponseReader
 {
+    /// <summary>What a UTF-8 decoder puts where the bytes were not UTF-8 (a CSV saved in a legacy code page).</summary>
+    private const char Utf8Replacement = '\uFFFD';
+
+    private const string NotUtf8 = "Ô chứa ký tự không đọc được: tệp không ở mã UTF-8; hãy lưu lại dạng \"CSV UTF-8\".";
+
     private readonly IResponseTable table;
     private readonly Questionnaire questionnaire;
     private readonly SurveyColumnMapping mapping;
@@ -133,6 +138,10 @@ public sealed class SurveyResponseReader
         if (respondentCell.IsEmpty)
         {
             Problem(row, respondentColumn, "Thiếu mã người trả lời.");
+        }
+        else if (respondentCell.Contains(Utf8Replacement))
+        {
+            Problem(row, respondentColumn, NotUtf8);
         }
 
         var unit = ReadUnit(row);
@@ -256,6 +265,12 @@ public sealed class SurveyResponseReader
 
             if (!unitLookup.TryGetValue(cell, out unit))
             {
+                if (cell.Contains(Utf8Replacement))
+                {
+                    Problem(row, unitColumn, NotUtf8);
+                    return null;
+                }
+
                 unit = cell.ToString();
                 if (mapping.KnownUnits is { } known && !known.Contains(unit))
                 {
