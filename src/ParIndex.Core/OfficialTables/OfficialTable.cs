@@ -22,6 +22,9 @@ public sealed class OfficialTable
     /// <summary>The stated points of the TỔNG ĐIỂM row, or null when the document has none.</summary>
     public decimal? StatedTotalScore { get; init; }
 
+    /// <summary>The 1-based line (or sheet row) of the TỔNG ĐIỂM row, or null when the document has none.</summary>
+    public int? TotalSourceLine { get; init; }
+
     /// <summary>Every row, depth first in document order.</summary>
     public IEnumerable<OfficialTableRow> AllRows() => Rows.SelectMany(r => r.SelfAndDescendants());
 
