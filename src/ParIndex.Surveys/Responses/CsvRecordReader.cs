@@ -9,7 +9,8 @@ namespace ParIndex.Surveys.Responses;
 public sealed class CsvRecordReader : IDisposable
 {
     private readonly TextReader reader;
-    private readonly char[] buffer = new char[64 * 1024];
+    // 16 K characters (32 KB) stays below the large-object heap, whose allocations cost gen-2 collections.
+    private readonly char[] buffer = new char[16 * 1024];
     private int position;
     private int length;
     private char[] data = new char[4096];

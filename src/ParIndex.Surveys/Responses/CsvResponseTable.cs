@@ -10,7 +10,7 @@ public sealed class CsvResponseTable : IResponseTable
     public CsvResponseTable(Stream stream, char? delimiter = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        csv = new CsvRecordReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024), delimiter);
+        csv = new CsvRecordReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024), delimiter);
         var header = new List<string>();
         if (csv.Read())
         {

@@ -34,7 +34,7 @@ public sealed class ResponseFile
     public static ResponseFile FromPath(string path, ResponseFileFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new ResponseFile(Path.GetFileName(path), format ?? Detect(path), () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan));
+        return new ResponseFile(Path.GetFileName(path), format ?? Detect(path), () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.SequentialScan));
     }
 
     public static ResponseFile FromBytes(string name, byte[] content, ResponseFileFormat? format = null)
