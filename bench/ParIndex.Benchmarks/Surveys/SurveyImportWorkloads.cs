@@ -34,7 +34,7 @@ public static class SurveyImportWorkloads
             .GetAwaiter().GetResult();
         if (result.Status != SurveyImportStatus.Imported || sink.CommittedCount != result.AnswersWritten)
         {
-            throw new InvalidOperationException($"Benchmark import failed: {result.Status}, {result.Report.Problems.FirstOrDefault()}");
+            throw new InvalidOperationException($"Benchmark import failed: {result.Status}, {(result.Report.Problems.Count > 0 ? result.Report.Problems[0] : null)}");
         }
 
         return result;
