@@ -140,6 +140,16 @@ public class ResponseTableTests
     }
 
     [Fact]
+    public async Task Long_shape_refuses_a_respondent_in_two_units()
+    {
+        var csv = "respondent,unit,question,answer\nr1,U1,Q1,A\nr1,U2,Q2,5\n";
+        var result = await Import.SurveyImporter.ImportAsync(CsvFile(csv), TestQuestionnaire, TestFramework, Long, new Import.InMemorySurveyAnswerSink());
+        var problem = Assert.Single(result.Report.Problems);
+        Assert.Equal((3, "unit"), (problem.Row, problem.ColumnName!));
+        Assert.Contains("đã thuộc đơn vị U1", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Long_shape_refuses_a_repeated_answer_and_an_unknown_question()
     {
         var csv = "respondent,unit,question,answer\nr1,U1,Q1,A\nr1,U1,q1,B\nr1,U1,Q9,A\n";

@@ -8,7 +8,8 @@ namespace ParIndex.Surveys.Responses;
 /// time: every problem goes to the collector with its row and column, valid rows yield
 /// <see cref="SurveyAnswer"/>s (and feed a <see cref="SurveyScorer"/> when given). A row with any
 /// problem yields nothing. Memory stays flat except for a 64-bit fingerprint per respondent (per
-/// respondent × question in the long shape), kept to catch duplicates.
+/// respondent × question in the long shape, plus each respondent's unit), kept to catch duplicates
+/// and a respondent filed under two units; <c>checkDuplicates: false</c> drops them on a second pass.
 /// <para>Blank answer cells are "no answer" and are skipped; an answer key that is not on the
 /// question's scale is a problem; "không biết" keys are accepted and scored as not valid.</para>
 /// </summary>
@@ -29,6 +30,7 @@ public sealed class SurveyResponseReader
     private readonly Dictionary<string, int> respondentsPerUnit = new(StringComparer.Ordinal);
     private readonly HashSet<ulong> respondents = [];
     private readonly HashSet<(ulong Respondent, int Question)> answered = [];
+    private readonly Dictionary<ulong, string> unitOfRespondent = [];
     private readonly List<(SurveyQuestion Question, AnswerOption Option)> rowAnswers = [];
     private readonly bool[] questionSeen;
     private readonly int respondentColumn = -1;
@@ -162,6 +164,7 @@ public sealed class SurveyResponseReader
         else
         {
             ReadLongAnswer(row, respondentCell, fingerprint);
+            CheckSameUnit(row, respondentCell, fingerprint, unit);
         }
 
         if (problems.Total != before)
@@ -245,6 +248,24 @@ public sealed class SurveyResponseReader
         }
 
         ReadAnswer(row, answerColumn, question);
+    }
+
+    /// <summary>Long shape: a respondent's rows must name one unit, or their answers would score two units.</summary>
+    private void CheckSameUnit(int row, ReadOnlySpan<char> respondentCell, ulong fingerprint, string? unit)
+    {
+        if (!checkDuplicates || unit is null || respondentCell.IsEmpty || mapping.FixedUnit is not null)
+        {
+            return;
+        }
+
+        if (!unitOfRespondent.TryGetValue(fingerprint, out var first))
+        {
+            unitOfRespondent.Add(fingerprint, unit);
+        }
+        else if (!ReferenceEquals(first, unit))
+        {
+            Problem(row, unitColumn, $"Người trả lời \"{respondentCell}\" đã thuộc đơn vị {first} ở dòng trước, dòng này ghi đơn vị {unit}.");
+        }
     }
 
     private string? ReadUnit(int row)
