@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(Frameworks.FrameworkCommands.Create());
         root.Subcommands.Add(CheckTable.CheckTableCommand.Create());
         root.Subcommands.Add(ExportTable.ExportTableCommand.Create());
+        root.Subcommands.Add(Surveys.SurveyCommand.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;
