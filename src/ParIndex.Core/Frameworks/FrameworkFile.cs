@@ -185,6 +185,11 @@ public static class FrameworkFile
                         WriteDecimal(w, "from", from);
                     }
 
+                    if (band.FromExclusive)
+                    {
+                        w.WriteBoolean("fromExclusive", true);
+                    }
+
                     if (band.To is { } to)
                     {
                         WriteDecimal(w, "to", to);

@@ -23,7 +23,6 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
             throw Fail(root.Get("format")!, $"định dạng \"{format}\" không được hỗ trợ; cần \"{FrameworkFile.FormatName}\".");
         }
 
-        var nodesValue = Array(Required(root, "nodes", "tệp"), "nodes", "tệp");
         return new Framework
         {
             Id = RequiredString(root, "id", "tệp"),
@@ -32,7 +31,7 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
             Title = RequiredString(root, "title", "tệp"),
             UnitKind = OptionalString(root, "unitKind", "tệp") ?? "province",
             LegalBasis = OptionalString(root, "legalBasis", "tệp"),
-            Nodes = ReadNodes(nodesValue, "danh sách nút gốc"),
+            Nodes = ReadNodes(Array(Required(root, "nodes", "tệp"), "nodes", "tệp"), "danh sách nút gốc"),
         };
     }
 
@@ -53,7 +52,7 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
         var code = RequiredString(o, "code", Anonymous);
         var what = $"nút {code}";
         Known(o, what, NodeProperties);
-        var children = o.Get("children") is { } c ? ReadNodes(Array(c, "children", what), $"children của {what}") : [];
+        // Object initializers run in the order written: errors come in file order.
         return new FrameworkNode
         {
             Code = code,
@@ -61,7 +60,7 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
             Max = RequiredDecimal(o, "max", what),
             Rule = o.Get("rule") is { } rule ? ReadRule(Object(rule, $"rule của {what}"), what) : null,
             Guidance = OptionalString(o, "guidance", what),
-            Children = children,
+            Children = o.Get("children") is { } c ? ReadNodes(Array(c, "children", what), $"children của {what}") : [],
         };
     }
 
@@ -95,13 +94,14 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
                 {
                     var band = Object(item, $"phần tử bands của {node}");
                     var bandWhat = $"khoảng của {node}";
-                    Known(band, bandWhat, "from", "to", "toInclusive", "points", "label");
+                    Known(band, bandWhat, "from", "fromExclusive", "to", "toInclusive", "points", "label");
                     return new ScoreBand(
                         OptionalDecimal(band, "from", bandWhat),
                         OptionalDecimal(band, "to", bandWhat),
                         RequiredDecimal(band, "points", bandWhat),
                         OptionalBool(band, "toInclusive", bandWhat) ?? false,
-                        OptionalString(band, "label", bandWhat));
+                        OptionalString(band, "label", bandWhat),
+                        OptionalBool(band, "fromExclusive", bandWhat) ?? false);
                 }).ToList();
                 var inputLabel = OptionalString(o, "inputLabel", what);
                 return inputLabel is null ? new BandsRule(bands) : new BandsRule(bands, inputLabel);

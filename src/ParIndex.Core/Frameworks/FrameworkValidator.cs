@@ -15,7 +15,8 @@ namespace ParIndex.Core.Frameworks;
 /// (decimal) sum of its children's.</item>
 /// <item>A rule sits on leaves only (a survey parent such as 2.4 carries survey leaves instead).</item>
 /// <item>levels: at least one, keys filled in and unique, points within [0, max].
-/// bands: at least one, points within [0, max], from &lt; to, no two bands overlap.
+/// bands: at least one, points within [0, max], from &lt; to, no two bands overlap (bounds as in
+/// <see cref="ScoreBand"/>: from inclusive unless FromExclusive, to exclusive unless ToInclusive).
 /// ratio: target &gt; 0, both labels filled in. expression: inputs are unique identifiers other
 /// than <c>max</c>, each used; the formula parses and names only its inputs and <c>max</c>.</item>
 /// <item>bonus-penalty: the leaf's score ranges over [rule.Min, rule.Max] and may be negative, but
@@ -220,7 +221,7 @@ public static partial class FrameworkValidator
 
         foreach (var band in rule.Bands)
         {
-            if (band is { From: { } from, To: { } to } && from >= to)
+            if (IsEmpty(band))
             {
                 problems.Add(new(code, $"Khoảng {Describe(band)}: cận dưới phải nhỏ hơn cận trên."));
             }
@@ -243,44 +244,50 @@ public static partial class FrameworkValidator
         }
     }
 
-    /// <summary>Bands are [from, to) or [from, to]; a missing bound is open.</summary>
+    /// <summary>
+    /// Two bands overlap when their intersection holds a value. Bounds: from is inclusive unless
+    /// FromExclusive, to is exclusive unless ToInclusive; a missing bound is open.
+    /// </summary>
     private static bool Overlap(ScoreBand a, ScoreBand b)
     {
-        if ((a.From is { } af && a.To is { } at && af >= at) || (b.From is { } bf && b.To is { } bt && bf >= bt))
+        if (IsEmpty(a) || IsEmpty(b))
         {
             return false; // an empty or inverted band is reported on its own
         }
 
-        decimal? low = a.From is null ? b.From : b.From is null ? a.From : Math.Max(a.From.Value, b.From.Value);
-        decimal? high;
-        bool highInclusive;
-        if (a.To is null || (b.To is { } bTo && bTo < a.To))
+        // The intersection's lower bound is the higher of the two (exclusive if either is, at a tie)…
+        var (low, lowExclusive) = (a.From, b.From) switch
         {
-            high = b.To;
-            highInclusive = b.ToInclusive;
-        }
-        else if (b.To is null || a.To < b.To)
+            (null, _) => (b.From, b.FromExclusive),
+            (_, null) => (a.From, a.FromExclusive),
+            var (x, y) when x > y => (x, a.FromExclusive),
+            var (x, y) when y > x => (y, b.FromExclusive),
+            _ => (a.From, a.FromExclusive || b.FromExclusive),
+        };
+
+        // …and its upper bound the lower of the two (inclusive only if both are, at a tie).
+        var (high, highInclusive) = (a.To, b.To) switch
         {
-            high = a.To;
-            highInclusive = a.ToInclusive;
-        }
-        else
-        {
-            high = a.To;
-            highInclusive = a.ToInclusive && b.ToInclusive;
-        }
+            (null, _) => (b.To, b.ToInclusive),
+            (_, null) => (a.To, a.ToInclusive),
+            var (x, y) when x < y => (x, a.ToInclusive),
+            var (x, y) when y < x => (y, b.ToInclusive),
+            _ => (a.To, a.ToInclusive && b.ToInclusive),
+        };
 
         if (low is null || high is null)
         {
             return true;
         }
 
-        return low < high || (low == high && highInclusive);
+        return low < high || (low == high && !lowExclusive && highInclusive);
     }
+
+    private static bool IsEmpty(ScoreBand band) => band is { From: { } from, To: { } to } && from >= to;
 
     private static string Describe(ScoreBand band)
     {
-        var from = band.From is { } f ? $"[{Points(f)}" : "(-∞";
+        var from = band.From is { } f ? $"{(band.FromExclusive ? "(" : "[")}{Points(f)}" : "(-∞";
         var to = band.To is { } t ? $"{Points(t)}{(band.ToInclusive ? "]" : ")")}" : "+∞)";
         return band.Label is null ? $"{from}; {to}" : $"\"{band.Label}\" {from}; {to}";
     }

@@ -10,6 +10,9 @@ namespace ParIndex.Core.Frameworks;
 /// </summary>
 internal abstract record PositionedJson(int Offset)
 {
+    /// <summary>Nesting limit, checked before the reader's own (64) so the message can say what is wrong.</summary>
+    public const int MaxDepth = 48;
+
     public abstract string KindName { get; }
 
     /// <summary>Parses UTF-8 JSON (without BOM). Syntax errors surface as <see cref="FrameworkFormatException"/>.</summary>
@@ -52,6 +55,11 @@ internal abstract record PositionedJson(int Offset)
     private static PositionedJson ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
     {
         var offset = (int)reader.TokenStartIndex;
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxDepth)
+        {
+            throw TextPosition.Error(utf8, offset, $"cấu trúc lồng nhau quá sâu (tối đa {MaxDepth} cấp).");
+        }
+
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:

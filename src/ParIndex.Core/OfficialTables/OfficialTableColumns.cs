@@ -40,7 +40,8 @@ public sealed record OfficialTableColumns(int Code, int Title, int Max, int Scor
         var title = FindIndex(names, (n, i) => i != 0 && !n.Contains("điểm", StringComparison.Ordinal)
             && (n.Contains("tiêu chí", StringComparison.Ordinal) || n.Contains("lĩnh vực", StringComparison.Ordinal) || n.Contains("nội dung", StringComparison.Ordinal)));
         var explanation = names.FindIndex(n => n.Contains("giải trình", StringComparison.Ordinal) || n.Contains("ghi chú", StringComparison.Ordinal)
-            || n.Contains("thuyết minh", StringComparison.Ordinal) || n.Contains("diễn giải", StringComparison.Ordinal));
+            || n.Contains("thuyết minh", StringComparison.Ordinal) || n.Contains("diễn giải", StringComparison.Ordinal)
+            || n.Contains("giải thích", StringComparison.Ordinal) || n.Contains("lý do", StringComparison.Ordinal));
         if (max < 0 || score < 0 || title < 0 || max == score)
         {
             return Default with { Width = Math.Max(Default.Width, cells.Count) };

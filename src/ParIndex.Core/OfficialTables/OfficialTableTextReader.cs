@@ -142,6 +142,7 @@ public static partial class OfficialTableTextReader
     {
         private readonly List<string> titleLines = [];
         private readonly List<RowDraft> rows = [];
+        private readonly HashSet<string> headerLines = new(StringComparer.Ordinal);
         private List<string>? header;
         private int tableLine;
         private OfficialTableColumns columns = OfficialTableColumns.Default;
@@ -176,7 +177,8 @@ public static partial class OfficialTableTextReader
 
             if (tableLine == 0)
             {
-                throw new OfficialTableFormatException(Math.Max(1, lines.Length),
+                var lastLine = Array.FindLastIndex(lines, l => l.Trim().Length > 0) + 1;
+                throw new OfficialTableFormatException(Math.Max(1, lastLine),
                     "không tìm thấy bảng: không có dòng tiêu đề (STT · Lĩnh vực/Tiêu chí/Tiêu chí thành phần · Điểm chuẩn · Điểm tự đánh giá · Giải trình) "
                     + "và không có hàng nào có mã tiêu chí, các ô phân cách bằng tab (no table header or rows found).");
             }
@@ -190,6 +192,7 @@ public static partial class OfficialTableTextReader
             if (OfficialTableColumns.IsHeader(plain))
             {
                 header = plain;
+                headerLines.Add(Signature(plain));
                 columns = OfficialTableColumns.FromHeader(plain);
                 tableLine = lineNo;
             }
@@ -208,9 +211,9 @@ public static partial class OfficialTableTextReader
         private void ReadTableLine(string[] cells, int lineNo)
         {
             var plain = cells.Select(TableCellText.Clean).ToList();
-            if (plain.All(c => SeparatorCell().IsMatch(c)) || OfficialTableColumns.IsHeader(plain))
+            if (plain.All(c => SeparatorCell().IsMatch(c)) || OfficialTableColumns.IsHeader(plain) || headerLines.Contains(Signature(plain)))
             {
-                return; // "--" lines, or the header repeated on a new page
+                return; // "--" lines, or the header (and its wrapped lines) repeated on a new page
             }
 
             if (cells.Length == 1)
@@ -247,6 +250,7 @@ public static partial class OfficialTableTextReader
             else if (header is not null)
             {
                 // A header whose cells wrap onto the next line: join the pieces column by column.
+                headerLines.Add(Signature(plain));
                 for (var c = 0; c < plain.Count; c++)
                 {
                     if (c < header.Count)
@@ -300,6 +304,8 @@ public static partial class OfficialTableTextReader
             return found;
         }
 
+        private static string Signature(List<string> plain) => string.Join("\t", plain).TrimEnd('\t');
+
         private static string Cell(IReadOnlyList<string> cells, int index) => index >= 0 && index < cells.Count ? cells[index] : "";
 
         private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
@@ -337,7 +343,8 @@ public static partial class OfficialTableTextReader
     /// </summary>
     private sealed class ExplanationDraft
     {
-        private readonly List<string> paragraphs = [];
+        // StringBuilders: a row continued over thousands of lines must not be copied on every line.
+        private readonly List<StringBuilder> paragraphs = [];
         private bool open;
 
         public string Text => string.Join("\n", paragraphs);
@@ -354,14 +361,14 @@ public static partial class OfficialTableTextReader
             var join = paragraphs.Count > 0 && open && (!startsWithBreak || char.IsLower(pieces[0][0]));
             if (join)
             {
-                paragraphs[^1] = paragraphs[^1] + " " + pieces[0];
+                paragraphs[^1].Append(' ').Append(pieces[0]);
             }
             else
             {
-                paragraphs.Add(pieces[0]);
+                paragraphs.Add(new StringBuilder(pieces[0]));
             }
 
-            paragraphs.AddRange(pieces.Skip(1));
+            paragraphs.AddRange(pieces.Skip(1).Select(p => new StringBuilder(p)));
             open = !endsWithBreak;
         }
     }

@@ -114,7 +114,9 @@ public static partial class TableCellText
     [GeneratedRegex(@"\$(?=\S)(?<tex>[^$\r\n]*?\S)\$(?!\d)(?:\s+(?=[.,;:)]))?", RegexOptions.CultureInvariant)]
     private static partial Regex MathFragment();
 
-    [GeneratedRegex(@"<a\b[^<>]*?href\s*=\s*(?:""(?<href>[^""]*)""|'(?<href>[^']*)'|(?<href>[^\s>]+))[^<>]*>(?<text>.*?)</a\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // The link text stops at the next tag, so many unclosed <a> tags cannot make the match quadratic;
+    // a link whose text holds other tags keeps its text (the tags are stripped later) without the address.
+    [GeneratedRegex(@"<a\b[^<>]*?href\s*=\s*(?:""(?<href>[^""]*)""|'(?<href>[^']*)'|(?<href>[^\s>]+))[^<>]*>(?<text>[^<]*)</a\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"<\s*/?\s*p\b[^<>]*>|<\s*br\s*/?\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -30,19 +30,25 @@ public static class Ranker
                 .OrderByDescending(x => x.Published)
                 .ThenBy(x => x.Entry.UnitId, StringComparer.Ordinal)
                 .ToList();
+            // One pass over the sorted list: a run of equal published values shares the rank of its first member.
+            var runStart = 0;
             for (var i = 0; i < ordered.Count; i++)
             {
-                var published = ordered[i].Published;
-                var firstWithSameValue = ordered.FindIndex(x => x.Published == published);
-                var tiedCount = ordered.Count(x => x.Published == published);
+                if (i > 0 && ordered[i].Published != ordered[i - 1].Published)
+                {
+                    runStart = i;
+                }
+
+                var tied = (i > 0 && ordered[i - 1].Published == ordered[i].Published) ||
+                           (i + 1 < ordered.Count && ordered[i + 1].Published == ordered[i].Published);
                 ranked.Add(new RankedUnit(
                     ordered[i].Entry.UnitId,
                     group.Key,
                     ordered[i].Entry.Index,
-                    published,
-                    firstWithSameValue + 1,
-                    tiedCount > 1,
-                    bands?.Classify(published)));
+                    ordered[i].Published,
+                    runStart + 1,
+                    tied,
+                    bands?.Classify(ordered[i].Published)));
             }
         }
 

@@ -1,0 +1,84 @@
+namespace ParIndex.Core.Workflow;
+
+/// <summary>
+/// The assessment state machine (SPEC 2.6), enforced on the server: which action is legal from
+/// which state and for which role. Pure: deadlines are passed in by the caller.
+/// </summary>
+public static class WorkflowRules
+{
+    private sealed record Transition(WorkflowAction Action, AssessmentStatus From, AssessmentStatus To, Role[] Roles);
+
+    private static readonly Transition[] Transitions =
+    [
+        new(WorkflowAction.Submit, AssessmentStatus.Draft, AssessmentStatus.Submitted, [Role.UnitLead]),
+        new(WorkflowAction.Withdraw, AssessmentStatus.Submitted, AssessmentStatus.Draft, [Role.UnitLead]),
+        new(WorkflowAction.StartAppraisal, AssessmentStatus.Submitted, AssessmentStatus.UnderAppraisal, [Role.Appraiser, Role.Coordinator]),
+        new(WorkflowAction.SendPreliminary, AssessmentStatus.UnderAppraisal, AssessmentStatus.PreliminarySent, [Role.Coordinator]),
+        new(WorkflowAction.Respond, AssessmentStatus.PreliminarySent, AssessmentStatus.Responded, [Role.UnitLead]),
+        new(WorkflowAction.Approve, AssessmentStatus.PreliminarySent, AssessmentStatus.Final, [Role.CouncilChair]),
+        new(WorkflowAction.Approve, AssessmentStatus.Responded, AssessmentStatus.Final, [Role.CouncilChair]),
+        new(WorkflowAction.Publish, AssessmentStatus.Final, AssessmentStatus.Published, [Role.Coordinator]),
+    ];
+
+    /// <summary>
+    /// Decides a transition. Returns the new state, or a Vietnamese reason why not.
+    /// <paramref name="deadlinePassed"/> is the relevant deadline for Submit (self-assessment,
+    /// unless the coordinator granted an exception) and Respond (response round).
+    /// </summary>
+    public static WorkflowDecision Decide(AssessmentStatus from, WorkflowAction action, IReadOnlyCollection<Role> roles, bool deadlinePassed = false)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var candidates = Transitions.Where(t => t.Action == action).ToList();
+        var transition = candidates.FirstOrDefault(t => t.From == from);
+        if (transition is null)
+        {
+            var allowedFrom = string.Join(", ", candidates.Select(t => StatusNames.Vietnamese(t.From)));
+            return WorkflowDecision.Refused(
+                $"Không thể \"{ActionNames.Vietnamese(action)}\" khi bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(from)}\" (chỉ được khi: {allowedFrom})",
+                WorkflowRefusal.IllegalTransition);
+        }
+
+        if (!transition.Roles.Any(roles.Contains))
+        {
+            return WorkflowDecision.Refused(
+                $"Chỉ {string.Join(" hoặc ", transition.Roles.Select(RoleNames.Vietnamese))} được \"{ActionNames.Vietnamese(action)}\"",
+                WorkflowRefusal.Forbidden);
+        }
+
+        if (deadlinePassed && action is WorkflowAction.Submit or WorkflowAction.Respond)
+        {
+            return WorkflowDecision.Refused("Đã quá hạn; đề nghị cơ quan thường trực gia hạn cho đơn vị", WorkflowRefusal.DeadlinePassed);
+        }
+
+        return WorkflowDecision.Allowed(transition.To);
+    }
+
+    /// <summary>The unit may change its self-assessment (scores, figures, explanations, evidence) only in draft.</summary>
+    public static bool SelfAssessmentEditable(AssessmentStatus status) => status == AssessmentStatus.Draft;
+
+    /// <summary>Appraisers set appraised scores during appraisal, and final scores after the unit's response.</summary>
+    public static bool AppraisalEditable(AssessmentStatus status) =>
+        status is AssessmentStatus.UnderAppraisal or AssessmentStatus.PreliminarySent or AssessmentStatus.Responded;
+
+    /// <summary>The unit answers adjusted leaves while the preliminary result is with it.</summary>
+    public static bool ResponseEditable(AssessmentStatus status) => status == AssessmentStatus.PreliminarySent;
+
+    /// <summary>After publication nothing changes.</summary>
+    public static bool Frozen(AssessmentStatus status) => status == AssessmentStatus.Published;
+}
+
+public enum WorkflowRefusal
+{
+    None,
+    IllegalTransition,
+    Forbidden,
+    DeadlinePassed,
+}
+
+/// <summary>The outcome of <see cref="WorkflowRules.Decide"/>.</summary>
+public sealed record WorkflowDecision(bool IsAllowed, AssessmentStatus? NewStatus, string? Reason, WorkflowRefusal Refusal)
+{
+    public static WorkflowDecision Allowed(AssessmentStatus to) => new(true, to, null, WorkflowRefusal.None);
+
+    public static WorkflowDecision Refused(string reason, WorkflowRefusal refusal) => new(false, null, reason, refusal);
+}

@@ -1,0 +1,186 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ParIndex.Cli.Tests.CheckTable;
+
+/// <summary><c>parindex check-table</c> run in-process on the seed and on broken copies of it.</summary>
+public sealed class CheckTableCommandTests : IDisposable
+{
+    private static readonly string SeedPath = Path.Combine(AppContext.BaseDirectory, "samples", "bac-giang-2023-self-assessment.txt");
+    private readonly string dir = Directory.CreateTempSubdirectory("parindex-check-table-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private string WriteSeedWith(string name, Func<List<string>, List<string>> change)
+    {
+        var lines = File.ReadAllText(SeedPath, Encoding.UTF8).Split('\n').ToList();
+        return Write(name, Encoding.UTF8.GetBytes(string.Join("\n", change(lines))));
+    }
+
+    private static decimal[] Numbers(IEnumerable<JsonElement> nodes, string property) =>
+        nodes.Select(n => n.GetProperty(property).GetDecimal()).ToArray();
+
+    [Fact]
+    public void Json_of_the_seed_is_one_object_with_the_table_and_exit_0()
+    {
+        var (code, output, error) = Run("check-table", SeedPath, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["title", "nodes", "total", "mismatches"], root.EnumerateObject().Select(p => p.Name));
+        Assert.StartsWith("BIỂU TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH TỈNH BẮC GIANG NĂM 2023", root.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        var nodes = root.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(133, nodes.Count);
+        Assert.Equal(["code", "title", "level", "max", "stated", "computed", "survey", "explanation"], nodes[0].EnumerateObject().Select(p => p.Name));
+        var fields = nodes.Where(n => n.GetProperty("level").GetInt32() == 1).ToList();
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], fields.Select(n => n.GetProperty("code").GetString()));
+        Assert.Equal([9.5m, 6m, 12.9829m, 6.4384m, 5m, 7.7493m, 11.9673m, 5.6111m], Numbers(fields, "stated"));
+        Assert.Equal([9.5m, 6m, 12.9829m, 6.4384m, 5m, 7.7493m, 11.9673m, 5.6111m], Numbers(fields, "computed"));
+        Assert.Equal([9.5m, 10m, 13m, 10.5m, 15m, 12m, 13.5m, 16.5m], Numbers(fields, "max"));
+        Assert.All(nodes, n => Assert.Equal(JsonValueKind.Number, n.GetProperty("max").ValueKind));
+
+        var total = root.GetProperty("total");
+        Assert.Equal(100m, total.GetProperty("max").GetDecimal());
+        Assert.Equal(65.249m, total.GetProperty("stated").GetDecimal());
+        Assert.Equal(65.249m, total.GetProperty("computed").GetDecimal());
+        Assert.Empty(root.GetProperty("mismatches").EnumerateArray());
+
+        JsonElement Node(string c) => nodes.Single(n => n.GetProperty("code").GetString() == c);
+        Assert.Equal("Sáng kiến hoặc giải pháp mới trong cải cách hành chính", Node("1.5").GetProperty("title").GetString());
+        Assert.Equal(8, Node("1.5").GetProperty("explanation").GetString()!.Split('\n').Length);
+        Assert.Contains("K = (1055 - 857)/1055 · 100 = 18,77", Node("4.1.3").GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, Node("4.3.4").GetProperty("level").GetInt32());
+        Assert.True(Node("4.3.4").GetProperty("survey").GetBoolean());
+        Assert.Equal(32m, nodes.Where(n => n.GetProperty("survey").GetBoolean()
+                && !nodes.Any(c => c.GetProperty("code").GetString()!.StartsWith(n.GetProperty("code").GetString() + ".", StringComparison.Ordinal)))
+            .Sum(n => n.GetProperty("max").GetDecimal()));
+
+        // Vietnamese stays readable in the file, not \u escapes.
+        Assert.Contains("\"CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_summary_of_the_seed_and_exit_0()
+    {
+        var (code, output, error) = Run("check-table", SeedPath);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        var lines = output.Split('\n');
+        var field3 = Assert.Single(lines, l => l.StartsWith("3 ", StringComparison.Ordinal));
+        Assert.Contains("CẢI CÁCH THỦ TỤC HÀNH CHÍNH", field3, StringComparison.Ordinal);
+        Assert.Contains("12,9829", field3, StringComparison.Ordinal);
+        Assert.Contains("99,87%", field3, StringComparison.Ordinal);
+        Assert.Contains("Tổng điểm (cộng từ các tiêu chí): 65,249 / 100 — Chỉ số: 65,25%", output, StringComparison.Ordinal);
+        Assert.Contains("Không có sai lệch", output, StringComparison.Ordinal);
+        Assert.Contains("27 tiêu chí đánh giá qua điều tra xã hội học (tối đa 32 điểm)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_leaf_score_exits_1_naming_its_criterion_field_and_total()
+    {
+        var path = WriteSeedWith("changed.txt", lines =>
+        {
+            Assert.StartsWith("1.3.1\t", lines[12], StringComparison.Ordinal);
+            lines[12] = lines[12].Replace("<b>1</b>\t<b>1</b>", "<b>1</b>\t<b>0,75</b>", StringComparison.Ordinal);
+            return lines;
+        });
+
+        var (code, output, _) = Run("check-table", path, "--json");
+
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        var mismatches = json.RootElement.GetProperty("mismatches").EnumerateArray()
+            .Select(m => (m.GetProperty("code").GetString(), m.GetProperty("what").GetString(), m.GetProperty("stated").GetDecimal(), m.GetProperty("computed").GetDecimal()))
+            .ToList();
+        Assert.Equal([("1", "score", 9.5m, 9.25m), ("1.3", "score", 2m, 1.75m), ("TỔNG ĐIỂM", "score", 65.249m, 64.999m)], mismatches);
+        Assert.Equal(64.999m, json.RootElement.GetProperty("total").GetProperty("computed").GetDecimal());
+
+        var (textCode, text, _) = Run("check-table", path);
+        Assert.Equal(1, textCode);
+        Assert.Contains("Sai lệch (3):", text, StringComparison.Ordinal);
+        Assert.Contains("1.3 (dòng 12): điểm tự đánh giá ghi 2, cộng các hàng con được 1,75", text, StringComparison.Ordinal);
+        Assert.Contains("TỔNG ĐIỂM (dòng 173): điểm tự đánh giá ghi 65,249, cộng các lĩnh vực được 64,999", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Không có sai lệch", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_file_exits_2()
+    {
+        var (code, output, error) = Run("check-table", Write("empty.txt", []), "--json");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("Dòng 1: tệp rỗng", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binary_file_exits_2_naming_the_line()
+    {
+        var (code, output, error) = Run("check-table", Write("table.pdf", [.. "%PDF-1.7\n"u8, 0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A, 0x00, 0x01]));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("Dòng 3:", error, StringComparison.Ordinal);
+        Assert.Contains("nhị phân", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_code_exits_2_naming_the_line()
+    {
+        var path = WriteSeedWith("duplicate.txt", lines =>
+        {
+            lines.Insert(30, "2.2.1\tThực hiện công bố danh mục văn bản\t0,5\t0,5\tLặp lại");
+            return lines;
+        });
+
+        var (code, output, error) = Run("check-table", path, "--json");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("Dòng 31, cột STT: mã 2.2.1 bị trùng, đã có ở dòng 30", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_file_exits_2()
+    {
+        var (code, _, error) = Run("check-table", Path.Combine(dir, "khong-co.txt"));
+        Assert.Equal(2, code);
+        Assert.Contains("không tìm thấy tệp", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--json")]
+    public void Missing_file_argument_exits_2_not_1(params string[] extra)
+    {
+        var (code, _, error) = Run(["check-table", .. extra]);
+        Assert.Equal(2, code);
+        Assert.Contains("thiếu tên tệp", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_lists_the_command()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("check-table", output, StringComparison.Ordinal);
+    }
+}
