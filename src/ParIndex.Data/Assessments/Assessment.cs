@@ -1,3 +1,4 @@
+using ParIndex.Core.Workflow;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.Units;
 

@@ -1,3 +1,4 @@
+using ParIndex.Core.Workflow;
 using ParIndex.Data.Accounts;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;

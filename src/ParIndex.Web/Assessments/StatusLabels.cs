@@ -1,3 +1,4 @@
+using ParIndex.Core.Workflow;
 using ParIndex.Data.Assessments;
 
 namespace ParIndex.Web.Assessments;
@@ -5,17 +6,7 @@ namespace ParIndex.Web.Assessments;
 /// <summary>Names of the workflow states as users read them.</summary>
 public static class StatusLabels
 {
-    public static string Vietnamese(AssessmentStatus status) => status switch
-    {
-        AssessmentStatus.Draft => "Đang tự đánh giá",
-        AssessmentStatus.Submitted => "Đã gửi",
-        AssessmentStatus.UnderAppraisal => "Đang thẩm định",
-        AssessmentStatus.PreliminarySent => "Đã gửi kết quả sơ bộ",
-        AssessmentStatus.Responded => "Đã giải trình",
-        AssessmentStatus.Final => "Đã phê duyệt",
-        AssessmentStatus.Published => "Đã công bố",
-        _ => status.ToString(),
-    };
+    public static string Vietnamese(AssessmentStatus status) => StatusNames.Vietnamese(status);
 
     public static string English(AssessmentStatus status) => status switch
     {

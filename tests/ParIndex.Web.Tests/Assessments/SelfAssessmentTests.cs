@@ -154,7 +154,7 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         await app.WithDbAsync(async db =>
         {
             var assessment = await db.Assessments.SingleAsync(a => a.Id == id);
-            assessment.Status = ParIndex.Data.Assessments.AssessmentStatus.UnderAppraisal;
+            assessment.Status = ParIndex.Core.Workflow.AssessmentStatus.UnderAppraisal;
             return await db.SaveChangesAsync();
         });
         Assert.Contains("thẩm định", await (await lead.PostAsync(new Uri($"/api/assessments/{id}/withdraw", UriKind.Relative), null)).AssertProblemAsync(HttpStatusCode.Conflict), StringComparison.Ordinal);
