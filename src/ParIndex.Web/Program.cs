@@ -11,6 +11,7 @@ using ParIndex.Web.Demo;
 using ParIndex.Web.Evidence;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Problems;
+using ParIndex.Web.Results;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -63,6 +64,7 @@ builder.Services.AddScoped<AssessmentWorkflow>();
 builder.Services.AddScoped<AppraisalService>();
 builder.Services.AddScoped<CampaignAppraisalService>();
 builder.Services.AddScoped<UserManagerLookup>();
+builder.Services.AddScoped<ResultsService>();
 builder.Services.AddScoped<EvidenceService>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
@@ -94,6 +96,8 @@ api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();
 api.MapCampaignEndpoints();
 api.MapAppraisalEndpoints();
+api.MapResultsEndpoints();
+app.MapPublicResultsEndpoints();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();
