@@ -45,6 +45,31 @@ public static class AssessmentAccess
             && ((unit == assessment.UnitId && (user.IsIn(Roles.UnitEditor) || user.IsIn(Roles.UnitLead)))
                 || (user.IsIn(Roles.UnitEditor) && assessment.Assignments.Any(a => a.ContributingUnitId == unit))));
 
+    /// <summary>
+    /// The workflow roles this user holds for this assessment: system-wide roles always, unit roles
+    /// only for the user's own unit.
+    /// </summary>
+    public static IReadOnlyCollection<Role> WorkflowRoles(CurrentUser user, Assessment assessment)
+    {
+        var roles = new List<Role>();
+        foreach (var name in user.Roles)
+        {
+            if (!Enum.TryParse<Role>(name, out var role))
+            {
+                continue;
+            }
+
+            if (role is Role.UnitEditor or Role.UnitLead && user.UnitId != assessment.UnitId)
+            {
+                continue;
+            }
+
+            roles.Add(role);
+        }
+
+        return roles;
+    }
+
     public static bool IsLead(CurrentUser user, Assessment assessment) =>
         user.IsIn(Roles.UnitLead) && user.UnitId == assessment.UnitId;
 
@@ -58,7 +83,7 @@ public static class AssessmentAccess
     /// <summary>Why the self-assessment cannot be edited now, or null when it can.</summary>
     public static string? LockReason(Assessment assessment, Campaign campaign, DateTime utcNow)
     {
-        if (assessment.Status != AssessmentStatus.Draft)
+        if (!WorkflowRules.SelfAssessmentEditable(assessment.Status))
         {
             return $"Bản tự đánh giá đang ở trạng thái \"{StatusLabels.Vietnamese(assessment.Status)}\": không thể chỉnh sửa.";
         }

@@ -1,10 +1,10 @@
-using ParIndex.Core.Workflow;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Numbers;
 using ParIndex.Core.Scoring;
+using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Evidence;
@@ -117,8 +117,15 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             {
                 db.History.Add(new HistoryEntry
                 {
-                    At = now, UserName = user.UserName, Entity = nameof(LeafEntry), AssessmentId = id, LeafCode = code,
-                    Field = field, OldValue = oldValue, NewValue = newValue, Reason = request.Reason,
+                    At = now,
+                    UserName = user.UserName,
+                    Entity = nameof(LeafEntry),
+                    AssessmentId = id,
+                    LeafCode = code,
+                    Field = field,
+                    OldValue = oldValue,
+                    NewValue = newValue,
+                    Reason = request.Reason,
                 });
             }
         }

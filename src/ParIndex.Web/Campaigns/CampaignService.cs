@@ -165,8 +165,11 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     {
         db.History.Add(new HistoryEntry
         {
-            At = clock.GetUtcNow().UtcDateTime, UserName = user.UserName, Entity = assessmentId is null ? nameof(Campaign) : nameof(Assessment),
-            AssessmentId = assessmentId, Field = field,
+            At = clock.GetUtcNow().UtcDateTime,
+            UserName = user.UserName,
+            Entity = assessmentId is null ? nameof(Campaign) : nameof(Assessment),
+            AssessmentId = assessmentId,
+            Field = field,
             OldValue = Convert.ToString(oldValue, System.Globalization.CultureInfo.InvariantCulture),
             NewValue = Convert.ToString(newValue, System.Globalization.CultureInfo.InvariantCulture),
         });

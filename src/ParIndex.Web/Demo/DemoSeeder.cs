@@ -22,6 +22,7 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole> roles,
     UserManager<AppUser> users,
     IOptions<DemoOptions> options,
+    IConfiguration configuration,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -46,14 +47,25 @@ public sealed class DemoSeeder(
                 using var reader = new StreamReader(stream);
                 db.Frameworks.Add(new FrameworkRecord
                 {
-                    FrameworkId = framework.Id, Version = framework.Version, Year = framework.Year, Title = framework.Title,
-                    UnitKind = framework.UnitKind, Json = await reader.ReadToEndAsync(cancellationToken), ImportedAt = now,
+                    FrameworkId = framework.Id,
+                    Version = framework.Version,
+                    Year = framework.Year,
+                    Title = framework.Title,
+                    UnitKind = framework.UnitKind,
+                    Json = await reader.ReadToEndAsync(cancellationToken),
+                    ImportedAt = now,
                 });
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (!options.Value.Enabled || await db.Units.AnyAsync(cancellationToken))
+        if (!options.Value.Enabled)
+        {
+            await BootstrapAdministratorAsync();
+            return;
+        }
+
+        if (await db.Units.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -73,8 +85,12 @@ public sealed class DemoSeeder(
         {
             var user = new AppUser
             {
-                UserName = account.UserName, FullName = account.FullName, Email = account.UserName + "@parindex.invalid", EmailConfirmed = true,
-                UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id, LockoutEnabled = true,
+                UserName = account.UserName,
+                FullName = account.FullName,
+                Email = account.UserName + "@parindex.invalid",
+                EmailConfirmed = true,
+                UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id,
+                LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user, options.Value.Password), account.UserName);
             Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
@@ -84,7 +100,10 @@ public sealed class DemoSeeder(
         var record = await db.Frameworks.SingleAsync(f => f.FrameworkId == framework2023.Id && f.Version == framework2023.Version, cancellationToken);
         var campaign = new Campaign
         {
-            Name = CampaignName, Year = 2023, FrameworkRecordId = record.Id, CreatedAt = now,
+            Name = CampaignName,
+            Year = 2023,
+            FrameworkRecordId = record.Id,
+            CreatedAt = now,
             // The demo stays editable: the deadline is a month ahead of the first start.
             SelfAssessmentDeadline = now.Date.AddDays(31),
         };
@@ -118,6 +137,24 @@ public sealed class DemoSeeder(
         }
     }
 
+    /// <summary>
+    /// Outside demo mode, an empty installation gets one <c>admin</c> account when
+    /// <c>Admin:InitialPassword</c> is configured (an environment variable or secret, never the repo).
+    /// </summary>
+    private async Task BootstrapAdministratorAsync()
+    {
+        var password = configuration["Admin:InitialPassword"];
+        if (string.IsNullOrEmpty(password) || await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var admin = new AppUser { UserName = "admin", FullName = "Quản trị hệ thống", LockoutEnabled = true };
+        Check(await users.CreateAsync(admin, password), "admin");
+        Check(await users.AddToRoleAsync(admin, Roles.Administrator), "admin");
+        logger.LogInformation("Created the initial administrator account 'admin'");
+    }
+
     private async Task ImportSeedAsync(Assessment assessment, Framework framework, DateTime now, CancellationToken cancellationToken)
     {
         var path = Path.IsPathRooted(options.Value.SeedTable) ? options.Value.SeedTable : Path.Combine(AppContext.BaseDirectory, options.Value.SeedTable);
@@ -143,8 +180,13 @@ public sealed class DemoSeeder(
             db.LeafEntries.Add(leaf.Entry);
             db.History.Add(new HistoryEntry
             {
-                At = now, UserName = "import", Entity = nameof(LeafEntry), AssessmentId = assessment.Id, LeafCode = leaf.Entry.LeafCode,
-                Field = "Points", NewValue = leaf.Entry.Points?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                At = now,
+                UserName = "import",
+                Entity = nameof(LeafEntry),
+                AssessmentId = assessment.Id,
+                LeafCode = leaf.Entry.LeafCode,
+                Field = "Points",
+                NewValue = leaf.Entry.Points?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Reason = leaf.DerivedFigures
                     ? "Nhập từ biểu tự đánh giá 2023; biểu chỉ ghi tỷ lệ đã làm tròn nên tử số/mẫu số được quy đổi từ điểm đã ghi"
                     : "Nhập từ biểu tự đánh giá 2023",

@@ -120,8 +120,13 @@ public sealed class EvidenceService(
             {
                 db.History.Add(new HistoryEntry
                 {
-                    At = now, UserName = user.UserName, Entity = "Evidence", AssessmentId = assessmentId, LeafCode = code,
-                    Field = "Evidence", NewValue = $"{file.FileName} ({VietnameseNumbers.FormatPoints(file.Size)} byte, SHA-256 {file.Sha256})",
+                    At = now,
+                    UserName = user.UserName,
+                    Entity = "Evidence",
+                    AssessmentId = assessmentId,
+                    LeafCode = code,
+                    Field = "Evidence",
+                    NewValue = $"{file.FileName} ({VietnameseNumbers.FormatPoints(file.Size)} byte, SHA-256 {file.Sha256})",
                 });
             }
 
@@ -175,8 +180,15 @@ public sealed class EvidenceService(
         {
             db.History.Add(new HistoryEntry
             {
-                At = now, UserName = user.UserName, Entity = "Evidence", AssessmentId = assessmentId, LeafCode = leaf.LeafCode,
-                Field = "Evidence", OldValue = $"{file.FileName} (SHA-256 {file.Sha256})", NewValue = null, Reason = "Xoá tài liệu kiểm chứng",
+                At = now,
+                UserName = user.UserName,
+                Entity = "Evidence",
+                AssessmentId = assessmentId,
+                LeafCode = leaf.LeafCode,
+                Field = "Evidence",
+                OldValue = $"{file.FileName} (SHA-256 {file.Sha256})",
+                NewValue = null,
+                Reason = "Xoá tài liệu kiểm chứng",
             });
         }
 

@@ -21,7 +21,14 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         var fields = totals.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("code").GetString()!, f => f.GetProperty("points").GetDecimal());
         Assert.Equal(new Dictionary<string, decimal>
         {
-            ["1"] = 9.5m, ["2"] = 6m, ["3"] = 12.9829m, ["4"] = 6.4384m, ["5"] = 5m, ["6"] = 7.7493m, ["7"] = 11.9673m, ["8"] = 5.6111m,
+            ["1"] = 9.5m,
+            ["2"] = 6m,
+            ["3"] = 12.9829m,
+            ["4"] = 6.4384m,
+            ["5"] = 5m,
+            ["6"] = 7.7493m,
+            ["7"] = 11.9673m,
+            ["8"] = 5.6111m,
         }, fields);
         var leaf = assessment.Leaf("4.1.3");
         Assert.Equal(0.9384m, leaf.GetProperty("points").GetDecimal());

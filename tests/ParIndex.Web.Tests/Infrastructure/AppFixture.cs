@@ -49,6 +49,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Demo:SeedTable", Path.Combine(AppContext.BaseDirectory, "samples", "bac-giang-2023-self-assessment.txt"));
         builder.UseSetting("Evidence:StoragePath", EvidenceFolder);
+        builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("Evidence:MaxBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -54,7 +54,10 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         var frameworks = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("/api/frameworks", UriKind.Relative));
         var created = await coordinator.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
         {
-            name = "Kỳ thử trang " + app.ProviderName, year = 2025, frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(), unitIds = new[] { ls },
+            name = "Kỳ thử trang " + app.ProviderName,
+            year = 2025,
+            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            unitIds = new[] { ls },
         });
         var id = (await created.JsonAsync()).GetProperty("units")[0].GetProperty("assessmentId").GetInt32();
         var leadName = "lead.langson." + app.ProviderName.ToLowerInvariant();
