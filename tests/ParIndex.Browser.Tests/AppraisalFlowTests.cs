@@ -119,7 +119,8 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await OpenAppraisalAsync(chair, "Tỉnh Bắc Giang");
         await ActAsync(chair, "approve");
         await coordinator.ReloadAsync();
-        await ActAsync(coordinator, "publish");
+        // Publication is campaign-wide: both approved units are published at once.
+        await coordinator.ClickAsync("#campaign-publish");
         await Assertions.Expect(coordinator.Locator("#status")).ToHaveTextAsync("Đã công bố");
 
         // The public, without logging in, finds the ranking with the unit and its index.

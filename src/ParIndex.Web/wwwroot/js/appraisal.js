@@ -41,6 +41,8 @@
     button.disabled = true;
     if (button.classList.contains('workflow-action')) {
       error = await call('POST', '/api/assessments/' + id + '/actions/' + button.getAttribute('data-action'));
+    } else if (button.id === 'campaign-publish' || button.id === 'campaign-approve') {
+      error = await call('POST', '/api/campaigns/' + root.getAttribute('data-campaign') + '/actions/' + (button.id === 'campaign-publish' ? 'publish' : 'approve'));
     } else if (button.id === 'accept-remaining') {
       error = await call('POST', '/api/assessments/' + id + '/appraisal/accept-remaining');
     } else if (row) {

@@ -5,7 +5,7 @@
 
   function rows(table) {
     return Array.prototype.map.call(table.querySelectorAll('tbody tr[data-value]'), function (tr) {
-      return { label: tr.getAttribute('data-label'), value: parseFloat(tr.getAttribute('data-value')) };
+      return { label: tr.getAttribute('data-short-label') || tr.getAttribute('data-label'), value: parseFloat(tr.getAttribute('data-value')) };
     });
   }
 
@@ -27,10 +27,11 @@
       new Chart(canvas, {
         type: kind === 'radar' ? 'radar' : 'bar',
         data: { labels: data.map(function (d) { return d.label; }), datasets: [dataset] },
+        // No animation: the chart is final when the page is (screenshots, printing, reduced motion).
         options: kind === 'radar'
-          ? { scales: { r: { min: 0, max: 100, ticks: { callback: percent } } },
+          ? { animation: false, scales: { r: { min: 0, max: 100, ticks: { callback: percent } } },
               plugins: { tooltip: { callbacks: { label: function (c) { return percent(c.raw); } } } } }
-          : { indexAxis: 'y', scales: { x: { min: 0, max: 100, ticks: { callback: percent } } },
+          : { animation: false, indexAxis: 'y', scales: { x: { min: 0, max: 100, ticks: { callback: percent } } },
               plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return percent(c.raw); } } } } }
       });
       canvas.setAttribute('data-drawn', 'true');
