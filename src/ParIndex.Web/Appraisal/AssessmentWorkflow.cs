@@ -136,8 +136,12 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         var now = UtcNow;
         db.History.Add(new HistoryEntry
         {
-            At = now, UserName = user.UserName, Entity = nameof(Campaign), Field = "PublishedAt",
-            NewValue = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture), Reason = $"Công bố kết quả kỳ đánh giá {campaign.Id}",
+            At = now,
+            UserName = user.UserName,
+            Entity = nameof(Campaign),
+            Field = "PublishedAt",
+            NewValue = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            Reason = $"Công bố kết quả kỳ đánh giá {campaign.Id}",
         });
         campaign.PublishedAt = now;
     }
@@ -148,8 +152,14 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         var now = UtcNow;
         db.History.Add(new HistoryEntry
         {
-            At = now, UserName = user.UserName, Entity = nameof(Assessment), AssessmentId = assessment.Id,
-            Field = "Status", OldValue = assessment.Status.ToString(), NewValue = to.ToString(), Reason = ActionNames.Vietnamese(action),
+            At = now,
+            UserName = user.UserName,
+            Entity = nameof(Assessment),
+            AssessmentId = assessment.Id,
+            Field = "Status",
+            OldValue = assessment.Status.ToString(),
+            NewValue = to.ToString(),
+            Reason = ActionNames.Vietnamese(action),
         });
         assessment.Status = to;
         if (to == AssessmentStatus.Submitted)

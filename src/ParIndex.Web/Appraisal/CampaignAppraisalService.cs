@@ -156,6 +156,11 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
     private void Record(CurrentUser user, string field, string? oldValue, string? newValue) =>
         db.History.Add(new HistoryEntry
         {
-            At = workflow.UtcNow, UserName = user.UserName, Entity = nameof(Campaign), Field = field, OldValue = oldValue, NewValue = newValue,
+            At = workflow.UtcNow,
+            UserName = user.UserName,
+            Entity = nameof(Campaign),
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
         });
 }

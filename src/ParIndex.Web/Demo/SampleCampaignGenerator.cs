@@ -40,7 +40,11 @@ public static class SampleCampaignGenerator
         ArgumentNullException.ThrowIfNull(framework);
         var campaign = new Campaign
         {
-            Name = CampaignName(year), Year = year, FrameworkRecordId = record.Id, CreatedAt = now, IsSample = true,
+            Name = CampaignName(year),
+            Year = year,
+            FrameworkRecordId = record.Id,
+            CreatedAt = now,
+            IsSample = true,
             SelfAssessmentDeadline = new DateTime(year, 12, 15, 10, 0, 0, DateTimeKind.Utc),
             ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
             PreviousCampaignId = previousCampaignId,
@@ -75,8 +79,14 @@ public static class SampleCampaignGenerator
             {
                 db.History.Add(new HistoryEntry
                 {
-                    At = now, UserName = by, Entity = nameof(Assessment), AssessmentId = assessment.Id, Field = "Status",
-                    OldValue = from.ToString(), NewValue = to.ToString(), Reason = SampleReason,
+                    At = now,
+                    UserName = by,
+                    Entity = nameof(Assessment),
+                    AssessmentId = assessment.Id,
+                    Field = "Status",
+                    OldValue = from.ToString(),
+                    NewValue = to.ToString(),
+                    Reason = SampleReason,
                 });
             }
 
@@ -84,9 +94,15 @@ public static class SampleCampaignGenerator
             {
                 db.History.Add(new HistoryEntry
                 {
-                    At = now, UserName = "appraiser", Entity = nameof(LeafEntry), AssessmentId = assessment.Id, LeafCode = entry.LeafCode,
-                    Field = "AppraisedScore", OldValue = entry.Points?.ToString(CultureInfo.InvariantCulture),
-                    NewValue = entry.AppraisedScore?.ToString(CultureInfo.InvariantCulture), Reason = entry.AppraisalReason,
+                    At = now,
+                    UserName = "appraiser",
+                    Entity = nameof(LeafEntry),
+                    AssessmentId = assessment.Id,
+                    LeafCode = entry.LeafCode,
+                    Field = "AppraisedScore",
+                    OldValue = entry.Points?.ToString(CultureInfo.InvariantCulture),
+                    NewValue = entry.AppraisedScore?.ToString(CultureInfo.InvariantCulture),
+                    Reason = entry.AppraisalReason,
                 });
             }
         }

@@ -192,8 +192,12 @@ public abstract class AppraisalWorkflowTests<TApp>(TApp app) : IClassFixture<TAp
         // The one who may act, per action; any illegal transition is refused before roles matter.
         var actors = new Dictionary<WorkflowAction, HttpClient>
         {
-            [WorkflowAction.Submit] = lead, [WorkflowAction.Withdraw] = lead, [WorkflowAction.StartAppraisal] = appraiser,
-            [WorkflowAction.SendPreliminary] = coordinator, [WorkflowAction.Respond] = lead, [WorkflowAction.Approve] = chair,
+            [WorkflowAction.Submit] = lead,
+            [WorkflowAction.Withdraw] = lead,
+            [WorkflowAction.StartAppraisal] = appraiser,
+            [WorkflowAction.SendPreliminary] = coordinator,
+            [WorkflowAction.Respond] = lead,
+            [WorkflowAction.Approve] = chair,
             [WorkflowAction.Publish] = coordinator,
         };
         string Slug(WorkflowAction a) => ParIndex.Web.Appraisal.WorkflowActionNames.Slug(a);
