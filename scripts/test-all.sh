@@ -24,6 +24,19 @@ if [ -z "${PARINDEX_SKIP_BROWSER:-}" ] && ! command -v chromium >/dev/null 2>&1;
 fi
 export PARINDEX_CHROMIUM="${PARINDEX_CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
 
+# --- Document tests: PDF pages to PNG (poppler), docx to PDF (LibreOffice, no GUI) -----------------
+# Liberation Serif 2 stands in for Times New Roman (same metrics, every Vietnamese letter; the
+# older fonts-liberation lacks letters such as Ể and Ự) when LibreOffice lays out the docx.
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  log "installing poppler-utils (apt-get)…"
+  apt_install poppler-utils || log "poppler-utils could not be installed: document image tests will fail"
+fi
+if ! command -v soffice >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/liberation2 ]; then
+  log "installing libreoffice-writer-nogui and fonts-liberation2 (apt-get)…"
+  apt_install --no-install-recommends libreoffice-writer-nogui fonts-liberation2 \
+    || log "LibreOffice could not be installed: the docx rendering test will fail"
+fi
+
 # --- A throwaway PostgreSQL cluster on a private port --------------------------------------------
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 if [ -z "${PARINDEX_TEST_POSTGRES:-}" ]; then

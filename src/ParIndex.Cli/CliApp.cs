@@ -13,6 +13,8 @@ public static class CliApp
         var root = new RootCommand("parindex — công cụ dòng lệnh của ParIndex (Chỉ số cải cách hành chính)");
         root.Subcommands.Add(Frameworks.FrameworkCommands.Create());
         root.Subcommands.Add(CheckTable.CheckTableCommand.Create());
+        root.Subcommands.Add(ExportTable.ExportTableCommand.Create());
+        root.Subcommands.Add(Surveys.SurveyCommand.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;

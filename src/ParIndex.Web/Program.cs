@@ -53,6 +53,7 @@ builder.Services.AddLoginRateLimit(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents();
 // Vietnamese text is written as is, not as numeric character references (still HTML-escaped).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -93,6 +94,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi();
+app.MapHealthChecks("/health");
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();

@@ -19,7 +19,7 @@ public static class CheckTableCommand
         // as "mismatches": it exits 2 like an unreadable file.
         var file = new Argument<string>("FILE")
         {
-            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF), ô phân cách bằng tab (bắt buộc)",
+            Description = "Biểu tự đánh giá dạng văn bản (chuyển từ PDF, ô phân cách bằng tab) hoặc bảng tính .xlsx (bắt buộc)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json")
@@ -55,7 +55,7 @@ public static class CheckTableCommand
         try
         {
             using var stream = File.OpenRead(path);
-            table = OfficialTableTextReader.Read(stream);
+            table = ParIndex.Documents.OfficialTables.OfficialTableFileReader.Read(stream); // text or xlsx, told apart by content
         }
         catch (OfficialTableFormatException ex)
         {

@@ -20,7 +20,10 @@ public sealed record CalculationMemo(
         get
         {
             var inputs = string.Join("; ", Inputs.Select(i => $"{i.Label} = {VietnameseNumbers.FormatPoints(i.Value)}"));
-            var exact = ExactValue is { } v && v != Points ? $" ({VietnameseNumbers.FormatPoints(v)} trước khi làm tròn)" : "";
+            // Show the unrounded value only where rounding changed what a reader sees.
+            var exact = ExactValue is { } v && VietnameseNumbers.FormatPoints(v) != VietnameseNumbers.FormatPoints(Points)
+                ? $" ({VietnameseNumbers.FormatPoints(v)} trước khi làm tròn)"
+                : ExactValue is { } w && w != Points ? $" (làm tròn từ {w.ToString("0.########", VietnameseNumbers.Culture)})" : "";
             var text = $"{(inputs.Length > 0 ? inputs + " → " : "")}{Rule} = {VietnameseNumbers.FormatPoints(Points)} điểm{exact}";
             return Notes.Count == 0 ? text : text + ". " + string.Join(". ", Notes);
         }

@@ -95,6 +95,13 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task The_health_endpoint_reports_the_database()
+    {
+        using var client = app.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_api()
     {
         using var client = app.CreateClient();

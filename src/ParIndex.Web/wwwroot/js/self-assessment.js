@@ -179,6 +179,8 @@
         var count = leaf.querySelector('.evidence-count');
         count.textContent = String(leaf.querySelectorAll('.evidence-list li').length);
         file.value = '';
+        form.querySelector('input[name="documentNumber"]').value = '';
+        form.querySelector('input[name="documentDate"]').value = '';
         setState(leaf, 'Đã tải lên ✓', false);
         save(leaf); // refreshes the flags and totals
       } else {

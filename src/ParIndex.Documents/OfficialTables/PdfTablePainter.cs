@@ -1,0 +1,292 @@
+using System.Text;
+using ParIndex.Documents.Fonts;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace ParIndex.Documents.OfficialTables;
+
+/// <summary>A cell to paint: its text (paragraphs separated by <c>\n</c>), weight and alignment.</summary>
+internal sealed record PdfCell(string Text, bool Bold, CellAlignment Alignment);
+
+internal enum CellAlignment
+{
+    Left,
+    Center,
+    Right,
+}
+
+/// <summary>
+/// Paints a table over as many landscape A4 pages as it needs: the header row on every page,
+/// text wrapped inside its column (a word wider than the column is broken), a row taller than the
+/// space left split across pages rather than cut, and "Trang x/y" at the foot of each page.
+/// </summary>
+internal sealed class PdfTablePainter
+{
+    public const double Margin = 28; // ≈ 1 cm
+    private const double Padding = 3;
+    private const double BodySize = 8.5;
+
+    private readonly PdfDocument _document;
+    private readonly double[] _widths;
+    private readonly IReadOnlyList<PdfCell> _header;
+    private readonly XFont _regular;
+    private readonly XFont _bold;
+    private readonly double _lineHeight;
+    private PdfPage? _page;
+    private XGraphics? _gfx;
+    private double _y;
+
+    public PdfTablePainter(PdfDocument document, IReadOnlyList<double> weights, IReadOnlyList<PdfCell> header)
+    {
+        PdfFontSetup.EnsureInstalled();
+        _document = document;
+        _header = header;
+        _regular = new XFont(EmbeddedFonts.FamilyName, BodySize, XFontStyleEx.Regular);
+        _bold = new XFont(EmbeddedFonts.FamilyName, BodySize, XFontStyleEx.Bold);
+        _lineHeight = _regular.GetHeight();
+        var total = weights.Sum();
+        _widths = weights.Select(w => w / total * ContentWidth).ToArray();
+    }
+
+    public static double PageWidth => XUnit.FromMillimeter(297).Point;
+
+    public static double PageHeight => XUnit.FromMillimeter(210).Point;
+
+    public static double ContentWidth => PageWidth - (2 * Margin);
+
+    private static double Bottom => PageHeight - Margin - 14; // room for the page number
+
+    /// <summary>The graphics of the current page, started on first use.</summary>
+    public XGraphics Graphics
+    {
+        get
+        {
+            if (_gfx is null)
+            {
+                NewPage(withHeader: false);
+            }
+
+            return _gfx!;
+        }
+    }
+
+    /// <summary>The top of free space on the current page.</summary>
+    public double Y
+    {
+        get => _gfx is null ? Margin : _y;
+        set => _y = value;
+    }
+
+    /// <summary>The height left on the current page above the footer.</summary>
+    public double SpaceLeft => Bottom - Y;
+
+    /// <summary>Centred lines above the table (title block); wraps lines wider than the page.</summary>
+    public void DrawCentredLines(IEnumerable<string> lines, double size, XFontStyleEx style, double spacingAfter)
+    {
+        var font = new XFont(EmbeddedFonts.FamilyName, size, style);
+        var gfx = Graphics;
+        foreach (var line in lines)
+        {
+            foreach (var part in Wrap(gfx, line, font, ContentWidth))
+            {
+                gfx.DrawString(part, font, XBrushes.Black, new XRect(Margin, _y, ContentWidth, font.GetHeight()), XStringFormats.TopCenter);
+                _y += font.GetHeight();
+            }
+        }
+
+        _y += spacingAfter;
+    }
+
+    public void DrawHeader()
+    {
+        _ = Graphics;
+        DrawRow(_header, isHeader: true);
+    }
+
+    public void DrawRow(IReadOnlyList<PdfCell> cells) => DrawRow(cells, isHeader: false);
+
+    /// <summary>Leaves the space for an image of the given height, starting a page when needed.</summary>
+    public double Reserve(double height)
+    {
+        _ = Graphics;
+        if (_y + height > Bottom)
+        {
+            NewPage(withHeader: false);
+        }
+
+        var top = _y;
+        _y += height;
+        return top;
+    }
+
+    /// <summary>Closes the last page and numbers every page.</summary>
+    public void Finish()
+    {
+        _gfx?.Dispose();
+        _gfx = null;
+        var count = _document.PageCount;
+        for (var i = 0; i < count; i++)
+        {
+            using var gfx = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var font = new XFont(EmbeddedFonts.FamilyName, 8, XFontStyleEx.Regular);
+            var text = $"Trang {i + 1}/{count}";
+            gfx.DrawString(text, font, XBrushes.Black, new XRect(Margin, PageHeight - Margin - 10, ContentWidth, 10), XStringFormats.TopRight);
+        }
+    }
+
+    private void NewPage(bool withHeader)
+    {
+        _gfx?.Dispose();
+        _page = _document.AddPage();
+        _page.Size = PageSize.A4;
+        _page.Orientation = PageOrientation.Landscape;
+        _gfx = XGraphics.FromPdfPage(_page);
+        _y = Margin;
+        if (withHeader)
+        {
+            DrawRow(_header, isHeader: true);
+        }
+    }
+
+    private void DrawRow(IReadOnlyList<PdfCell> cells, bool isHeader)
+    {
+        var gfx = Graphics;
+        var lines = new List<string>[cells.Count];
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var font = cells[c].Bold ? _bold : _regular;
+            lines[c] = Wrap(gfx, cells[c].Text, font, _widths[c] - (2 * Padding));
+        }
+
+        var done = new int[cells.Count];
+        while (true)
+        {
+            var remaining = lines.Select((l, c) => l.Count - done[c]).Max();
+            var needed = (Math.Max(remaining, 1) * _lineHeight) + (2 * Padding);
+            var available = Bottom - _y;
+            int take;
+            if (needed <= available)
+            {
+                take = Math.Max(remaining, 1);
+            }
+            else
+            {
+                take = (int)Math.Floor((available - (2 * Padding)) / _lineHeight);
+                // The header is never split, and a split leaves at least two lines on the page.
+                if (isHeader || take < 2)
+                {
+                    NewPage(withHeader: !isHeader);
+                    continue;
+                }
+            }
+
+            var height = (take * _lineHeight) + (2 * Padding);
+            var x = Margin;
+            for (var c = 0; c < cells.Count; c++)
+            {
+                var rect = new XRect(x, _y, _widths[c], height);
+                if (isHeader)
+                {
+                    _gfx!.DrawRectangle(XBrushes.Gainsboro, rect);
+                }
+
+                _gfx!.DrawRectangle(XPens.Black, rect);
+                var font = cells[c].Bold ? _bold : _regular;
+                var lineY = _y + Padding;
+                for (var i = done[c]; i < Math.Min(lines[c].Count, done[c] + take); i++)
+                {
+                    var lineRect = new XRect(x + Padding, lineY, _widths[c] - (2 * Padding), _lineHeight);
+                    var format = cells[c].Alignment switch
+                    {
+                        CellAlignment.Center => XStringFormats.TopCenter,
+                        CellAlignment.Right => XStringFormats.TopRight,
+                        _ => XStringFormats.TopLeft,
+                    };
+                    _gfx.DrawString(lines[c][i], font, XBrushes.Black, lineRect, format);
+                    lineY += _lineHeight;
+                }
+
+                done[c] = Math.Min(lines[c].Count, done[c] + take);
+                x += _widths[c];
+            }
+
+            _y += height;
+            if (done.Select((d, c) => d >= lines[c].Count).All(b => b))
+            {
+                return;
+            }
+
+            NewPage(withHeader: true);
+        }
+    }
+
+    /// <summary>
+    /// Greedy word wrap; paragraphs split on <c>\n</c>; over-long words broken by characters.
+    /// Each word is measured once and line widths are summed (PDFsharp applies no kerning, so the
+    /// sum equals the measured line), which keeps a long explanation linear rather than quadratic.
+    /// </summary>
+    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    {
+        var result = new List<string>();
+        var space = gfx.MeasureString(" ", font).Width;
+        foreach (var paragraph in text.Normalize(NormalizationForm.FormC).Split('\n'))
+        {
+            var line = new StringBuilder();
+            var lineWidth = 0.0;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var wordWidth = gfx.MeasureString(word, font).Width;
+                var candidate = line.Length == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= width)
+                {
+                    if (line.Length > 0)
+                    {
+                        line.Append(' ');
+                    }
+
+                    line.Append(word);
+                    lineWidth = candidate;
+                    continue;
+                }
+
+                if (line.Length > 0)
+                {
+                    result.Add(line.ToString());
+                    line.Clear();
+                }
+
+                // A word that alone is too wide (a URL in a narrow column) is broken where it must be.
+                var rest = word;
+                while (wordWidth > width && rest.Length > 1)
+                {
+                    var fit = 1;
+                    while (fit < rest.Length && gfx.MeasureString(rest[..(fit + 1)], font).Width <= width)
+                    {
+                        fit++;
+                    }
+
+                    result.Add(rest[..fit]);
+                    rest = rest[fit..];
+                    wordWidth = gfx.MeasureString(rest, font).Width;
+                }
+
+                line.Append(rest);
+                lineWidth = wordWidth;
+            }
+
+            if (line.Length > 0 || paragraph.Length == 0)
+            {
+                result.Add(line.ToString());
+            }
+        }
+
+        // An empty cell still has one (empty) line, which keeps row heights regular.
+        while (result.Count > 1 && result[^1].Length == 0)
+        {
+            result.RemoveAt(result.Count - 1);
+        }
+
+        return result;
+    }
+}

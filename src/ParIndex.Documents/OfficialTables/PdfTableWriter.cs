@@ -1,0 +1,45 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace ParIndex.Documents.OfficialTables;
+
+/// <summary>
+/// Writes an official table (self-assessment or appraisal layout) as PDF: landscape A4, title
+/// block, header row on every page, wrapped text, fonts embedded.
+/// </summary>
+public static class PdfTableWriter
+{
+    public static void Write(AssessmentTableDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        var columns = TableLayouts.For(document.Layout);
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = string.Join(" ", document.TitleLines);
+        pdf.Info.Creator = "ParIndex";
+
+        var header = columns.Select(c => new PdfCell(c.Header, true, CellAlignment.Center)).ToList();
+        var painter = new PdfTablePainter(pdf, columns.Select(c => c.Weight).ToList(), header);
+        painter.DrawCentredLines(document.TitleLines, 12, XFontStyleEx.Bold, 2);
+        painter.DrawCentredLines(document.ReportLines, 10, XFontStyleEx.Italic, 10);
+        painter.DrawHeader();
+
+        foreach (var row in document.Rows)
+        {
+            painter.DrawRow(columns.Select(c => CellOf(c, row)).ToList());
+        }
+
+        painter.DrawRow(columns.Select(c => new PdfCell(c.TextOfTotal(document.Total), true, AlignmentOf(c))).ToList());
+        painter.Finish();
+        pdf.Save(output, closeStream: false);
+    }
+
+    private static PdfCell CellOf(TableColumn column, AssessmentTableRow row)
+    {
+        var bold = column.Kind == ColumnKind.Number ? row.IsBold : row.Level == 1;
+        return new PdfCell(column.TextOf(row), bold, AlignmentOf(column));
+    }
+
+    internal static CellAlignment AlignmentOf(TableColumn column) =>
+        column.Kind is ColumnKind.Code or ColumnKind.Number ? CellAlignment.Center : CellAlignment.Left;
+}

@@ -1,0 +1,29 @@
+namespace ParIndex.Documents.Results;
+
+/// <summary>
+/// The results report of one assessed unit: points and component index (chỉ số thành phần) per
+/// field, the total and the PAR INDEX, shown as a table and a radar chart.
+/// </summary>
+public sealed class ResultsReportDocument
+{
+    public required IReadOnlyList<string> TitleLines { get; init; }
+
+    /// <summary>A line under the title saying which points these are (self-assessed or final).</summary>
+    public string Subtitle { get; init; } = "";
+
+    public required IReadOnlyList<FieldResult> Fields { get; init; }
+
+    public required decimal TotalMax { get; init; }
+
+    public required decimal TotalPoints { get; init; }
+
+    /// <summary>Points over maximum × 100; null when the maximum is 0.</summary>
+    public decimal? TotalIndexPercent => TotalMax > 0 ? TotalPoints / TotalMax * 100m : null;
+}
+
+/// <summary>One field (lĩnh vực) of the results.</summary>
+public sealed record FieldResult(string Code, string Title, decimal Max, decimal Points)
+{
+    /// <summary>The component index in percent; null when the maximum is 0 (field not applicable).</summary>
+    public decimal? IndexPercent => Max > 0 ? Points / Max * 100m : null;
+}

@@ -1,0 +1,76 @@
+using ParIndex.Core.Numbers;
+using ParIndex.Documents.OfficialTables;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace ParIndex.Documents.Results;
+
+/// <summary>
+/// Writes the results report as PDF: title, a table of the fields (maximum, points, component
+/// index), the total with the PAR INDEX, and the radar chart of the component indices.
+/// </summary>
+public static class ResultsReportPdfWriter
+{
+    private const double ChartSize = 300; // points, square, when the page has room
+    private const double SmallestChart = 230;
+    private const double CaptionHeight = 18;
+
+    public static void Write(ResultsReportDocument report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = string.Join(" ", report.TitleLines);
+        pdf.Info.Creator = "ParIndex";
+
+        string[] headers = ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt được", "Chỉ số thành phần (%)"];
+        var painter = new PdfTablePainter(pdf, [6, 58, 12, 12, 12], headers.Select(h => new PdfCell(h, true, CellAlignment.Center)).ToList());
+        painter.DrawCentredLines(report.TitleLines, 12, XFontStyleEx.Bold, 2);
+        if (report.Subtitle.Length > 0)
+        {
+            painter.DrawCentredLines([report.Subtitle], 10, XFontStyleEx.Italic, 8);
+        }
+
+        painter.DrawHeader();
+        foreach (var field in report.Fields)
+        {
+            painter.DrawRow(
+            [
+                new PdfCell(field.Code, false, CellAlignment.Center),
+                new PdfCell(field.Title, false, CellAlignment.Left),
+                new PdfCell(VietnameseNumbers.FormatPoints(field.Max), false, CellAlignment.Center),
+                new PdfCell(VietnameseNumbers.FormatPoints(field.Points), false, CellAlignment.Center),
+                new PdfCell(Percent(field.IndexPercent), false, CellAlignment.Center),
+            ]);
+        }
+
+        painter.DrawRow(
+        [
+            new PdfCell("", true, CellAlignment.Center),
+            new PdfCell("TỔNG ĐIỂM — CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", true, CellAlignment.Left),
+            new PdfCell(VietnameseNumbers.FormatPoints(report.TotalMax), true, CellAlignment.Center),
+            new PdfCell(VietnameseNumbers.FormatPoints(report.TotalPoints), true, CellAlignment.Center),
+            new PdfCell(Percent(report.TotalIndexPercent), true, CellAlignment.Center),
+        ]);
+
+        if (report.Fields.Count >= 3)
+        {
+            // The chart shrinks a little to stay on the table's page, or moves whole to the next one.
+            painter.Y += 8;
+            var room = painter.SpaceLeft - CaptionHeight;
+            var size = room >= SmallestChart ? Math.Min(ChartSize, room) : ChartSize;
+            var top = painter.Reserve(size + CaptionHeight);
+            var caption = new XFont(Fonts.EmbeddedFonts.FamilyName, 10, XFontStyleEx.Bold);
+            painter.Graphics.DrawString("Biểu đồ chỉ số thành phần theo lĩnh vực", caption, XBrushes.Black,
+                new XRect(PdfTablePainter.Margin, top, PdfTablePainter.ContentWidth, CaptionHeight), XStringFormats.TopCenter);
+            var png = RadarChart.RenderPng(report.Fields);
+            using var image = XImage.FromStream(new MemoryStream(png));
+            painter.Graphics.DrawImage(image, (PdfTablePainter.PageWidth - size) / 2, top + CaptionHeight, size, size);
+        }
+
+        painter.Finish();
+        pdf.Save(output, closeStream: false);
+    }
+
+    private static string Percent(decimal? value) => value is { } v ? VietnameseNumbers.FormatPercent(v).TrimEnd('%') : "—";
+}
