@@ -73,3 +73,6 @@ public sealed record AppraisalView(
     IReadOnlyList<string> AllowedActions,
     AppraisalTotals Totals,
     IReadOnlyList<AppraisalLeafView> Leaves);
+
+/// <summary>The previous campaign of the same units and, when codes changed, old code → new code (null: dropped).</summary>
+public sealed record PreviousCampaignRequest(int? PreviousCampaignId, IReadOnlyDictionary<string, string?>? Crosswalk);

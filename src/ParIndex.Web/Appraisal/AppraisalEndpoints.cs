@@ -72,6 +72,14 @@ public static class AppraisalEndpoints
             .RequireAuthorization(Policies.Coordinator)
             .WithSummary("Các nhóm xếp loại theo chỉ số (vd. A ≥ 90%)");
 
+        campaigns.MapPut("/previous", async Task<NoContent> (int id, PreviousCampaignRequest request, ClaimsPrincipal principal, CampaignAppraisalService service, CancellationToken ct) =>
+            {
+                await service.SetPreviousAsync(id, request, CurrentUser.From(principal), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Coordinator)
+            .WithSummary("Kỳ đánh giá năm trước để so sánh, kèm bảng chuyển mã khi mã tiêu chí thay đổi");
+
         return api;
     }
 

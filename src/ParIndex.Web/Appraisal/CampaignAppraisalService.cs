@@ -8,6 +8,7 @@ using ParIndex.Data.Appraisal;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.History;
 using ParIndex.Web.Accounts;
+using ParIndex.Web.Campaigns;
 using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Appraisal;
@@ -17,7 +18,7 @@ namespace ParIndex.Web.Appraisal;
 /// bands, the council's approval of every unit and publication. All-or-nothing: when one unit
 /// cannot move, nothing moves.
 /// </summary>
-public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWorkflow workflow, UserManagerLookup users)
+public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWorkflow workflow, UserManagerLookup users, FrameworkCache frameworks)
 {
     public const string PublishedMessage = "Kết quả kỳ đánh giá đã được công bố: không thể thay đổi.";
 
@@ -150,6 +151,53 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         var json = JsonSerializer.Serialize(bands, BandsJson.Options);
         Record(user, "Bands", campaign.BandsJson, json);
         campaign.BandsJson = json;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Links the campaign to the previous one for year-over-year change; <paramref name="crosswalk"/>
+    /// maps the previous framework's codes to this one's when they changed (null value: dropped).
+    /// </summary>
+    public async Task SetPreviousAsync(int campaignId, PreviousCampaignRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var campaign = await LoadAsync(campaignId, cancellationToken);
+        EnsureOpen(campaign);
+        string? crosswalkJson = null;
+        if (request.PreviousCampaignId is { } previousId)
+        {
+            if (previousId == campaignId)
+            {
+                throw DomainException.Invalid("Kỳ đánh giá không thể so sánh với chính nó.");
+            }
+
+            var previous = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == previousId, cancellationToken)
+                ?? throw DomainException.Invalid($"Không có kỳ đánh giá số {previousId}.");
+            if (request.Crosswalk is { Count: > 0 } map)
+            {
+                var from = await frameworks.GetAsync(db, previous.FrameworkRecordId, cancellationToken);
+                var to = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);
+                foreach (var (oldCode, newCode) in map)
+                {
+                    if (from.Find(oldCode) is null)
+                    {
+                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ trước không có mã \"{oldCode}\".");
+                    }
+
+                    if (newCode is not null && to.Find(newCode) is null)
+                    {
+                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ này không có mã \"{newCode}\" (dòng {oldCode}).");
+                    }
+                }
+
+                crosswalkJson = JsonSerializer.Serialize(map);
+            }
+        }
+
+        Record(user, "PreviousCampaign", campaign.PreviousCampaignId?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.PreviousCampaignId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Record(user, "Crosswalk", campaign.CrosswalkJson, crosswalkJson);
+        campaign.PreviousCampaignId = request.PreviousCampaignId;
+        campaign.CrosswalkJson = crosswalkJson;
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public abstract class RankingTests<TApp>(TApp app) : IClassFixture<TApp> where T
     /// A campaign whose units lost exactly the given points (final and survey scores set directly,
     /// as the appraisal leaves them), optionally with one field not applicable.
     /// </summary>
-    private async Task<int> CampaignAsync(string name, IReadOnlyList<Planned> units, bool published = true) =>
+    private async Task<int> CampaignAsync(string name, IReadOnlyList<Planned> units, bool published = true, Dictionary<string, int>? existingUnits = null) =>
         await app.WithDbAsync(async db =>
         {
             var record = await db.Frameworks.SingleAsync(f => f.FrameworkId == Framework.Id && f.Version == Framework.Version);
@@ -29,8 +29,16 @@ public abstract class RankingTests<TApp>(TApp app) : IClassFixture<TApp> where T
             db.Campaigns.Add(campaign);
             foreach (var plan in units)
             {
-                var unit = new Unit { Code = plan.Code + "-" + Guid.NewGuid().ToString("N")[..6], Name = "Đơn vị " + plan.Code, Kind = plan.Kind, Region = "Vùng " + plan.Kind };
-                var assessment = new Assessment { Campaign = campaign, Unit = unit, Status = published ? AssessmentStatus.Published : AssessmentStatus.Final };
+                var assessment = new Assessment { Campaign = campaign, Status = published ? AssessmentStatus.Published : AssessmentStatus.Final };
+                if (existingUnits is not null && existingUnits.TryGetValue(plan.Code, out var unitId))
+                {
+                    assessment.UnitId = unitId;
+                }
+                else
+                {
+                    assessment.Unit = new Unit { Code = plan.Code + "-" + Guid.NewGuid().ToString("N")[..6], Name = "Đơn vị " + plan.Code, Kind = plan.Kind, Region = "Vùng " + plan.Kind };
+                }
+
                 db.Assessments.Add(assessment);
                 var deficit = plan.LostPoints;
                 foreach (var leaf in Framework.Leaves())
@@ -152,6 +160,28 @@ public abstract class RankingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         string[] codes = ["G", "H", "I", "J", "K"];
         Assert.Equal(["A", "B", "C", "C", "D"], codes.Select(c => UnitOf(results, c).GetProperty("band").GetString()));
         Assert.Equal(["A", "B", "C"], results.GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Change_against_the_previous_campaign_goes_through_the_crosswalk()
+    {
+        var previous = await CampaignAsync("Năm trước", [new("P", "district", 10m)]);
+        var unitId = await app.WithDbAsync(db => db.Assessments.Where(a => a.CampaignId == previous).Select(a => a.UnitId).SingleAsync());
+        var current = await CampaignAsync("Năm nay", [new("P", "district", 5m)], published: false, existingUnits: new Dictionary<string, int> { ["P"] = unitId });
+        using var coordinator = await app.LoginAsync("coordinator");
+        var link = new Uri($"/api/campaigns/{current}/previous", UriKind.Relative);
+        await (await coordinator.PutAsJsonAsync(link, new { previousCampaignId = previous, crosswalk = new Dictionary<string, string?> { ["9.9"] = "1" } })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        // Field 2 of the previous framework is dropped in this (imagined) renumbering.
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PutAsJsonAsync(link, new { previousCampaignId = previous, crosswalk = new Dictionary<string, string?> { ["2"] = null } })).StatusCode);
+
+        var card = await (await coordinator.GetAsync(new Uri($"/api/campaigns/{current}/results/units/{unitId}", UriKind.Relative))).JsonAsync();
+        var changes = card.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c);
+        Assert.Equal(5m, changes[""].GetProperty("change").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, changes["2"].GetProperty("previous").ValueKind);
+        Assert.Equal(0m, changes["3"].GetProperty("change").GetDecimal());
+        Assert.True(changes["1"].GetProperty("change").GetDecimal() > 0m);
+        Assert.Equal(0, card.GetProperty("unit").GetProperty("rankMovement").GetInt32());
+        Assert.Equal(90m, card.GetProperty("unit").GetProperty("previousIndex").GetDecimal());
     }
 }
 
