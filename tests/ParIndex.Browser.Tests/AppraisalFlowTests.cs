@@ -14,8 +14,17 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
 
     private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
 
+    // One signed-in browser context per account, reused across the steps (fewer logins, as a real user).
+    private readonly Dictionary<string, (IBrowserContext Context, IPage Page)> sessions = new(StringComparer.Ordinal);
+
     private async Task<(IBrowserContext Context, IPage Page)> LoginAsync(string user)
     {
+        if (sessions.TryGetValue(user, out var session))
+        {
+            await session.Page.GotoAsync(Url("/"));
+            return session;
+        }
+
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/login"));
@@ -23,6 +32,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.FillAsync("#password", BrowserApp.Password);
         await page.ClickAsync("#login-button");
         await page.WaitForURLAsync(new Regex("/$"));
+        sessions[user] = (context, page);
         return (context, page);
     }
 
@@ -48,17 +58,14 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             ("lead.langson", "actions/submit"), ("appraiser", "actions/start-appraisal"), ("appraiser", "appraisal/accept-remaining"),
             ("coordinator", "actions/send-preliminary"), ("chair", "actions/approve"),
         };
-        var (context, page) = await LoginAsync("editor.langson");
+        var (_, page) = await LoginAsync("editor.langson");
         var id = await page.Locator("a.appraisal-link").First.GetAttributeAsync("href");
         var assessment = Regex.Match(id!, @"/assessments/(\d+)/").Groups[1].Value;
-        await context.CloseAsync();
         foreach (var (user, path) in steps)
         {
-            var (c, p) = await LoginAsync(user);
+            var (c, _) = await LoginAsync(user);
             var response = await c.APIRequest.PostAsync(Url($"/api/assessments/{assessment}/{path}"));
             Assert.True(response.Ok, $"{user} {path}: {response.Status} {await response.TextAsync()}");
-            await p.CloseAsync();
-            await c.CloseAsync();
         }
     }
 
@@ -69,12 +76,12 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await LangSonToFinalAsync();
 
         // The unit lead submits Bắc Giang's self-assessment (65,249 points from the seed table).
-        var (leadContext, lead) = await LoginAsync("lead.bacgiang");
+        var (_, lead) = await LoginAsync("lead.bacgiang");
         await OpenAppraisalAsync(lead, "Tỉnh Bắc Giang");
         await ActAsync(lead, "submit");
 
         // The appraiser starts, adjusts 1.1 from 1,5 to 1 with a reason (a missing reason is refused), accepts the rest.
-        var (appraiserContext, appraiser) = await LoginAsync("appraiser");
+        var (_, appraiser) = await LoginAsync("appraiser");
         await OpenAppraisalAsync(appraiser, "Tỉnh Bắc Giang");
         await ActAsync(appraiser, "start-appraisal");
         var row = appraiser.Locator("tr[data-leaf='1.1']");
@@ -90,7 +97,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(appraiser.Locator("#appraised-points")).ToHaveTextAsync("64,749");
         await appraiser.Locator("tr[data-leaf='1.1']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(shots, "appraisal-adjusted-leaf.png") });
 
-        var (coordinatorContext, coordinator) = await LoginAsync("coordinator");
+        var (_, coordinator) = await LoginAsync("coordinator");
         await OpenAppraisalAsync(coordinator, "Tỉnh Bắc Giang");
         await ActAsync(coordinator, "send-preliminary");
 
@@ -115,7 +122,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(appraiser.Locator("#final-points")).ToHaveTextAsync("64,999");
         await appraiser.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "appraisal.png") });
 
-        var (chairContext, chair) = await LoginAsync("chair");
+        var (_, chair) = await LoginAsync("chair");
         await OpenAppraisalAsync(chair, "Tỉnh Bắc Giang");
         await ActAsync(chair, "approve");
         await coordinator.ReloadAsync();
@@ -146,7 +153,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(visitor.Locator("section[data-peer-group='district'] tbody tr")).ToHaveCountAsync(10);
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "public-sample-ranking.png"), FullPage = true });
 
-        foreach (var context in new[] { leadContext, appraiserContext, coordinatorContext, chairContext })
+        foreach (var (context, _) in sessions.Values)
         {
             await context.CloseAsync();
         }
