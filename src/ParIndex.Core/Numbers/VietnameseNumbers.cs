@@ -61,11 +61,33 @@ public static class VietnameseNumbers
         }
         else if (lastComma >= 0)
         {
-            normalized = s.Count(c => c == ',') == 1 ? s.Replace(',', '.') : s.Replace(",", "", StringComparison.Ordinal);
+            if (s.Count(c => c == ',') == 1)
+            {
+                normalized = s.Replace(',', '.');
+            }
+            else if (IsGrouped(s, ','))
+            {
+                normalized = s.Replace(",", "", StringComparison.Ordinal);
+            }
+            else
+            {
+                return false;
+            }
         }
         else if (lastDot >= 0)
         {
-            normalized = s.Count(c => c == '.') == 1 ? s : s.Replace(".", "", StringComparison.Ordinal);
+            if (s.Count(c => c == '.') == 1)
+            {
+                normalized = s;
+            }
+            else if (IsGrouped(s, '.'))
+            {
+                normalized = s.Replace(".", "", StringComparison.Ordinal);
+            }
+            else
+            {
+                return false;
+            }
         }
         else
         {
@@ -73,6 +95,14 @@ public static class VietnameseNumbers
         }
 
         return decimal.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    // Several equal marks are thousands groups only when every group after the first has 3 digits
+    // ("2.029.996"); "1,5,5" is a typo, not 155.
+    private static bool IsGrouped(string s, char mark)
+    {
+        var groups = s.TrimStart('-', '+').Split(mark);
+        return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
     }
 
     /// <summary>Parses or throws <see cref="FormatException"/> with the offending text.</summary>

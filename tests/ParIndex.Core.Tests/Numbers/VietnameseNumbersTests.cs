@@ -35,5 +35,7 @@ public class VietnameseNumbersTests
     [InlineData("")]
     [InlineData("abc")]
     [InlineData("1,5đ")]
+    [InlineData("1,5,5")]
+    [InlineData("1.22.3")]
     public void Garbage_is_refused(string text) => Assert.False(VietnameseNumbers.TryParse(text, out _));
 }
