@@ -39,10 +39,16 @@ public class FrameworkFileTests
     [Fact]
     public void Decimals_are_written_without_noise()
     {
-        var framework = SampleFrameworks.Minimal(new FrameworkNode { Code = "1", Title = "A", Max = 1.50m, Children = [
+        var framework = SampleFrameworks.Minimal(new FrameworkNode
+        {
+            Code = "1",
+            Title = "A",
+            Max = 1.50m,
+            Children = [
             new FrameworkNode { Code = "1.1", Title = "B", Max = 0.750m },
             new FrameworkNode { Code = "1.2", Title = "C", Max = 0.75m, Rule = new RatioRule(1.00m) },
-        ] });
+        ]
+        });
         var json = FrameworkFile.ToJson(framework);
         Assert.Contains("\"max\": 1.5,", json, StringComparison.Ordinal);
         Assert.Contains("\"max\": 0.75\n", json, StringComparison.Ordinal);

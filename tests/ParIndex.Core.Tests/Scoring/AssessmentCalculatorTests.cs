@@ -15,7 +15,11 @@ public class AssessmentCalculatorTests
     {
         var result = AssessmentCalculator.Calculate(Sample, new Dictionary<string, LeafScore>
         {
-            ["1.1"] = new(1.4981m), ["1.2.1"] = new(1m), ["1.2.2"] = new(0.5m), ["2.1"] = new(2m), ["2.2"] = new(0m),
+            ["1.1"] = new(1.4981m),
+            ["1.2.1"] = new(1m),
+            ["1.2.2"] = new(0.5m),
+            ["2.1"] = new(2m),
+            ["2.2"] = new(0m),
         });
         Assert.Equal(2.9981m, result.Total.Points - result["2"].Points);
         Assert.Equal(1.5m, result["1.2"].Points);
@@ -32,8 +36,11 @@ public class AssessmentCalculatorTests
     {
         var result = AssessmentCalculator.Calculate(Sample, new Dictionary<string, LeafScore>
         {
-            ["1.1"] = new(1.5m), ["1.2.1"] = new(1m), ["1.2.2"] = new(1m),
-            ["2.1"] = new(null, NotApplicable: true), ["2.2"] = new(null, NotApplicable: true),
+            ["1.1"] = new(1.5m),
+            ["1.2.1"] = new(1m),
+            ["1.2.2"] = new(1m),
+            ["2.1"] = new(null, NotApplicable: true),
+            ["2.2"] = new(null, NotApplicable: true),
         });
         Assert.Equal(3.5m, result.Total.Max);
         Assert.Equal(7.5m, result.Total.FullMax);
