@@ -7,6 +7,7 @@ using ParIndex.Web.Assessments;
 using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
 using ParIndex.Web.Demo;
+using ParIndex.Web.Documents;
 using ParIndex.Web.Evidence;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Problems;
@@ -92,6 +93,7 @@ var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();
 api.MapCampaignEndpoints();
+api.MapDocumentEndpoints();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();
