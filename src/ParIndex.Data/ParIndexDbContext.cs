@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ParIndex.Data.Accounts;
+using ParIndex.Data.Appraisal;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.Evidence;
@@ -32,6 +33,8 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

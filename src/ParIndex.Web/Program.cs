@@ -3,6 +3,7 @@ using ParIndex.Data;
 using ParIndex.Data.Accounts;
 using ParIndex.Web.Accounts;
 using ParIndex.Web.Admin;
+using ParIndex.Web.Appraisal;
 using ParIndex.Web.Assessments;
 using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
@@ -11,6 +12,7 @@ using ParIndex.Web.Documents;
 using ParIndex.Web.Evidence;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Problems;
+using ParIndex.Web.Results;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -61,6 +63,11 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddSingleton<FrameworkCache>();
 builder.Services.AddSingleton<EvidenceStore>();
 builder.Services.AddScoped<AssessmentService>();
+builder.Services.AddScoped<AssessmentWorkflow>();
+builder.Services.AddScoped<AppraisalService>();
+builder.Services.AddScoped<CampaignAppraisalService>();
+builder.Services.AddScoped<UserManagerLookup>();
+builder.Services.AddScoped<ResultsService>();
 builder.Services.AddScoped<EvidenceService>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
@@ -93,6 +100,9 @@ var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();
 api.MapCampaignEndpoints();
+api.MapAppraisalEndpoints();
+api.MapResultsEndpoints();
+app.MapPublicResultsEndpoints();
 api.MapDocumentEndpoints();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))

@@ -243,6 +243,38 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Appraisal.AppraiserAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodePrefix")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CampaignId", "UserName");
+
+                    b.ToTable("AppraiserAssignments");
+                });
+
             modelBuilder.Entity("ParIndex.Data.Assessments.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -294,6 +326,26 @@ namespace ParIndex.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AppraisalReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("AppraisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppraisedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AppraisedFiguresJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppraisedMemo")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("AppraisedScore")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
                     b.Property<int>("AssessmentId")
                         .HasColumnType("integer");
 
@@ -303,6 +355,13 @@ namespace ParIndex.Data.Postgres.Migrations
 
                     b.Property<string>("FiguresJson")
                         .HasColumnType("text");
+
+                    b.Property<string>("FinalReason")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
 
                     b.Property<string>("LeafCode")
                         .IsRequired()
@@ -324,7 +383,21 @@ namespace ParIndex.Data.Postgres.Migrations
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ResponseText")
+                        .HasColumnType("text");
+
                     b.Property<decimal?>("Score")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.Property<decimal?>("SurveyScore")
                         .HasPrecision(28, 10)
                         .HasColumnType("numeric(28,10)");
 
@@ -384,16 +457,34 @@ namespace ParIndex.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BandsJson")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CrosswalkJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("FrameworkRecordId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PreviousCampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResponseDeadline")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SelfAssessmentDeadline")
                         .HasColumnType("timestamp with time zone");
@@ -672,6 +763,24 @@ namespace ParIndex.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Appraisal.AppraiserAssignment", b =>
+                {
+                    b.HasOne("ParIndex.Data.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParIndex.Data.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Unit");
                 });

@@ -234,6 +234,36 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Appraisal.AppraiserAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodePrefix")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CampaignId", "UserName");
+
+                    b.ToTable("AppraiserAssignments");
+                });
+
             modelBuilder.Entity("ParIndex.Data.Assessments.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -281,6 +311,26 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppraisalReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppraisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppraisedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppraisedFiguresJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppraisedMemo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AppraisedScore")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
 
@@ -289,6 +339,13 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FiguresJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeafCode")
@@ -311,7 +368,21 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseText")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Score")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SurveyScore")
                         .HasPrecision(28, 10)
                         .HasColumnType("TEXT");
 
@@ -367,15 +438,33 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BandsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrosswalkJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FrameworkRecordId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousCampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResponseDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SelfAssessmentDeadline")
@@ -649,6 +738,24 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Appraisal.AppraiserAssignment", b =>
+                {
+                    b.HasOne("ParIndex.Data.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParIndex.Data.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Unit");
                 });

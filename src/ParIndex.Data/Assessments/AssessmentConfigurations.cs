@@ -23,6 +23,10 @@ internal sealed class LeafEntryConfiguration : IEntityTypeConfiguration<LeafEntr
         builder.Property(e => e.LeafCode).HasMaxLength(32);
         builder.Property(e => e.Level).HasMaxLength(100);
         builder.Property(e => e.UpdatedBy).HasMaxLength(256);
+        builder.Property(e => e.AppraisedBy).HasMaxLength(256);
+        builder.Property(e => e.RespondedBy).HasMaxLength(256);
+        builder.Ignore(e => e.EffectiveFinalScore);
+        builder.Ignore(e => e.IsAdjusted);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => new { e.AssessmentId, e.LeafCode }).IsUnique();
         builder.HasOne(e => e.Assessment).WithMany(a => a.Entries).HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);

@@ -41,4 +41,44 @@ public sealed class LeafEntry
     public string? UpdatedBy { get; set; }
 
     public List<EvidenceFile> Evidence { get; set; } = [];
+
+    // --- Appraisal and response round (SPEC 2.4, 2.6) ---
+
+    /// <summary>The appraiser's score; equal to <see cref="Points"/> when the self score was accepted. Null: not appraised yet.</summary>
+    public decimal? AppraisedScore { get; set; }
+
+    /// <summary>Figures corrected by the appraiser (a computed leaf re-computed), JSON like <see cref="FiguresJson"/>.</summary>
+    public string? AppraisedFiguresJson { get; set; }
+
+    /// <summary>The calculation memo of the appraised score when it was re-computed from corrected figures.</summary>
+    public string? AppraisedMemo { get; set; }
+
+    /// <summary>Why the appraiser changed the self score (required for an adjustment).</summary>
+    public string? AppraisalReason { get; set; }
+
+    public string? AppraisedBy { get; set; }
+
+    public DateTime? AppraisedAt { get; set; }
+
+    /// <summary>The unit's answer to an adjustment (giải trình bổ sung).</summary>
+    public string? ResponseText { get; set; }
+
+    public string? RespondedBy { get; set; }
+
+    public DateTime? RespondedAt { get; set; }
+
+    /// <summary>The score after the response round; null means the appraised score stands.</summary>
+    public decimal? FinalScore { get; set; }
+
+    /// <summary>Why the appraiser set the final score after reading the response.</summary>
+    public string? FinalReason { get; set; }
+
+    /// <summary>Points from the sociological survey (survey leaves); filled by the survey import.</summary>
+    public decimal? SurveyScore { get; set; }
+
+    /// <summary>The score that counts in the results: final, else appraised, else the self score.</summary>
+    public decimal? EffectiveFinalScore => FinalScore ?? AppraisedScore ?? Points;
+
+    /// <summary>The appraiser changed the self score.</summary>
+    public bool IsAdjusted => AppraisedScore is { } appraised && appraised != (Points ?? 0m);
 }

@@ -17,4 +17,22 @@ public sealed class Campaign
     public DateTime? SelfAssessmentDeadline { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>After this instant (UTC) units can no longer answer the preliminary result.</summary>
+    public DateTime? ResponseDeadline { get; set; }
+
+    /// <summary>Result bands as JSON (<c>[{"name":"A","minIndex":90}, …]</c>); null: the default A/B/C/D.</summary>
+    public string? BandsJson { get; set; }
+
+    /// <summary>The campaign of the previous year for the same units, for year-over-year change.</summary>
+    public int? PreviousCampaignId { get; set; }
+
+    /// <summary>Code map from the previous campaign's framework to this one's (JSON object old → new or null), when codes changed.</summary>
+    public string? CrosswalkJson { get; set; }
+
+    /// <summary>Generated sample data (shown with a clear label on every page).</summary>
+    public bool IsSample { get; set; }
+
+    /// <summary>When the coordinator published the campaign's results; from then on nothing changes.</summary>
+    public DateTime? PublishedAt { get; set; }
 }

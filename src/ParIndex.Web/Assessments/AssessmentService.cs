@@ -10,6 +10,7 @@ using ParIndex.Data.Assessments;
 using ParIndex.Data.Evidence;
 using ParIndex.Data.History;
 using ParIndex.Web.Accounts;
+using ParIndex.Web.Appraisal;
 using ParIndex.Web.Campaigns;
 using ParIndex.Web.Problems;
 
@@ -19,7 +20,7 @@ namespace ParIndex.Web.Assessments;
 /// The self-assessment of one unit: reading the tree with totals, saving a leaf (optimistic
 /// concurrency, history), submitting and withdrawing. Scores come from the scoring core only.
 /// </summary>
-public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frameworks, TimeProvider clock)
+public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frameworks, AssessmentWorkflow workflow, TimeProvider clock)
 {
     public const string StaleLeafMessage =
         "Đã có người khác lưu tiêu chí này trong lúc bạn chỉnh sửa. Dữ liệu của bạn chưa được lưu; hãy tải lại trang để xem bản mới nhất rồi nhập lại.";
@@ -169,7 +170,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         return new LeafSaveResult(saved, view.Totals, view.Nodes.ToDictionary(n => n.Code, n => n.Points, StringComparer.Ordinal));
     }
 
-    /// <summary>The unit lead sends the self-assessment (Draft → Submitted), before the deadline or its exception.</summary>
+    /// <summary>The unit lead sends the self-assessment (Draft → Submitted), decided by the one state machine.</summary>
     public Task<AssessmentView> SubmitAsync(int id, CurrentUser user, CancellationToken cancellationToken) =>
         TransitionAsync(id, WorkflowAction.Submit, user, cancellationToken);
 
@@ -177,51 +178,12 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
     public Task<AssessmentView> WithdrawAsync(int id, CurrentUser user, CancellationToken cancellationToken) =>
         TransitionAsync(id, WorkflowAction.Withdraw, user, cancellationToken);
 
-    /// <summary>Applies a workflow action as the core's <see cref="WorkflowRules"/> decide it.</summary>
-    private async Task<AssessmentView> TransitionAsync(int id, WorkflowAction action, CurrentUser user, CancellationToken cancellationToken)
+    /// <summary>Any workflow action on one assessment (SPEC 2.6); refused with 403/409 and no change when not allowed.</summary>
+    public async Task<AssessmentView> TransitionAsync(int id, WorkflowAction action, CurrentUser user, CancellationToken cancellationToken)
     {
         var assessment = await LoadReadableAsync(id, user, cancellationToken);
-        var deadlinePassed = AssessmentAccess.IsPastDeadline(assessment, assessment.Campaign!, UtcNow);
-        var decision = WorkflowRules.Decide(assessment.Status, action, AssessmentAccess.WorkflowRoles(user, assessment), deadlinePassed);
-        if (!decision.IsAllowed)
-        {
-            var reason = decision.Reason + ".";
-            throw decision.Refusal == WorkflowRefusal.Forbidden ? DomainException.Forbidden(reason) : DomainException.Locked(reason);
-        }
-
-        await ChangeStatusAsync(assessment, decision.NewStatus!.Value, user, cancellationToken);
+        await workflow.ApplyAsync(assessment, action, user, cancellationToken);
         return await GetAsync(id, user, cancellationToken);
-    }
-
-    private async Task ChangeStatusAsync(Assessment assessment, AssessmentStatus status, CurrentUser user, CancellationToken cancellationToken)
-    {
-        var now = UtcNow;
-        db.History.Add(new HistoryEntry
-        {
-            At = now,
-            UserName = user.UserName,
-            Entity = nameof(Assessment),
-            AssessmentId = assessment.Id,
-            Field = "Status",
-            OldValue = assessment.Status.ToString(),
-            NewValue = status.ToString(),
-        });
-        assessment.Status = status;
-        if (status == AssessmentStatus.Submitted)
-        {
-            assessment.SubmittedAt = now;
-            assessment.SubmittedBy = user.UserName;
-        }
-
-        assessment.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw DomainException.Conflict("Trạng thái bản tự đánh giá vừa được người khác thay đổi. Hãy tải lại trang.");
-        }
     }
 
     public async Task<IReadOnlyList<HistoryView>> HistoryAsync(int id, string? code, CurrentUser user, CancellationToken cancellationToken)

@@ -96,6 +96,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     public async Task<CampaignView> SetDeadlineAsync(int id, DateTime? deadline, CurrentUser user, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {id}.");
+        Appraisal.CampaignAppraisalService.EnsureOpen(campaign);
         var value = deadline is { } d ? ToUtc(d) : (DateTime?)null;
         Record(user, null, "SelfAssessmentDeadline", campaign.SelfAssessmentDeadline, value);
         campaign.SelfAssessmentDeadline = value;
@@ -106,7 +107,8 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     /// <summary>A per-unit exception to the deadline (null removes it).</summary>
     public async Task<CampaignView> SetDeadlineExceptionAsync(int assessmentId, DateTime? deadline, CurrentUser user, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken) ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.");
+        var assessment = await db.Assessments.Include(a => a.Campaign).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken) ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.");
+        Appraisal.AppraisalService.EnsureNotFrozen(assessment);
         var value = deadline is { } d ? ToUtc(d) : (DateTime?)null;
         Record(user, assessmentId, "DeadlineException", assessment.DeadlineException, value);
         assessment.DeadlineException = value;
@@ -120,6 +122,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         ArgumentNullException.ThrowIfNull(request);
         var assessment = await db.Assessments.Include(a => a.Campaign).Include(a => a.Assignments).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.");
+        Appraisal.AppraisalService.EnsureNotFrozen(assessment);
         var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
         var prefix = (request.CodePrefix ?? "").Trim();
         if (framework.Find(prefix) is null)
@@ -149,8 +152,9 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
 
     public async Task<CampaignView> UnassignAsync(int assessmentId, int assignmentId, CurrentUser user, CancellationToken cancellationToken)
     {
-        var assignment = await db.Assignments.Include(a => a.Assessment).SingleOrDefaultAsync(a => a.Id == assignmentId && a.AssessmentId == assessmentId, cancellationToken)
+        var assignment = await db.Assignments.Include(a => a.Assessment).ThenInclude(a => a!.Campaign).SingleOrDefaultAsync(a => a.Id == assignmentId && a.AssessmentId == assessmentId, cancellationToken)
             ?? throw DomainException.NotFound("Không tìm thấy phân công.");
+        Appraisal.AppraisalService.EnsureNotFrozen(assignment.Assessment!);
         Record<int?>(user, assessmentId, "Assignment " + assignment.CodePrefix, assignment.ContributingUnitId, null);
         db.Assignments.Remove(assignment);
         await db.SaveChangesAsync(cancellationToken);

@@ -15,6 +15,7 @@ public static class DemoAccounts
         new("lead.bacgiang", "Lãnh đạo UBND tỉnh Bắc Giang", Roles.UnitLead, DemoUnits.BacGiangCode),
         new("editor.stp", "Cán bộ Sở Tư pháp (lĩnh vực 2)", Roles.UnitEditor, DemoUnits.JusticeCode),
         new("editor.langson", "Cán bộ đầu mối tỉnh Lạng Sơn", Roles.UnitEditor, DemoUnits.LangSonCode),
+        new("lead.langson", "Lãnh đạo UBND tỉnh Lạng Sơn", Roles.UnitLead, DemoUnits.LangSonCode),
         new("appraiser", "Thành viên Tổ thẩm định", Roles.Appraiser, null),
         new("chair", "Chủ tịch Hội đồng thẩm định", Roles.CouncilChair, null),
     ];

@@ -73,7 +73,7 @@ public sealed class DemoSeeder(
         logger.LogInformation("Seeding demo data");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
-        foreach (var u in DemoUnits.All)
+        foreach (var u in DemoUnits.All.Concat(DemoUnits.Internal))
         {
             var unit = new Unit { Code = u.Code, Name = u.Name, Kind = u.Kind, Region = u.Region, Parent = u.ParentCode is null ? null : units[u.ParentCode] };
             units[u.Code] = unit;
@@ -118,7 +118,23 @@ public sealed class DemoSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         await ImportSeedAsync(bacGiang, framework2023, now, cancellationToken);
+        await SeedSampleCampaignsAsync(record, framework2023, units, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Bắc Giang's internal index for 2022 and 2023, generated and published (sample data).</summary>
+    private async Task SeedSampleCampaignsAsync(FrameworkRecord record, Framework framework, Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
+    {
+        var assessed = units.Values.Where(u => u.Kind is "department" or "district").OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        int? previous = null;
+        foreach (var year in new[] { 2022, 2023 })
+        {
+            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now);
+            await db.SaveChangesAsync(cancellationToken);
+            SampleCampaignGenerator.AddHistory(db, campaign, now);
+            await db.SaveChangesAsync(cancellationToken);
+            previous = campaign.Id;
+        }
     }
 
     /// <summary>

@@ -57,7 +57,11 @@ public sealed class EvidenceService(
             }
         }
 
-        if (AssessmentAccess.LockReason(assessment, assessment.Campaign, clock.GetUtcNow().UtcDateTime) is { } reason)
+        // While the preliminary result is with the unit, it may add evidence to back its response.
+        var lockReason = assessment.Status == Core.Workflow.AssessmentStatus.PreliminarySent
+            ? Appraisal.AppraisalService.ResponseLockReason(assessment, clock.GetUtcNow().UtcDateTime)
+            : AssessmentAccess.LockReason(assessment, assessment.Campaign, clock.GetUtcNow().UtcDateTime);
+        if (lockReason is { } reason)
         {
             throw DomainException.Locked(reason);
         }

@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using ParIndex.Web.Assessments;
+
+namespace ParIndex.Web.Appraisal;
+
+/// <summary>
+/// An appraiser's decision on one leaf. <c>Accept</c> keeps the self score; otherwise either
+/// <c>Score</c> or corrected <c>Figures</c>/<c>Level</c> (a computed leaf is re-computed) with a
+/// required <c>Reason</c>. During appraisal it sets the appraised score, after the preliminary
+/// result the final score.
+/// </summary>
+public sealed record AppraisalRequest(
+    int Version,
+    bool Accept,
+    [property: JsonConverter(typeof(FlexibleDecimalConverter))] decimal? Score,
+    string? Level,
+    [property: JsonConverter(typeof(FlexibleDecimalDictionaryConverter))] IReadOnlyDictionary<string, decimal>? Figures,
+    string? Reason);
+
+/// <summary>The unit's answer to an adjusted leaf.</summary>
+public sealed record ResponseRequest(int Version, string? Text);
+
+public sealed record AppraiserAssignmentRequest(string UserName, int? UnitId, string? CodePrefix);
+
+public sealed record AppraiserAssignmentView(int Id, string UserName, int? UnitId, string? UnitName, string? CodePrefix);
+
+public sealed record ResponseDeadlineRequest(DateTime? Deadline);
+
+public sealed record AppraisalLeafView(
+    string Code,
+    string Title,
+    string FieldCode,
+    decimal Max,
+    bool IsSurvey,
+    string Method,
+    int Version,
+    bool NotApplicable,
+    IReadOnlyDictionary<string, decimal> Figures,
+    string? Level,
+    decimal? SelfPoints,
+    string Memo,
+    string Explanation,
+    IReadOnlyList<EvidenceView> Evidence,
+    decimal? AppraisedScore,
+    IReadOnlyDictionary<string, decimal> AppraisedFigures,
+    string? AppraisedMemo,
+    string? AppraisalReason,
+    string? AppraisedBy,
+    bool Adjusted,
+    string? ResponseText,
+    string? RespondedBy,
+    decimal? FinalScore,
+    string? FinalReason,
+    decimal? SurveyScore,
+    decimal? EffectiveScore,
+    bool CanAppraise,
+    bool CanRespond);
+
+public sealed record AppraisalTotals(decimal SelfPoints, decimal AppraisedPoints, decimal FinalPoints, decimal Max, decimal? FinalIndex, int Appraised, int ToAppraise, int Adjusted);
+
+public sealed record AppraisalView(
+    int AssessmentId,
+    int CampaignId,
+    string CampaignName,
+    bool IsSample,
+    int UnitId,
+    string UnitName,
+    string Status,
+    string StatusLabel,
+    int Version,
+    DateTime? ResponseDeadline,
+    string Phase,
+    IReadOnlyList<string> AllowedActions,
+    AppraisalTotals Totals,
+    IReadOnlyList<AppraisalLeafView> Leaves);
+
+/// <summary>The previous campaign of the same units and, when codes changed, old code → new code (null: dropped).</summary>
+public sealed record PreviousCampaignRequest(int? PreviousCampaignId, IReadOnlyDictionary<string, string?>? Crosswalk);

@@ -1,0 +1,389 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Core.Frameworks;
+using ParIndex.Core.Numbers;
+using ParIndex.Core.Scoring;
+using ParIndex.Core.Workflow;
+using ParIndex.Data;
+using ParIndex.Data.Accounts;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.Campaigns;
+using ParIndex.Data.Evidence;
+using ParIndex.Data.History;
+using ParIndex.Web.Accounts;
+using ParIndex.Web.Assessments;
+using ParIndex.Web.Campaigns;
+using ParIndex.Web.Problems;
+
+namespace ParIndex.Web.Appraisal;
+
+/// <summary>
+/// Appraisal (thẩm định) and the response round (giải trình) of one assessment: the appraiser
+/// accepts or adjusts each leaf with a reason, the unit answers adjusted leaves, the appraiser sets
+/// the final score. Every change is checked against the state machine and recorded in the history.
+/// </summary>
+public sealed class AppraisalService(
+    ParIndexDbContext db,
+    FrameworkCache frameworks,
+    AssessmentService assessments,
+    AssessmentWorkflow workflow)
+{
+    public const string StaleLeafMessage =
+        "Tiêu chí này vừa được người khác cập nhật. Thay đổi của bạn chưa được lưu; hãy tải lại trang rồi làm lại.";
+
+    public async Task<AppraisalView> GetAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);
+        return await BuildViewAsync(assessment, user, cancellationToken);
+    }
+
+    /// <summary>Accept or adjust one leaf (appraised score during appraisal, final score after the preliminary result).</summary>
+    public async Task<AppraisalView> AppraiseLeafAsync(int id, string code, AppraisalRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);
+        var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
+        var leaf = LeafOf(framework, code);
+        EnsureNotFrozen(assessment);
+        if (!await workflow.AppraisesLeafAsync(user, assessment, code, cancellationToken))
+        {
+            throw DomainException.Forbidden($"Bạn không được phân công thẩm định tiêu chí {code} của đơn vị này.");
+        }
+
+        if (!WorkflowRules.AppraisalEditable(assessment.Status))
+        {
+            throw DomainException.Conflict($"Bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(assessment.Status)}\": không thể thẩm định.");
+        }
+
+        if (leaf.IsSurvey)
+        {
+            throw DomainException.Invalid($"{code} được chấm qua điều tra xã hội học, không thẩm định.");
+        }
+
+        var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
+        if ((entry?.Version ?? 0) != request.Version)
+        {
+            throw DomainException.Conflict(StaleLeafMessage);
+        }
+
+        var isNew = entry is null;
+        entry ??= db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = code }).Entity;
+        var self = entry.Points ?? 0m;
+        var finalPhase = assessment.Status != AssessmentStatus.UnderAppraisal;
+        var baseline = finalPhase ? entry.AppraisedScore ?? self : self;
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+
+        decimal score;
+        string? memo = null;
+        string? figuresJson = null;
+        if (request.Accept)
+        {
+            score = baseline;
+        }
+        else if (request.Figures is { Count: > 0 } || !string.IsNullOrWhiteSpace(request.Level))
+        {
+            // A computed leaf is re-computed from corrected figures by the same scoring core.
+            var outcome = LeafScorer.Score(leaf, new LeafEntryInput(null, request.Level?.Trim(), request.Figures, false));
+            if (outcome.Error is { } error)
+            {
+                throw DomainException.Invalid(error);
+            }
+
+            score = outcome.Points ?? throw DomainException.Invalid($"Chưa đủ số liệu để tính lại điểm tiêu chí {code}.");
+            memo = outcome.Memo?.Text;
+            figuresJson = request.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
+        }
+        else
+        {
+            score = request.Score ?? throw DomainException.Invalid($"Nhập điểm thẩm định của tiêu chí {code}, hoặc chọn \"Chấp nhận\".");
+            var (min, max) = leaf.EffectiveRule is BonusPenaltyRule bonus ? (bonus.Min, bonus.Max) : (0m, leaf.Max);
+            if (score < min || score > max)
+            {
+                throw DomainException.Invalid(
+                    $"Điểm thẩm định của tiêu chí {code} phải từ {VietnameseNumbers.FormatPoints(min)} đến {VietnameseNumbers.FormatPoints(max)}; đã nhập {VietnameseNumbers.FormatPoints(score)}.");
+            }
+        }
+
+        if (score != baseline && reason is null)
+        {
+            throw DomainException.Invalid(
+                $"Tiêu chí {code}: điều chỉnh điểm từ {VietnameseNumbers.FormatPoints(baseline)} thành {VietnameseNumbers.FormatPoints(score)} phải ghi rõ lý do.");
+        }
+
+        var now = workflow.UtcNow;
+        if (finalPhase)
+        {
+            Track(id, code, user, now, "FinalScore", Format(entry.FinalScore), Format(score), reason ?? "Giữ điểm thẩm định");
+            entry.FinalScore = score;
+            entry.FinalReason = reason;
+        }
+        else
+        {
+            Track(id, code, user, now, "AppraisedScore", Format(entry.AppraisedScore), Format(score), reason ?? "Chấp nhận điểm tự đánh giá");
+            if (figuresJson != entry.AppraisedFiguresJson)
+            {
+                Track(id, code, user, now, "AppraisedFigures", entry.AppraisedFiguresJson, figuresJson, reason);
+            }
+
+            entry.AppraisedScore = score;
+            entry.AppraisedFiguresJson = figuresJson;
+            entry.AppraisedMemo = memo;
+            entry.AppraisalReason = reason;
+        }
+
+        entry.AppraisedBy = user.UserName;
+        entry.AppraisedAt = now;
+        await SaveLeafAsync(entry, isNew, request.Version, cancellationToken);
+        return await BuildViewAsync(assessment, user, cancellationToken);
+    }
+
+    /// <summary>Accepts the self score of every leaf the appraiser has not decided yet (one history row each).</summary>
+    public async Task<AppraisalView> AcceptRemainingAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);
+        var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
+        EnsureNotFrozen(assessment);
+        if (assessment.Status != AssessmentStatus.UnderAppraisal)
+        {
+            throw DomainException.Conflict($"Bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(assessment.Status)}\": chỉ chấp nhận hàng loạt khi đang thẩm định.");
+        }
+
+        var entries = await db.LeafEntries.Where(e => e.AssessmentId == id).ToDictionaryAsync(e => e.LeafCode, StringComparer.Ordinal, cancellationToken);
+        var now = workflow.UtcNow;
+        var changed = 0;
+        foreach (var leaf in framework.Leaves().Where(l => !l.IsSurvey))
+        {
+            if (!await workflow.AppraisesLeafAsync(user, assessment, leaf.Code, cancellationToken))
+            {
+                continue;
+            }
+
+            if (!entries.TryGetValue(leaf.Code, out var entry))
+            {
+                entry = db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = leaf.Code, UpdatedAt = now, UpdatedBy = user.UserName }).Entity;
+            }
+            else if (entry.AppraisedScore is not null || entry.NotApplicable)
+            {
+                continue;
+            }
+
+            Track(id, leaf.Code, user, now, "AppraisedScore", null, Format(entry.Points ?? 0m), "Chấp nhận điểm tự đánh giá");
+            entry.AppraisedScore = entry.Points ?? 0m;
+            entry.AppraisedBy = user.UserName;
+            entry.AppraisedAt = now;
+            entry.Version++;
+            changed++;
+        }
+
+        if (changed == 0 && !user.IsIn(Roles.Appraiser))
+        {
+            throw DomainException.Forbidden("Chỉ thành viên Tổ thẩm định được chấp nhận điểm.");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw DomainException.Conflict(StaleLeafMessage);
+        }
+
+        return await BuildViewAsync(assessment, user, cancellationToken);
+    }
+
+    /// <summary>The unit answers one adjusted leaf while the preliminary result is with it.</summary>
+    public async Task<AppraisalView> RespondLeafAsync(int id, string code, ResponseRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);
+        var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
+        LeafOf(framework, code);
+        EnsureNotFrozen(assessment);
+        if (user.UnitId != assessment.UnitId || !(user.IsIn(Roles.UnitLead) || user.IsIn(Roles.UnitEditor)))
+        {
+            throw DomainException.Forbidden("Chỉ đơn vị được đánh giá được giải trình kết quả thẩm định.");
+        }
+
+        if (ResponseLockReason(assessment, workflow.UtcNow) is { } locked)
+        {
+            throw DomainException.Conflict(locked);
+        }
+
+        var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
+        if (entry is null || !entry.IsAdjusted)
+        {
+            throw DomainException.Invalid($"Tiêu chí {code} không bị điều chỉnh điểm nên không cần giải trình.");
+        }
+
+        if (entry.Version != request.Version)
+        {
+            throw DomainException.Conflict(StaleLeafMessage);
+        }
+
+        var text = (request.Text ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw DomainException.Invalid($"Nội dung giải trình của tiêu chí {code} đang trống.");
+        }
+
+        var now = workflow.UtcNow;
+        Track(id, code, user, now, "ResponseText", entry.ResponseText, text, null);
+        entry.ResponseText = text;
+        entry.RespondedBy = user.UserName;
+        entry.RespondedAt = now;
+        await SaveLeafAsync(entry, false, request.Version, cancellationToken);
+        return await BuildViewAsync(assessment, user, cancellationToken);
+    }
+
+    /// <summary>Why the unit cannot answer now (state or response deadline), or null.</summary>
+    public static string? ResponseLockReason(Assessment assessment, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (!WorkflowRules.ResponseEditable(assessment.Status))
+        {
+            return $"Bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(assessment.Status)}\": chỉ giải trình khi đã nhận kết quả sơ bộ.";
+        }
+
+        return assessment.Campaign?.ResponseDeadline is { } deadline && utcNow > deadline
+            ? "Đã quá hạn giải trình kết quả thẩm định."
+            : null;
+    }
+
+    public static void EnsureNotFrozen(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (WorkflowRules.Frozen(assessment.Status) || assessment.Campaign?.PublishedAt is not null)
+        {
+            throw DomainException.Conflict("Kết quả đã được công bố: không thể thay đổi.");
+        }
+    }
+
+    private static FrameworkNode LeafOf(Framework framework, string code)
+    {
+        var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.");
+        return leaf.IsLeaf ? leaf : throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.");
+    }
+
+    private async Task SaveLeafAsync(LeafEntry entry, bool isNew, int version, CancellationToken cancellationToken)
+    {
+        entry.Version = version + 1;
+        if (!isNew)
+        {
+            db.Entry(entry).Property(e => e.Version).OriginalValue = version;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw DomainException.Conflict(StaleLeafMessage);
+        }
+    }
+
+    private void Track(int id, string code, CurrentUser user, DateTime now, string field, string? oldValue, string? newValue, string? reason) =>
+        db.History.Add(new HistoryEntry
+        {
+            At = now,
+            UserName = user.UserName,
+            Entity = nameof(LeafEntry),
+            AssessmentId = id,
+            LeafCode = code,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+            Reason = reason,
+        });
+
+    private static string? Format(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    internal async Task<AppraisalView> BuildViewAsync(Assessment assessment, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var campaign = assessment.Campaign!;
+        var framework = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);
+        var entries = await db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == assessment.Id)
+            .ToDictionaryAsync(e => e.LeafCode, StringComparer.Ordinal, cancellationToken);
+        var evidence = await db.EvidenceFiles.AsNoTracking().Include(f => f.Leaves).Where(f => f.AssessmentId == assessment.Id).ToListAsync(cancellationToken);
+        var evidenceByLeaf = evidence.SelectMany(f => f.Leaves.Select(l => (l.LeafCode, File: f))).ToLookup(x => x.LeafCode, x => x.File, StringComparer.Ordinal);
+        var roles = await workflow.RolesForAsync(user, assessment, cancellationToken);
+        // The unit sees the appraisal once the preliminary result has been sent to it.
+        var showAppraisal = user.SeesAllUnits || assessment.Status >= AssessmentStatus.PreliminarySent;
+        var appraisalOpen = WorkflowRules.AppraisalEditable(assessment.Status) && campaign.PublishedAt is null;
+        var responseOpen = ResponseLockReason(assessment, workflow.UtcNow) is null && user.UnitId == assessment.UnitId
+            && (user.IsIn(Roles.UnitLead) || user.IsIn(Roles.UnitEditor));
+
+        var leaves = new List<AppraisalLeafView>();
+        foreach (var field in framework.Nodes)
+        {
+            foreach (var leaf in field.SelfAndDescendants().Where(n => n.IsLeaf))
+            {
+                entries.TryGetValue(leaf.Code, out var e);
+                var adjusted = showAppraisal && e is { IsAdjusted: true };
+                leaves.Add(new AppraisalLeafView(
+                    leaf.Code, leaf.Title, field.Code, leaf.Max, leaf.IsSurvey, leaf.EffectiveRule.Method,
+                    e?.Version ?? 0,
+                    e?.NotApplicable ?? false,
+                    AssessmentService.ReadFigures(e?.FiguresJson),
+                    e?.Level,
+                    e?.Points,
+                    e?.Memo ?? "",
+                    e?.Explanation ?? "",
+                    evidenceByLeaf[leaf.Code].OrderBy(f => f.UploadedAt).Select(AssessmentService.ToView).ToList(),
+                    showAppraisal ? e?.AppraisedScore : null,
+                    showAppraisal ? AssessmentService.ReadFigures(e?.AppraisedFiguresJson) : new Dictionary<string, decimal>(),
+                    showAppraisal ? e?.AppraisedMemo : null,
+                    showAppraisal ? e?.AppraisalReason : null,
+                    showAppraisal ? e?.AppraisedBy : null,
+                    adjusted,
+                    e?.ResponseText,
+                    e?.RespondedBy,
+                    showAppraisal ? e?.FinalScore : null,
+                    showAppraisal ? e?.FinalReason : null,
+                    e?.SurveyScore,
+                    showAppraisal ? EffectiveScore(leaf, e) : e?.Points,
+                    CanAppraise: appraisalOpen && !leaf.IsSurvey && await workflow.AppraisesLeafAsync(user, assessment, leaf.Code, cancellationToken),
+                    CanRespond: responseOpen && adjusted));
+            }
+        }
+
+        var self = Calculate(framework, entries, e => e.Points);
+        var appraised = Calculate(framework, entries, e => e.AppraisedScore ?? e.Points);
+        var final = ResultScores.Calculate(framework, entries.Values);
+        var totals = new AppraisalTotals(
+            self.Total.Points, appraised.Total.Points, final.Total.Points, final.Total.Max, final.Total.Index,
+            leaves.Count(l => !l.IsSurvey && (l.AppraisedScore is not null || l.NotApplicable)),
+            leaves.Count(l => !l.IsSurvey && !l.NotApplicable),
+            leaves.Count(l => l.Adjusted));
+        var allowed = new List<string>();
+        foreach (var action in Enum.GetValues<WorkflowAction>())
+        {
+            if (WorkflowRules.Decide(assessment.Status, action, roles, workflow.DeadlinePassed(assessment, campaign, action)).IsAllowed)
+            {
+                allowed.Add(WorkflowActionNames.Slug(action));
+            }
+        }
+
+        return new AppraisalView(
+            assessment.Id, campaign.Id, campaign.Name, campaign.IsSample, assessment.UnitId, assessment.Unit?.Name ?? "",
+            assessment.Status.ToString(), StatusNames.Vietnamese(assessment.Status), assessment.Version, campaign.ResponseDeadline,
+            assessment.Status switch
+            {
+                AssessmentStatus.UnderAppraisal => "appraisal",
+                AssessmentStatus.PreliminarySent or AssessmentStatus.Responded => "final",
+                _ => "closed",
+            },
+            allowed, totals, leaves);
+    }
+
+    private static decimal? EffectiveScore(FrameworkNode leaf, LeafEntry? entry) =>
+        leaf.IsSurvey ? entry?.SurveyScore : entry?.EffectiveFinalScore;
+
+    private static AssessmentResult Calculate(Framework framework, IReadOnlyDictionary<string, LeafEntry> entries, Func<LeafEntry, decimal?> points) =>
+        AssessmentCalculator.Calculate(framework, entries.ToDictionary(
+            kv => kv.Key,
+            kv => new LeafScore(kv.Value.NotApplicable ? null : points(kv.Value), kv.Value.NotApplicable),
+            StringComparer.Ordinal));
+}

@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Core.Ranking;
+using ParIndex.Core.Workflow;
+using ParIndex.Data;
+using ParIndex.Data.Accounts;
+using ParIndex.Data.Appraisal;
+using ParIndex.Data.Campaigns;
+using ParIndex.Data.History;
+using ParIndex.Web.Accounts;
+using ParIndex.Web.Campaigns;
+using ParIndex.Web.Problems;
+
+namespace ParIndex.Web.Appraisal;
+
+/// <summary>
+/// Campaign-wide steps of the appraisal: appraiser assignments, the response deadline, result
+/// bands, the council's approval of every unit and publication. All-or-nothing: when one unit
+/// cannot move, nothing moves.
+/// </summary>
+public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWorkflow workflow, UserManagerLookup users, FrameworkCache frameworks)
+{
+    public const string PublishedMessage = "Kết quả kỳ đánh giá đã được công bố: không thể thay đổi.";
+
+    public async Task<Campaign> LoadAsync(int campaignId, CancellationToken cancellationToken) =>
+        await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
+            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.");
+
+    /// <summary>Refuses any write to a published campaign (409).</summary>
+    public static void EnsureOpen(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (campaign.PublishedAt is not null)
+        {
+            throw DomainException.Conflict(PublishedMessage);
+        }
+    }
+
+    /// <summary>Applies one action to every unit of the campaign, or to none (the first refusal is returned).</summary>
+    public async Task<int> ApplyToAllAsync(int campaignId, WorkflowAction action, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var campaign = await LoadAsync(campaignId, cancellationToken);
+        EnsureOpen(campaign);
+        var list = await db.Assessments.Include(a => a.Unit).Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        if (list.Count == 0)
+        {
+            throw DomainException.Conflict("Kỳ đánh giá chưa có đơn vị nào.");
+        }
+
+        var moves = new List<(ParIndex.Data.Assessments.Assessment Assessment, AssessmentStatus To)>();
+        foreach (var assessment in list)
+        {
+            assessment.Campaign = campaign;
+            try
+            {
+                moves.Add((assessment, await workflow.DecideAsync(assessment, action, user, cancellationToken)));
+            }
+            catch (DomainException refused)
+            {
+                throw new DomainException(refused.Status, refused.Title, $"{assessment.Unit?.Name}: {refused.Message}");
+            }
+        }
+
+        foreach (var (assessment, to) in moves)
+        {
+            workflow.Stage(assessment, to, action, user);
+        }
+
+        if (action == WorkflowAction.Publish)
+        {
+            workflow.MarkPublished(campaign, user);
+        }
+
+        await workflow.SaveAsync(cancellationToken);
+        return moves.Count;
+    }
+
+    public async Task<IReadOnlyList<AppraiserAssignmentView>> AssignmentsAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        await LoadAsync(campaignId, cancellationToken);
+        var rows = await db.AppraiserAssignments.AsNoTracking().Include(a => a.Unit).Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return rows.Select(a => new AppraiserAssignmentView(a.Id, a.UserName, a.UnitId, a.Unit?.Name, a.CodePrefix)).ToList();
+    }
+
+    public async Task<IReadOnlyList<AppraiserAssignmentView>> AssignAsync(int campaignId, AppraiserAssignmentRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var campaign = await LoadAsync(campaignId, cancellationToken);
+        EnsureOpen(campaign);
+        var userName = (request.UserName ?? "").Trim();
+        if (!await users.IsInRoleAsync(userName, Roles.Appraiser))
+        {
+            throw DomainException.Invalid($"Tài khoản \"{userName}\" không thuộc Tổ thẩm định.");
+        }
+
+        if (request.UnitId is { } unitId && !await db.Assessments.AnyAsync(a => a.CampaignId == campaignId && a.UnitId == unitId, cancellationToken))
+        {
+            throw DomainException.Invalid($"Đơn vị số {unitId} không thuộc kỳ đánh giá này.");
+        }
+
+        var prefix = string.IsNullOrWhiteSpace(request.CodePrefix) ? null : request.CodePrefix.Trim();
+        db.AppraiserAssignments.Add(new AppraiserAssignment { CampaignId = campaignId, UserName = userName, UnitId = request.UnitId, CodePrefix = prefix });
+        Record(user, "AppraiserAssignment", null, $"{userName} · đơn vị {request.UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "tất cả"} · {prefix ?? "mọi tiêu chí"}");
+        await db.SaveChangesAsync(cancellationToken);
+        return await AssignmentsAsync(campaignId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AppraiserAssignmentView>> UnassignAsync(int campaignId, int assignmentId, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var campaign = await LoadAsync(campaignId, cancellationToken);
+        EnsureOpen(campaign);
+        var row = await db.AppraiserAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId && a.CampaignId == campaignId, cancellationToken)
+            ?? throw DomainException.NotFound("Không tìm thấy phân công thẩm định.");
+        Record(user, "AppraiserAssignment", $"{row.UserName} · {row.UnitId} · {row.CodePrefix}", null);
+        db.AppraiserAssignments.Remove(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return await AssignmentsAsync(campaignId, cancellationToken);
+    }
+
+    public async Task SetResponseDeadlineAsync(int campaignId, DateTime? deadline, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var campaign = await LoadAsync(campaignId, cancellationToken);
+        EnsureOpen(campaign);
+        var value = deadline is { } d ? Campaigns.CampaignService.ToUtc(d) : (DateTime?)null;
+        Record(user, "ResponseDeadline", campaign.ResponseDeadline?.ToString("O"), value?.ToString("O"));
+        campaign.ResponseDeadline = value;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the result bands (e.g. A ≥ 90, B ≥ 80, C ≥ 70, below: D).</summary>
+    public async Task SetBandsAsync(int campaignId, BandScheme bands, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        var campaign = await LoadAsync(campaignId, cancellationToken);
+        EnsureOpen(campaign);
+        if (bands.Bands.Count == 0)
+        {
+            throw DomainException.Invalid("Cần ít nhất một nhóm xếp loại.");
+        }
+
+        if (bands.Validate() is { Count: > 0 } problems)
+        {
+            throw DomainException.Invalid(string.Join("; ", problems));
+        }
+
+        if (bands.Bands.FirstOrDefault(b => b.MinIndex is < 0 or > 100 || string.IsNullOrWhiteSpace(b.Name)) is { } bad)
+        {
+            throw DomainException.Invalid($"Nhóm \"{bad.Name}\": tên bắt buộc và ngưỡng phải từ 0 đến 100%.");
+        }
+
+        var json = JsonSerializer.Serialize(bands, BandsJson.Options);
+        Record(user, "Bands", campaign.BandsJson, json);
+        campaign.BandsJson = json;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Links the campaign to the previous one for year-over-year change; <paramref name="crosswalk"/>
+    /// maps the previous framework's codes to this one's when they changed (null value: dropped).
+    /// </summary>
+    public async Task SetPreviousAsync(int campaignId, PreviousCampaignRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var campaign = await LoadAsync(campaignId, cancellationToken);
+        EnsureOpen(campaign);
+        string? crosswalkJson = null;
+        if (request.PreviousCampaignId is { } previousId)
+        {
+            if (previousId == campaignId)
+            {
+                throw DomainException.Invalid("Kỳ đánh giá không thể so sánh với chính nó.");
+            }
+
+            var previous = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == previousId, cancellationToken)
+                ?? throw DomainException.Invalid($"Không có kỳ đánh giá số {previousId}.");
+            if (request.Crosswalk is { Count: > 0 } map)
+            {
+                var from = await frameworks.GetAsync(db, previous.FrameworkRecordId, cancellationToken);
+                var to = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);
+                foreach (var (oldCode, newCode) in map)
+                {
+                    if (from.Find(oldCode) is null)
+                    {
+                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ trước không có mã \"{oldCode}\".");
+                    }
+
+                    if (newCode is not null && to.Find(newCode) is null)
+                    {
+                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ này không có mã \"{newCode}\" (dòng {oldCode}).");
+                    }
+                }
+
+                crosswalkJson = JsonSerializer.Serialize(map);
+            }
+        }
+
+        Record(user, "PreviousCampaign", campaign.PreviousCampaignId?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.PreviousCampaignId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Record(user, "Crosswalk", campaign.CrosswalkJson, crosswalkJson);
+        campaign.PreviousCampaignId = request.PreviousCampaignId;
+        campaign.CrosswalkJson = crosswalkJson;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Record(CurrentUser user, string field, string? oldValue, string? newValue) =>
+        db.History.Add(new HistoryEntry
+        {
+            At = workflow.UtcNow,
+            UserName = user.UserName,
+            Entity = nameof(Campaign),
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+        });
+}

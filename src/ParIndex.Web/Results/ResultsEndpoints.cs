@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ParIndex.Web.Results;
+
+/// <summary>Results API: for signed-in staff any campaign (before publication too); for the public only published ones.</summary>
+public static class ResultsEndpoints
+{
+    public static RouteGroupBuilder MapResultsEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var staff = api.MapGroup("/campaigns/{id:int}/results").WithTags("Results")
+            .RequireAuthorization(p => p.RequireRole(Data.Accounts.Roles.Coordinator, Data.Accounts.Roles.Appraiser, Data.Accounts.Roles.CouncilChair, Data.Accounts.Roles.Administrator));
+        staff.MapGet("/", async Task<Ok<CampaignResults>> (int id, ResultsService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.CampaignAsync(id, publicOnly: false, ct)))
+            .WithSummary("Kết quả kỳ đánh giá (cả khi chưa công bố): điểm, chỉ số, xếp hạng, nhóm, bình quân vùng");
+        staff.MapGet("/units/{unitId:int}", async Task<Ok<UnitScoreCard>> (int id, int unitId, ResultsService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.UnitAsync(id, unitId, publicOnly: false, ct)))
+            .WithSummary("Kết quả một đơn vị: chỉ số thành phần, biến động, phân tích điểm bị mất");
+        return api;
+    }
+
+    /// <summary>Anonymous endpoints under <c>/api/public</c>.</summary>
+    public static IEndpointRouteBuilder MapPublicResultsEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var open = app.MapGroup("/api/public/campaigns").WithTags("Public results").AllowAnonymous();
+        open.MapGet("/", async Task<Ok<IReadOnlyList<PublishedCampaign>>> (ResultsService service, CancellationToken ct) =>
+            TypedResults.Ok((IReadOnlyList<PublishedCampaign>)(await service.PublishedCampaignsAsync(ct))
+                .Select(c => new PublishedCampaign(c.Id, c.Name, c.Year, c.IsSample, c.PublishedAt!.Value)).ToList()))
+            .WithSummary("Các kỳ đánh giá đã công bố");
+        open.MapGet("/{id:int}/results", async Task<Ok<CampaignResults>> (int id, ResultsService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.CampaignAsync(id, publicOnly: true, ct)))
+            .WithSummary("Bảng xếp hạng đã công bố");
+        open.MapGet("/{id:int}/units/{unitId:int}", async Task<Ok<UnitScoreCard>> (int id, int unitId, ResultsService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.UnitAsync(id, unitId, publicOnly: true, ct)))
+            .WithSummary("Phiếu điểm đã công bố của một đơn vị");
+        return app;
+    }
+}
+
+public sealed record PublishedCampaign(int Id, string Name, int Year, bool IsSample, DateTime PublishedAt);

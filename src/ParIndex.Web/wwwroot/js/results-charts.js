@@ -1,0 +1,50 @@
+// Draws the charts of the public results pages from the tables beside them (the tables are the
+// data and stay readable without JavaScript). Chart.js is vendored under lib/chartjs.
+(function () {
+  'use strict';
+
+  function rows(table) {
+    return Array.prototype.map.call(table.querySelectorAll('tbody tr[data-value]'), function (tr) {
+      return { label: tr.getAttribute('data-short-label') || tr.getAttribute('data-label'), value: parseFloat(tr.getAttribute('data-value')) };
+    });
+  }
+
+  function draw() {
+    if (typeof Chart === 'undefined') { return; }
+    document.querySelectorAll('canvas[data-chart-for]').forEach(function (canvas) {
+      if (canvas.getAttribute('data-drawn')) { return; }
+      var table = document.getElementById(canvas.getAttribute('data-chart-for'));
+      if (!table) { return; }
+      var data = rows(table);
+      var kind = table.getAttribute('data-chart');
+      var dataset = {
+        label: table.getAttribute('data-chart-label') || '',
+        data: data.map(function (d) { return d.value; }),
+        backgroundColor: kind === 'radar' ? 'rgba(176, 30, 35, 0.2)' : 'rgba(176, 30, 35, 0.75)',
+        borderColor: 'rgb(176, 30, 35)'
+      };
+      var percent = function (v) { return String(v).replace('.', ',') + '%'; };
+      new Chart(canvas, {
+        type: kind === 'radar' ? 'radar' : 'bar',
+        data: { labels: data.map(function (d) { return d.label; }), datasets: [dataset] },
+        // No animation: the chart is final when the page is (screenshots, printing, reduced motion).
+        options: kind === 'radar'
+          ? { animation: false, scales: { r: { min: 0, max: 100, ticks: { callback: percent } } },
+              plugins: { tooltip: { callbacks: { label: function (c) { return percent(c.raw); } } } } }
+          : { animation: false, indexAxis: 'y', scales: { x: { min: 0, max: 100, ticks: { callback: percent } } },
+              plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return percent(c.raw); } } } } }
+      });
+      canvas.setAttribute('data-drawn', 'true');
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', draw);
+  if (window.Blazor && window.Blazor.addEventListener) {
+    window.Blazor.addEventListener('enhancedload', draw);
+  } else {
+    document.addEventListener('DOMContentLoaded', function () {
+      if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', draw); }
+    });
+  }
+  if (document.readyState !== 'loading') { draw(); }
+})();

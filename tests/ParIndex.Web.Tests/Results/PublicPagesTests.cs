@@ -1,0 +1,74 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Web.Demo;
+using ParIndex.Web.Tests.Infrastructure;
+
+namespace ParIndex.Web.Tests.Results;
+
+/// <summary>The public results pages without login and without JavaScript: every chart has its table.</summary>
+public abstract class PublicPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+{
+    private static readonly HtmlParser Parser = new();
+
+    [Fact]
+    public async Task The_sample_campaign_is_public_labelled_and_ranked_with_tables_beside_the_charts()
+    {
+        using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var list = Parser.ParseDocument(await anonymous.GetStringAsync(new Uri("/results", UriKind.Relative)));
+        var links = list.QuerySelectorAll("#published-campaigns a").Select(a => a.TextContent).ToList();
+        Assert.Contains(SampleCampaignGenerator.CampaignName(2023), links);
+        Assert.DoesNotContain(DemoSeeder.CampaignName, links);
+
+        var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == SampleCampaignGenerator.CampaignName(2023)).Select(c => c.Id).SingleAsync());
+        var page = Parser.ParseDocument(await anonymous.GetStringAsync(new Uri($"/results/{id}", UriKind.Relative)));
+        Assert.Contains("Dữ liệu mẫu", page.QuerySelector("#sample-label")!.TextContent, StringComparison.Ordinal);
+        var districts = page.QuerySelectorAll("#ranking-district tbody tr").ToList();
+        Assert.Equal(10, districts.Count);
+        Assert.NotNull(page.QuerySelector("canvas[data-chart-for='ranking-district']"));
+        Assert.Equal("1", districts[0].QuerySelector(".rank")!.TextContent.Trim()[..1]);
+        Assert.EndsWith("%", districts[0].QuerySelector(".index")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(9, page.QuerySelectorAll("#ranking-department tbody tr").Length);
+        Assert.NotEmpty(page.QuerySelectorAll("#regional-averages tbody tr"));
+
+        var card = districts[0].QuerySelector("a")!.GetAttribute("href")!;
+        var cardPage = Parser.ParseDocument(await anonymous.GetStringAsync(new Uri(card, UriKind.Relative)));
+        Assert.Equal(8, cardPage.QuerySelectorAll("#fields tbody tr").Length);
+        Assert.NotNull(cardPage.QuerySelector("canvas[data-chart-for='fields']"));
+        Assert.NotEmpty(cardPage.QuerySelectorAll("#gaps tbody tr"));
+        Assert.Matches("tăng|giảm|giữ nguyên", cardPage.QuerySelector("#unit-movement")!.TextContent);
+        Assert.NotNull(cardPage.QuerySelector("#unit-change"));
+
+        // The demo campaign of 2023 is not published: its page is not found, and the staff API needs a login.
+        var provincial = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == DemoSeeder.CampaignName).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/results/{provincial}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri($"/api/public/campaigns/{provincial}/results", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"/api/campaigns/{provincial}/results", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sample_campaign_went_through_appraisal_to_publication_with_reasons_for_every_adjustment()
+    {
+        var (units, transitions, adjusted, withoutReason, adjustmentHistory) = await app.WithDbAsync(async db =>
+        {
+            var id = await db.Campaigns.Where(c => c.Name == SampleCampaignGenerator.CampaignName(2023)).Select(c => c.Id).SingleAsync();
+            var assessments = await db.Assessments.Where(a => a.CampaignId == id).Select(a => a.Id).ToListAsync();
+            var entries = db.LeafEntries.Where(e => assessments.Contains(e.AssessmentId));
+            return (
+                assessments.Count,
+                await db.History.CountAsync(h => h.AssessmentId != null && assessments.Contains(h.AssessmentId.Value) && h.Field == "Status"),
+                await entries.CountAsync(e => e.AppraisedScore != e.Points && !e.NotApplicable && e.AppraisedScore != null),
+                await entries.CountAsync(e => e.AppraisedScore != e.Points && e.AppraisalReason == null),
+                await db.History.CountAsync(h => h.AssessmentId != null && assessments.Contains(h.AssessmentId.Value) && h.Field == "AppraisedScore"));
+        });
+        Assert.Equal(19, units);
+        Assert.Equal(units * 6, transitions);
+        Assert.True(adjusted > 0);
+        Assert.Equal(0, withoutReason);
+        Assert.Equal(adjusted, adjustmentHistory);
+    }
+}
+
+public sealed class PublicPagesTestsOnSqlite(SqliteAppFixture app) : PublicPagesTests<SqliteAppFixture>(app);
+
+public sealed class PublicPagesTestsOnPostgres(PostgresAppFixture app) : PublicPagesTests<PostgresAppFixture>(app);
