@@ -36,6 +36,32 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
         return Appraisal(view, year, appraisals);
     }
 
+    /// <summary>
+    /// The appraisal table with the scores stored on the leaf entries: the final score (after the
+    /// response round) else the appraised score for self-assessed leaves, the survey score for
+    /// survey leaves; a leaf not appraised yet keeps its self score.
+    /// </summary>
+    public async Task<AssessmentTableDocument> AppraisalFromEntriesAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var (view, year) = await LoadAsync(id, user, cancellationToken);
+        var leaves = view.Nodes.Where(n => n.IsLeaf).ToDictionary(n => n.Code, StringComparer.Ordinal);
+        var entries = await db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == id).ToListAsync(cancellationToken);
+        var appraisals = new Dictionary<string, LeafAppraisal>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!leaves.TryGetValue(entry.LeafCode, out var leaf))
+            {
+                continue; // an entry of a leaf the framework no longer has
+            }
+
+            appraisals[entry.LeafCode] = leaf.IsSurvey
+                ? new LeafAppraisal(SurveyScore: entry.SurveyScore)
+                : new LeafAppraisal(AppraisedScore: entry.FinalScore ?? entry.AppraisedScore, Reason: entry.FinalReason ?? entry.AppraisalReason ?? "");
+        }
+
+        return Appraisal(view, year, appraisals);
+    }
+
     /// <summary>The self-assessment layout of a loaded assessment.</summary>
     public static AssessmentTableDocument SelfAssessment(AssessmentView view, int year) =>
         AssessmentTableDocumentFactory.FromOfficialTable(ToOfficialTable(view, year, AssessmentTableDocumentFactory.SelfAssessmentHeading));

@@ -28,6 +28,15 @@ public static class DocumentEndpoints
             .WithSummary("Tải biểu tự đánh giá (format=xlsx, docx hoặc pdf)")
             .Produces(StatusCodes.Status200OK, contentType: TableDownloads.ContentType(TableFileFormat.Xlsx));
 
+        group.MapGet("/{id:int}/appraisal-table", async (int id, string? format, ClaimsPrincipal principal, ParIndexDbContext db, AssessmentService assessments, CancellationToken ct) =>
+            {
+                var fileFormat = ParseFormat(format);
+                var document = await new AssessmentTableDocumentBuilder(db, assessments).AppraisalFromEntriesAsync(id, CurrentUser.From(principal), ct);
+                return File(document, fileFormat, TableDownloads.AppraisalPrefix);
+            })
+            .WithSummary("Tải biểu tổng hợp kết quả thẩm định (format=xlsx, docx hoặc pdf)")
+            .Produces(StatusCodes.Status200OK, contentType: TableDownloads.ContentType(TableFileFormat.Xlsx));
+
         return group;
     }
 

@@ -147,6 +147,21 @@ public abstract class TableDownloadTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(403, refused.Status);
     }
 
+    [Fact]
+    public async Task The_appraisal_table_downloads_with_the_stored_scores()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var appraiser = await app.LoginAsync("appraiser");
+        var response = await appraiser.GetAsync(new Uri($"/api/assessments/{id}/appraisal-table?format=xlsx", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("bieu-tham-dinh-tinh-bac-giang-2023.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal([0x50, 0x4B], (await response.Content.ReadAsByteArrayAsync())[..2]);
+
+        using var other = await app.LoginAsync("editor.langson");
+        await (await other.GetAsync(new Uri($"/api/assessments/{id}/appraisal-table?format=pdf", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await appraiser.GetAsync(new Uri($"/api/assessments/{id}/appraisal-table?format=rtf", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     [Theory]
     [InlineData("Tỉnh Bắc Giang", "tinh-bac-giang")]
     [InlineData("Sở Tư pháp tỉnh Bắc Giang", "so-tu-phap-tinh-bac-giang")]
