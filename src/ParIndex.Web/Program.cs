@@ -8,6 +8,7 @@ using ParIndex.Web.Assessments;
 using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
 using ParIndex.Web.Demo;
+using ParIndex.Web.Documents;
 using ParIndex.Web.Evidence;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Problems;
@@ -102,6 +103,7 @@ api.MapCampaignEndpoints();
 api.MapAppraisalEndpoints();
 api.MapResultsEndpoints();
 app.MapPublicResultsEndpoints();
+api.MapDocumentEndpoints();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();

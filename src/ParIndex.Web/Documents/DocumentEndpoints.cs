@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ParIndex.Data;
+using ParIndex.Documents.Fonts;
+using ParIndex.Documents.OfficialTables;
+using ParIndex.Web.Accounts;
+using ParIndex.Web.Assessments;
+using ParIndex.Web.Problems;
+
+namespace ParIndex.Web.Documents;
+
+/// <summary>Downloads of the official tables (issue 6): xlsx, docx and pdf.</summary>
+public static class DocumentEndpoints
+{
+    public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        // PDFsharp's font setting is process-wide: install the embedded fonts once, at startup.
+        PdfFontSetup.EnsureInstalled();
+        var group = api.MapGroup("/assessments").WithTags("Documents");
+
+        group.MapGet("/{id:int}/table", async (int id, string? format, ClaimsPrincipal principal, ParIndexDbContext db, AssessmentService assessments, CancellationToken ct) =>
+            {
+                var fileFormat = ParseFormat(format);
+                var document = await new AssessmentTableDocumentBuilder(db, assessments).SelfAssessmentAsync(id, CurrentUser.From(principal), ct);
+                return File(document, fileFormat, TableDownloads.SelfAssessmentPrefix);
+            })
+            .WithSummary("Tải biểu tự đánh giá (format=xlsx, docx hoặc pdf)")
+            .Produces(StatusCodes.Status200OK, contentType: TableDownloads.ContentType(TableFileFormat.Xlsx));
+
+        group.MapGet("/{id:int}/appraisal-table", async (int id, string? format, ClaimsPrincipal principal, ParIndexDbContext db, AssessmentService assessments, CancellationToken ct) =>
+            {
+                var fileFormat = ParseFormat(format);
+                var document = await new AssessmentTableDocumentBuilder(db, assessments).AppraisalFromEntriesAsync(id, CurrentUser.From(principal), ct);
+                return File(document, fileFormat, TableDownloads.AppraisalPrefix);
+            })
+            .WithSummary("Tải biểu tổng hợp kết quả thẩm định (format=xlsx, docx hoặc pdf)")
+            .Produces(StatusCodes.Status200OK, contentType: TableDownloads.ContentType(TableFileFormat.Xlsx));
+
+        return group;
+    }
+
+    /// <summary>The format named in the query; a missing or unknown one is a 400 naming the accepted ones.</summary>
+    internal static TableFileFormat ParseFormat(string? format) =>
+        OfficialTableWriter.TryParseFormat(format, out var parsed)
+            ? parsed
+            : throw DomainException.Invalid(string.IsNullOrWhiteSpace(format)
+                ? "Chưa chọn định dạng tệp: dùng format=xlsx, docx hoặc pdf."
+                : $"Định dạng \"{format}\" không được hỗ trợ: dùng format=xlsx, docx hoặc pdf.");
+
+    private static FileStreamHttpResult File(AssessmentTableDocument document, TableFileFormat format, string prefix)
+    {
+        // The writers work on a seekable stream (the Open XML SDK needs one); tables are small.
+        var output = new MemoryStream();
+        OfficialTableWriter.Write(document, format, output);
+        output.Position = 0;
+        var name = TableDownloads.FileName(prefix, document.UnitName, document.Year ?? 0, format);
+        return TypedResults.File(output, TableDownloads.ContentType(format), name);
+    }
+}
