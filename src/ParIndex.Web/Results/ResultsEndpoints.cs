@@ -34,6 +34,16 @@ public static class ResultsEndpoints
         open.MapGet("/{id:int}/units/{unitId:int}", async Task<Ok<UnitScoreCard>> (int id, int unitId, ResultsService service, CancellationToken ct) =>
             TypedResults.Ok(await service.UnitAsync(id, unitId, publicOnly: true, ct)))
             .WithSummary("Phiếu điểm đã công bố của một đơn vị");
+        open.MapGet("/{id:int}/units/{unitId:int}/report.pdf", async (int id, int unitId, ResultsService service, CancellationToken ct) =>
+            {
+                var card = await service.UnitAsync(id, unitId, publicOnly: true, ct);
+                var output = new MemoryStream();
+                ParIndex.Documents.Results.ResultsReportPdfWriter.Write(Documents.ResultsReportBuilder.FromScoreCard(card), output);
+                output.Position = 0;
+                var name = Documents.TableDownloads.FileName("ket-qua-chi-so-cchc", card.Unit.UnitName, card.Campaign.Year, ParIndex.Documents.OfficialTables.TableFileFormat.Pdf);
+                return TypedResults.File(output, "application/pdf", name);
+            })
+            .WithSummary("Báo cáo kết quả (PDF, có biểu đồ radar) đã công bố của một đơn vị");
         return app;
     }
 }

@@ -47,6 +47,30 @@ public abstract class PublicPagesTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task A_published_unit_card_offers_its_results_report_as_a_pdf_without_login()
+    {
+        using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var id = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == SampleCampaignGenerator.CampaignName(2023)).Select(c => c.Id).SingleAsync());
+        var page = Parser.ParseDocument(await anonymous.GetStringAsync(new Uri($"/results/{id}", UriKind.Relative)));
+        var card = page.QuerySelectorAll("#ranking-district tbody tr a")[0].GetAttribute("href")!;
+        var cardPage = Parser.ParseDocument(await anonymous.GetStringAsync(new Uri(card, UriKind.Relative)));
+        var link = cardPage.QuerySelector("#report-pdf")!.GetAttribute("href")!;
+
+        using var response = await anonymous.GetAsync(new Uri(link, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.EndsWith(".pdf", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+
+        // An unpublished campaign has no public report.
+        var provincial = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == DemoSeeder.CampaignName).Select(c => c.Id).SingleAsync());
+        var unit = await app.WithDbAsync(db => db.Assessments.Where(a => a.CampaignId == provincial).Select(a => a.UnitId).FirstAsync());
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await anonymous.GetAsync(new Uri($"/api/public/campaigns/{provincial}/units/{unit}/report.pdf", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task The_sample_campaign_went_through_appraisal_to_publication_with_reasons_for_every_adjustment()
     {
         var (units, transitions, adjusted, withoutReason, adjustmentHistory) = await app.WithDbAsync(async db =>
