@@ -44,9 +44,20 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.WaitForSelectorAsync(".appraisal[data-assessment]");
     }
 
+    // The appraisal page reloads after every successful action (appraisal.js): wait for the new
+    // document, so that no later step reads or screenshots the page while it is being replaced.
+    private static async Task ClickAndWaitForReloadAsync(IPage page, ILocator button)
+    {
+        // Mark the current document; the mark is gone once the reloaded one is in place.
+        await page.EvaluateAsync("() => { window.__beforeReload = true; }");
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__beforeReload !== true");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     private static async Task ActAsync(IPage page, string action)
     {
-        await page.ClickAsync("#action-" + action);
+        await ClickAndWaitForReloadAsync(page, page.Locator("#action-" + action));
         await Assertions.Expect(page.Locator("#action-" + action)).ToHaveCountAsync(0);
     }
 
@@ -89,10 +100,10 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await row.Locator("button.adjust").ClickAsync();
         await Assertions.Expect(row.Locator(".row-problem")).ToContainTextAsync("lý do");
         await row.Locator("textarea[name=reason]").FillAsync("Chưa có báo cáo kết quả thực hiện kế hoạch quý IV");
-        await row.Locator("button.adjust").ClickAsync();
+        await ClickAndWaitForReloadAsync(appraiser, row.Locator("button.adjust"));
         await Assertions.Expect(appraiser.Locator("tr[data-leaf='1.1'] td.appraised")).ToHaveTextAsync("1");
         await Assertions.Expect(appraiser.Locator("tr[data-leaf='1.1'] .reason")).ToContainTextAsync("quý IV");
-        await appraiser.ClickAsync("#accept-remaining");
+        await ClickAndWaitForReloadAsync(appraiser, appraiser.Locator("#accept-remaining"));
         await Assertions.Expect(appraiser.Locator("#accept-remaining")).ToHaveCountAsync(1);
         await Assertions.Expect(appraiser.Locator("#appraised-points")).ToHaveTextAsync("64,749");
         await appraiser.Locator("tr[data-leaf='1.1']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(shots, "appraisal-adjusted-leaf.png") });
@@ -106,7 +117,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         var leadRow = lead.Locator("tr[data-leaf='1.1']");
         await Assertions.Expect(leadRow.Locator(".reason")).ToContainTextAsync("Chưa có báo cáo kết quả thực hiện kế hoạch quý IV");
         await leadRow.Locator("textarea[name=response]").FillAsync("Báo cáo số 25/BC-UBND ngày 15/12/2023 đã gửi Bộ Nội vụ");
-        await leadRow.Locator("button.respond").ClickAsync();
+        await ClickAndWaitForReloadAsync(lead, leadRow.Locator("button.respond"));
         await Assertions.Expect(lead.Locator("tr[data-leaf='1.1'] .response")).ToContainTextAsync("25/BC-UBND");
         await lead.Locator("tr[data-leaf='1.1']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(shots, "appraisal-unit-response.png") });
         await ActAsync(lead, "respond");
@@ -117,7 +128,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(finalRow.Locator(".response")).ToContainTextAsync("25/BC-UBND");
         await finalRow.Locator("input[name=score]").FillAsync("1,25");
         await finalRow.Locator("textarea[name=reason]").FillAsync("Báo cáo có nhưng gửi muộn");
-        await finalRow.Locator("button.adjust").ClickAsync();
+        await ClickAndWaitForReloadAsync(appraiser, finalRow.Locator("button.adjust"));
         await Assertions.Expect(appraiser.Locator("tr[data-leaf='1.1'] td.final")).ToHaveTextAsync("1,25");
         await Assertions.Expect(appraiser.Locator("#final-points")).ToHaveTextAsync("64,999");
         await appraiser.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "appraisal.png") });
