@@ -45,31 +45,6 @@ public static class AssessmentAccess
             && ((unit == assessment.UnitId && (user.IsIn(Roles.UnitEditor) || user.IsIn(Roles.UnitLead)))
                 || (user.IsIn(Roles.UnitEditor) && assessment.Assignments.Any(a => a.ContributingUnitId == unit))));
 
-    /// <summary>
-    /// The workflow roles this user holds for this assessment: system-wide roles always, unit roles
-    /// only for the user's own unit.
-    /// </summary>
-    public static IReadOnlyCollection<Role> WorkflowRoles(CurrentUser user, Assessment assessment)
-    {
-        var roles = new List<Role>();
-        foreach (var name in user.Roles)
-        {
-            if (!Enum.TryParse<Role>(name, out var role))
-            {
-                continue;
-            }
-
-            if (role is Role.UnitEditor or Role.UnitLead && user.UnitId != assessment.UnitId)
-            {
-                continue;
-            }
-
-            roles.Add(role);
-        }
-
-        return roles;
-    }
-
     public static bool IsLead(CurrentUser user, Assessment assessment) =>
         user.IsIn(Roles.UnitLead) && user.UnitId == assessment.UnitId;
 
