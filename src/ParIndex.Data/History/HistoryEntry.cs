@@ -26,4 +26,19 @@ public sealed class HistoryEntry
     public string? NewValue { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>A change to one field of one leaf entry of an assessment.</summary>
+    public static HistoryEntry ForLeaf(int assessmentId, string leafCode, string userName, DateTime at,
+        string field, string? oldValue, string? newValue, string? reason) => new()
+        {
+            At = at,
+            UserName = userName,
+            Entity = nameof(Assessments.LeafEntry),
+            AssessmentId = assessmentId,
+            LeafCode = leafCode,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+            Reason = reason,
+        };
 }

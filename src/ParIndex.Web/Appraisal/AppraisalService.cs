@@ -285,18 +285,7 @@ public sealed class AppraisalService(
     }
 
     private void Track(int id, string code, CurrentUser user, DateTime now, string field, string? oldValue, string? newValue, string? reason) =>
-        db.History.Add(new HistoryEntry
-        {
-            At = now,
-            UserName = user.UserName,
-            Entity = nameof(LeafEntry),
-            AssessmentId = id,
-            LeafCode = code,
-            Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
-            Reason = reason,
-        });
+        db.History.Add(HistoryEntry.ForLeaf(id, code, user.UserName, now, field, oldValue, newValue, reason));
 
     private static string? Format(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

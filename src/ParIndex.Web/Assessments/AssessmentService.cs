@@ -115,18 +115,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         {
             if (oldValue != newValue)
             {
-                db.History.Add(new HistoryEntry
-                {
-                    At = now,
-                    UserName = user.UserName,
-                    Entity = nameof(LeafEntry),
-                    AssessmentId = id,
-                    LeafCode = code,
-                    Field = field,
-                    OldValue = oldValue,
-                    NewValue = newValue,
-                    Reason = request.Reason,
-                });
+                db.History.Add(HistoryEntry.ForLeaf(id, code, user.UserName, now, field, oldValue, newValue, request.Reason));
             }
         }
 
