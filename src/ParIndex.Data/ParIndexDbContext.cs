@@ -7,6 +7,7 @@ using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.Evidence;
 using ParIndex.Data.History;
+using ParIndex.Data.Surveys;
 using ParIndex.Data.Units;
 
 namespace ParIndex.Data;
@@ -35,6 +36,16 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
 
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
+
+    public DbSet<SurveyQuestionnaireRecord> SurveyQuestionnaires => Set<SurveyQuestionnaireRecord>();
+
+    public DbSet<SurveyBatchRecord> SurveyBatches => Set<SurveyBatchRecord>();
+
+    public DbSet<SurveyAnswerRecord> SurveyAnswers => Set<SurveyAnswerRecord>();
+
+    public DbSet<SurveyQuotaTarget> SurveyQuotaTargets => Set<SurveyQuotaTarget>();
+
+    public DbSet<SurveySipasResult> SurveySipasResults => Set<SurveySipasResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

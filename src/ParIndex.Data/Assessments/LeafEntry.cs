@@ -76,6 +76,9 @@ public sealed class LeafEntry
     /// <summary>Points from the sociological survey (survey leaves); filled by the survey import.</summary>
     public decimal? SurveyScore { get; set; }
 
+    /// <summary>The calculation memo of <see cref="SurveyScore"/>: n valid answers, mean share, max × Σ share / n.</summary>
+    public string? SurveyMemo { get; set; }
+
     /// <summary>The score that counts in the results: final, else appraised, else the self score.</summary>
     public decimal? EffectiveFinalScore => FinalScore ?? AppraisedScore ?? Points;
 
