@@ -72,6 +72,7 @@ builder.Services.AddScoped<EvidenceService>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<DemoSurveySeeder>();
 
 var app = builder.Build();
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using ParIndex.Core.Surveys;
 using ParIndex.Surveys.Import;
 using ParIndex.Surveys.Responses;
 
@@ -38,36 +40,58 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
         var campaignMapping = mapping with { KnownUnits = knownUnits };
         var target = new SurveyAnswerTarget(campaignId, questionnaireId, context.UnitIds, importedBy, clock.GetUtcNow().UtcDateTime);
 
+        // Inside a caller's transaction (the demo seeder's) the caller commits or rolls back.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await ImportInTransactionAsync(file, importedBy, context, questionnaire, campaignMapping, target, owned: null, cancellationToken).ConfigureAwait(false);
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var sink = sinks.Create(db, target);
-            await using (sink.ConfigureAwait(false))
+            return await ImportInTransactionAsync(file, importedBy, context, questionnaire, campaignMapping, target, transaction, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>The import proper; <paramref name="owned"/> is the transaction this importer opened, null inside the caller's.</summary>
+    private async Task<SurveyCampaignImportResult> ImportInTransactionAsync(ResponseFile file, string importedBy,
+        SurveyCampaignContext context, Questionnaire questionnaire, SurveyColumnMapping campaignMapping, SurveyAnswerTarget target,
+        IDbContextTransaction? owned, CancellationToken cancellationToken)
+    {
+        var sink = sinks.Create(db, target);
+        await using (sink.ConfigureAwait(false))
+        {
+            var result = await SurveyImporter.ImportAsync(file, questionnaire, context.Framework, campaignMapping, sink, cancellationToken).ConfigureAwait(false);
+            if (result.Status != SurveyImportStatus.Imported)
             {
-                var result = await SurveyImporter.ImportAsync(file, questionnaire, context.Framework, campaignMapping, sink, cancellationToken).ConfigureAwait(false);
-                if (result.Status != SurveyImportStatus.Imported)
+                // Nothing was written: the importer refuses before it begins a batch.
+                if (owned is not null)
                 {
-                    await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    db.ChangeTracker.Clear();
-                    return new SurveyCampaignImportResult(result.Status, result.Report, result.ContentHash, null, 0, null);
+                    await owned.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, importedBy, cancellationToken).ConfigureAwait(false);
-                db.History.Add(new History.HistoryEntry
-                {
-                    At = target.ImportedAt,
-                    UserName = importedBy,
-                    Entity = nameof(SurveyBatchRecord),
-                    Field = "Import",
-                    NewValue = $"{file.Name}: {result.Report.Respondents} người trả lời, {result.AnswersWritten} câu trả lời",
-                    Reason = $"Phiếu {questionnaire.Id}, SHA-256 {result.ContentHash}",
-                });
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new SurveyCampaignImportResult(SurveyImportStatus.Imported, result.Report, result.ContentHash, sink.BatchId, result.AnswersWritten, rescore);
+                return new SurveyCampaignImportResult(result.Status, result.Report, result.ContentHash, null, 0, null);
             }
-        }).ConfigureAwait(false);
+
+            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, importedBy, cancellationToken).ConfigureAwait(false);
+            db.History.Add(new History.HistoryEntry
+            {
+                At = target.ImportedAt,
+                UserName = importedBy,
+                Entity = nameof(SurveyBatchRecord),
+                Field = "Import",
+                NewValue = $"{file.Name}: {result.Report.Respondents} người trả lời, {result.AnswersWritten} câu trả lời",
+                Reason = $"Phiếu {questionnaire.Id}, SHA-256 {result.ContentHash}",
+            });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SurveyCampaignImportResult(SurveyImportStatus.Imported, result.Report, result.ContentHash, sink.BatchId, result.AnswersWritten, rescore);
+        }
     }
 
     /// <summary>Deletes a batch with its answers and re-scores the campaign, in one transaction.</summary>

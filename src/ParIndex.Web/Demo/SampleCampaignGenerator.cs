@@ -31,7 +31,7 @@ public static class SampleCampaignGenerator
         "Chưa có tài liệu kiểm chứng cho một phần nội dung",
     ];
 
-    /// <summary>Adds one published campaign; the caller saves. Returns it.</summary>
+    /// <summary>Adds one campaign whose assessments are all published; the caller imports its survey, publishes it and saves.</summary>
     public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -48,7 +48,6 @@ public static class SampleCampaignGenerator
             SelfAssessmentDeadline = new DateTime(year, 12, 15, 10, 0, 0, DateTimeKind.Utc),
             ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
             PreviousCampaignId = previousCampaignId,
-            PublishedAt = now,
         };
         db.Campaigns.Add(campaign);
         var random = new Random(2023 * 31 + year);
@@ -124,7 +123,7 @@ public static class SampleCampaignGenerator
         var entry = new LeafEntry { LeafCode = leaf.Code, UpdatedAt = now, UpdatedBy = "sample", Version = 3, Explanation = SampleReason };
         if (leaf.IsSurvey)
         {
-            entry.SurveyScore = LeafScorer.RoundScore(leaf.Max * share);
+            // Survey points come from the generated survey, imported by the seeder.
             return entry;
         }
 
@@ -168,5 +167,5 @@ public static class SampleCampaignGenerator
     }
 
     /// <summary>A stable number from a unit code (string.GetHashCode changes per process).</summary>
-    private static int Stable(string code) => code.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7fffffff;
+    internal static int Stable(string code) => code.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7fffffff;
 }
