@@ -134,13 +134,14 @@ public sealed class DemoSeeder(
         int? previous = null;
         foreach (var year in new[] { 2022, 2023 })
         {
-            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now);
+            var strengths = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now, strengths);
             await db.SaveChangesAsync(cancellationToken);
             SampleCampaignGenerator.AddHistory(db, campaign, now);
             await db.SaveChangesAsync(cancellationToken);
-            // The survey is imported before publication freezes the campaign.
+            // The survey is imported before publication freezes the campaign; its answers follow each unit's strength.
             var population = assessed.Select(u => (u.Id, u.Code, 800L + (SampleCampaignGenerator.Stable(u.Code) % 40) * 100)).ToList();
-            await surveys.SeedAsync(campaign, framework, population, respondentsPerUnit: 60, seed: year, importedBy: "coordinator", now, cancellationToken);
+            await surveys.SeedAsync(campaign, framework, population, respondentsPerUnit: 60, seed: year, importedBy: "coordinator", now, cancellationToken, strengths);
             campaign.PublishedAt = now;
             await db.SaveChangesAsync(cancellationToken);
             previous = campaign.Id;

@@ -21,7 +21,8 @@ public sealed class DemoSurveySeeder(ParIndexDbContext db, SurveyCampaignImporte
     public const decimal Margin = 0.05m;
 
     public async Task SeedAsync(Campaign campaign, Framework framework, IReadOnlyList<(int UnitId, string Code, long Population)> units,
-        int respondentsPerUnit, int seed, string importedBy, DateTime now, CancellationToken cancellationToken)
+        int respondentsPerUnit, int seed, string importedBy, DateTime now, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, decimal>? qualities = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(units);
@@ -58,7 +59,7 @@ public sealed class DemoSurveySeeder(ParIndexDbContext db, SurveyCampaignImporte
         {
             await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
             {
-                DemoSurveyGenerator.WriteWideCsv(writer, questionnaire, units.Select(u => u.Code).ToList(), respondentsPerUnit, seed);
+                DemoSurveyGenerator.WriteWideCsv(writer, questionnaire, units.Select(u => u.Code).ToList(), respondentsPerUnit, seed, qualities);
             }
 
             content = buffer.ToArray();

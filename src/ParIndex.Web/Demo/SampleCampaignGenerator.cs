@@ -32,7 +32,9 @@ public static class SampleCampaignGenerator
     ];
 
     /// <summary>Adds one campaign whose assessments are all published; the caller imports its survey, publishes it and saves.</summary>
-    public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now)
+    /// <param name="strengths">Receives each unit's strength (0..1), which its sample survey follows.</param>
+    public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now,
+        IDictionary<string, decimal>? strengths = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(units);
@@ -55,6 +57,7 @@ public static class SampleCampaignGenerator
         {
             // Each unit has a steady strength (seeded by its code) and a yearly drift.
             var strength = 0.62m + (Stable(unit.Code) % 33) / 100m + (decimal)(random.NextDouble() * 0.06 - 0.03);
+            strengths?.Add(unit.Code, strength);
             var assessment = new Assessment { Campaign = campaign, Unit = unit, Status = AssessmentStatus.Published, Version = 6, SubmittedAt = now, SubmittedBy = "sample" };
             db.Assessments.Add(assessment);
             foreach (var leaf in framework.Leaves())
