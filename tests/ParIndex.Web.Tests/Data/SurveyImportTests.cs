@@ -74,12 +74,12 @@ public abstract class SurveyImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         r6,{s.UnitB},A,
         """;
 
-    private async Task<SurveyCampaignImportResult> ImportAsync(Setup s, string csv, string name = "khao-sat.csv")
+    private async Task<SurveyCampaignImportResult> ImportAsync(Setup s, string csv, string name = "khao-sat.csv", SurveyColumnMapping? mapping = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<SurveyCampaignImporter>();
         var file = ResponseFile.FromBytes(name, Encoding.UTF8.GetBytes(csv.ReplaceLineEndings("\n")));
-        return await importer.ImportAsync(s.CampaignId, s.QuestionnaireId, file, new SurveyColumnMapping(), "coordinator");
+        return await importer.ImportAsync(s.CampaignId, s.QuestionnaireId, file, mapping ?? new SurveyColumnMapping(), "coordinator");
     }
 
     private Task<(long Answers, int Batches, List<LeafEntry> Entries, List<SurveySipasResult> Sipas)> StoredAsync(Setup s) =>
@@ -179,6 +179,24 @@ public abstract class SurveyImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal((11L, 1), (answers, batches));
         Assert.Equal(0.5m, entries.Single(e => e.AssessmentId == s.AssessmentB && e.LeafCode == "2.4.1").SurveyScore);
         Assert.Equal(1.25m, entries.Single(e => e.AssessmentId == s.AssessmentB && e.LeafCode == "8.1.3").SurveyScore);
+    }
+
+    [Fact]
+    public async Task Respondent_weights_are_stored_and_weight_the_mean()
+    {
+        var s = await CampaignAsync();
+
+        var result = await ImportAsync(s, $"respondent,unit,trong_so,Q1\nr1,{s.UnitA},2,A\nr2,{s.UnitA},\"0,5\",D\nr3,{s.UnitA},,B\n",
+            mapping: new SurveyColumnMapping { WeightColumn = "trong_so" });
+
+        Assert.Equal(SurveyImportStatus.Imported, result.Status);
+        // (2 × 1 + 0,5 × 0 + 1 × 0,6) / (2 + 0,5 + 1) = 2,6 / 3,5 = 0,742857… → 0,7429.
+        var (_, _, entries, _) = await StoredAsync(s);
+        var entry = entries.Single(e => e.AssessmentId == s.AssessmentA && e.LeafCode == "2.4.1");
+        Assert.Equal(0.7429m, entry.SurveyScore);
+        Assert.Contains("trọng số", entry.SurveyMemo, StringComparison.Ordinal);
+        var weights = await app.WithDbAsync(db => db.SurveyAnswers.Where(a => a.BatchId == result.BatchId).OrderBy(a => a.RespondentId).Select(a => a.Weight).ToListAsync());
+        Assert.Equal([2m, 0.5m, null], weights);
     }
 
     [Fact]
