@@ -105,11 +105,9 @@ public static class SurveyImporter
     {
         // A file that cannot be opened at all (a broken workbook) throws SurveyFileFormatException;
         // problems inside a readable file are collected by row and column.
-        var table = file.OpenTable();
-        using (table)
-        {
-            return new SurveyResponseReader(table, questionnaire, mapping, problems, scorer).ReadToEnd();
-        }
+        using var table = file.OpenTable();
+        using var reader = new SurveyResponseReader(table, questionnaire, mapping, problems, scorer);
+        return reader.ReadToEnd();
     }
 
     private static async Task<long> WriteAsync(ResponseFile file, Questionnaire questionnaire, SurveyColumnMapping mapping,
@@ -120,8 +118,10 @@ public static class SurveyImporter
         var chunk = new SurveyAnswer[ChunkSize + 64];
         long written = 0;
         using var table = file.OpenTable();
-        // Pass 1 checked duplicates; this pass re-checks every cell in case the file changed meanwhile.
-        var reader = new SurveyResponseReader(table, questionnaire, mapping, problems, checkDuplicates: false);
+        // Pass 1 checked duplicates and counted respondents; this pass re-checks every cell in case
+        // the file changed meanwhile, with no respondent sort (its report is not read).
+        using var reader = new SurveyResponseReader(table, questionnaire, mapping, problems, scorer: null, checkDuplicates: false,
+            countRespondents: false, DuplicateFinder.DefaultRunRecords, tempDirectory: null);
         while (reader.ReadRow(buffer))
         {
             if (problems.Total > 0)
