@@ -82,6 +82,7 @@ internal sealed class DuplicateFinder : IDisposable
     private readonly int runRecords;
     private readonly int fanIn;
     private readonly string tempDirectory;
+    private readonly Func<ReadOnlySpan<char>, ulong>? fingerprintOf;
     private readonly List<(long Start, long End)> runs = [];
     private readonly byte[] writeBuffer;
     private byte[] arena = new byte[4096];
@@ -104,8 +105,10 @@ internal sealed class DuplicateFinder : IDisposable
     /// <param name="runRecords">Records sorted in memory before a run is written.</param>
     /// <param name="fanIn">Runs merged at once (at least 2).</param>
     /// <param name="tempDirectory">Where the run file goes; the system's temporary directory when null.</param>
-    public DuplicateFinder(int runRecords, int fanIn, string? tempDirectory)
+    /// <param name="fingerprint">Replaces the FNV-1a fingerprint (tests force collisions with it).</param>
+    public DuplicateFinder(int runRecords, int fanIn, string? tempDirectory, Func<ReadOnlySpan<char>, ulong>? fingerprint = null)
     {
+        fingerprintOf = fingerprint;
         ArgumentOutOfRangeException.ThrowIfLessThan(runRecords, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(fanIn, 2);
         this.runRecords = runRecords;
@@ -145,7 +148,7 @@ internal sealed class DuplicateFinder : IDisposable
 
         EnsureCapacity(size);
         var record = arena.AsSpan(arenaUsed, size);
-        var fingerprint = Fingerprint(key);
+        var fingerprint = fingerprintOf is null ? Fingerprint(key) : fingerprintOf(key);
         MemoryMarshal.Write(record, in fingerprint);
         var row = facts.Row;
         MemoryMarshal.Write(record[8..], in row);
