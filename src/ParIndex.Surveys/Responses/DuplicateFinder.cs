@@ -55,7 +55,7 @@ internal delegate void SortedRowVisitor(SortedRow row);
 /// <summary>
 /// Finds rows with equal keys (respondent ids) in bounded memory. Rows are appended to a buffer of
 /// at most <c>runRecords</c> records; a full buffer is sorted and written to a temporary file as a
-/// run, and at the end the runs are merged (at most <c>fanIn</c> at a time, with a 64 KB buffer
+/// run, and at the end the runs are merged (at most <c>fanIn</c> at a time, with a 32 KB buffer
 /// each) so that <see cref="Visit"/> sees every key's rows together, in row order. A file with
 /// fewer rows than one buffer never touches the disk.
 /// <para>Records hold the key itself, not only its 64-bit fingerprint: the fingerprint orders the
@@ -67,16 +67,19 @@ internal delegate void SortedRowVisitor(SortedRow row);
 /// </summary>
 internal sealed class DuplicateFinder : IDisposable
 {
-    /// <summary>≈ 5 MB of buffer at 40 bytes a record (an 8-character id); 1M respondents make 8 runs.</summary>
-    public const int DefaultRunRecords = 131_072;
+    /// <summary>≈ 3 MB of records and 1 MB of sort entries at most; 1M respondents (wide) make 16 runs, 1M × 19 answers (long) 290.</summary>
+    public const int DefaultRunRecords = 65_536;
 
-    /// <summary>Runs merged at once; more are first merged into bigger runs, so memory does not grow with the run count.</summary>
-    public const int DefaultFanIn = 64;
+    /// <summary>
+    /// Runs merged at once (≈ 4 MB of read buffers); more are first merged into bigger runs, so
+    /// memory does not grow with the number of runs.
+    /// </summary>
+    public const int DefaultFanIn = 128;
 
     // Record layout: fingerprint u64 | row i32 | unit i32 | question i16 | answers u16 |
     // problems before u8 | flags u8 | ASCII key u8 | pad u8 | key bytes i32 | extra bytes i32 | key | extra.
     private const int HeaderSize = 32;
-    private const int ReadBufferSize = 64 * 1024;
+    private const int ReadBufferSize = 32 * 1024;
     private const int AverageRecord = 48;
 
     private readonly int runRecords;
@@ -253,7 +256,10 @@ internal sealed class DuplicateFinder : IDisposable
     {
         if (arenaUsed + size > arena.Length)
         {
-            Array.Resize(ref arena, (int)Math.Min(Array.MaxLength, Math.Max((long)arena.Length * 2, (long)arenaUsed + size)));
+            // Doubling, but not past the run's limit (unless one record is bigger): the limit is the memory bound.
+            var needed = (long)arenaUsed + size;
+            var limit = Math.Max((long)runRecords * AverageRecord, needed);
+            Array.Resize(ref arena, (int)Math.Min(Array.MaxLength, Math.Min(Math.Max((long)arena.Length * 2, needed), limit)));
         }
 
         if (count == entries.Length)
