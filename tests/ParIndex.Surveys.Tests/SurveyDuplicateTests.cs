@@ -155,6 +155,47 @@ public sealed class SurveyDuplicateTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_cancelled_during_validation_leaves_no_temporary_file()
+    {
+        // 80,000 respondents: more than one run of the duplicate check, so pass 1 has spilled to disk
+        // when the token is cancelled (by the stream, once 90% of the file has been read the second time).
+        var csv = "respondent,unit,Q1\n" + string.Concat(Enumerable.Range(0, 80_000).Select(i => $"r{i},U1,A\n"));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
+        using var cancel = new CancellationTokenSource();
+        var opened = 0;
+        var file = new ResponseFile("lon.csv", ResponseFileFormat.Csv,
+            () => new CancellingStream(bytes, ++opened == 2 ? cancel : null, bytes.Length * 9 / 10));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Import.SurveyImporter.ImportAsync(file, TestQuestionnaire, TestFramework, Wide, new Import.InMemorySurveyAnswerSink(), cancel.Token));
+
+        Assert.Equal(2, opened);
+        if (OperatingSystem.IsLinux())
+        {
+            // Directly in the system's temporary directory: the other tests' finders use their own subdirectories.
+            Assert.Empty(DuplicateFinderTests.OpenFilesUnder(Path.Combine(Path.GetTempPath(), "parindex-survey-keys-")));
+        }
+    }
+
+    /// <summary>A stream over bytes that cancels a token once <c>threshold</c> bytes have been read.</summary>
+    private sealed class CancellingStream(byte[] bytes, CancellationTokenSource? cancel, int threshold) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => After(base.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => After(base.Read(buffer));
+
+        private int After(int read)
+        {
+            if (Position >= threshold)
+            {
+                cancel?.Cancel();
+            }
+
+            return read;
+        }
+    }
+
+    [Fact]
     public void A_reader_left_before_the_end_releases_its_temporary_file_when_disposed()
     {
         var csv = "respondent,unit,Q1\n" + string.Concat(Enumerable.Range(0, 500).Select(i => $"r{i},U1,A\n"));

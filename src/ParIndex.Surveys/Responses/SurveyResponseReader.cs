@@ -50,8 +50,8 @@ public sealed class SurveyResponseReader : IDisposable
     private readonly bool headerOk;
     private readonly bool checkDuplicates;
     private readonly int fixedUnit = -1;
-    private DuplicateFinder? finder;
     private readonly int[] questionStamp = [];
+    private DuplicateFinder? finder;
     private int keyStamp;
     private int keyFirstUnit;
     private bool keyCounted;
