@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -89,10 +88,9 @@ internal sealed class DuplicateFinder : IDisposable
     private readonly Func<ReadOnlySpan<char>, ulong>? fingerprintOf;
     private readonly List<(long Start, long End)> runs = [];
     private readonly byte[] writeBuffer;
-    // Rented: buffers above 85 KB would otherwise be large-object-heap allocations (gen-2 collections) on every import.
-    private byte[] arena = ArrayPool<byte>.Shared.Rent(4096);
+    private byte[] arena = new byte[4096];
     private int arenaUsed;
-    private Entry[] entries = ArrayPool<Entry>.Shared.Rent(256);
+    private Entry[] entries = new Entry[256];
     private int count;
     private SafeFileHandle? file;
     private long fileLength;
@@ -209,7 +207,8 @@ internal sealed class DuplicateFinder : IDisposable
 
         Spill();
         // The buffer is not needed any more: let the merge's buffers take its place.
-        ReturnBuffers();
+        arena = [];
+        entries = [];
         while (runs.Count > fanIn)
         {
             // Merge just enough of the smallest runs that the rest fit one final merge.
@@ -237,7 +236,8 @@ internal sealed class DuplicateFinder : IDisposable
         disposed = true;
         file?.Dispose();
         file = null;
-        ReturnBuffers();
+        arena = [];
+        entries = [];
     }
 
     /// <summary>FNV-1a over the UTF-16 code units: cheap, and only orders records (equal keys are confirmed byte by byte).</summary>
@@ -259,31 +259,13 @@ internal sealed class DuplicateFinder : IDisposable
             // Doubling, but not past the run's limit (unless one record is bigger): the limit is the memory bound.
             var needed = (long)arenaUsed + size;
             var limit = Math.Max((long)runRecords * AverageRecord, needed);
-            var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Min(Math.Max((long)arena.Length * 2, needed), limit)));
-            arena.AsSpan(0, arenaUsed).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(arena);
-            arena = bigger;
+            Array.Resize(ref arena, (int)Math.Min(Array.MaxLength, Math.Min(Math.Max((long)arena.Length * 2, needed), limit)));
         }
 
         if (count == entries.Length)
         {
-            var more = ArrayPool<Entry>.Shared.Rent(Math.Min(entries.Length * 2, Math.Max(runRecords, entries.Length + 1)));
-            entries.AsSpan(0, count).CopyTo(more);
-            ArrayPool<Entry>.Shared.Return(entries);
-            entries = more;
+            Array.Resize(ref entries, Math.Min(entries.Length * 2, Math.Max(runRecords, entries.Length + 1)));
         }
-    }
-
-    private void ReturnBuffers()
-    {
-        if (arena.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(arena);
-            ArrayPool<Entry>.Shared.Return(entries);
-        }
-
-        arena = [];
-        entries = [];
     }
 
     private void SortBuffer() => Array.Sort(entries, 0, count, new EntryComparer(arena));
