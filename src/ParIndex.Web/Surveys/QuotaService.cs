@@ -126,6 +126,56 @@ public sealed partial class QuotaService(ParIndexDbContext db)
     }
 
     /// <summary>
+    /// Saves the quota form table, whose numbers are typed text (<c>5.000</c>, <c>0,05</c>): a row
+    /// without N removes its target. Rows are numbered as the table shows them.
+    /// </summary>
+    public async Task<QuotaView> SaveFormAsync(int campaignId, IReadOnlyList<QuotaFormRow> rows, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var problems = new List<SurveyProblem>();
+        var requests = new List<QuotaTargetRequest>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var where = $"Dòng {i + 1}";
+            long? population = null;
+            decimal? margin = null;
+            if (!string.IsNullOrWhiteSpace(row.Population))
+            {
+                if (TryParsePopulation(row.Population, out var n))
+                {
+                    population = n;
+                }
+                else
+                {
+                    problems.Add(new SurveyProblem(i + 1, "N", where, $"N = \"{row.Population}\" không phải số nguyên không âm (ví dụ 5000 hoặc 5.000)."));
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(row.Margin))
+            {
+                if (TryParseMargin(row.Margin, out var e))
+                {
+                    margin = e;
+                }
+                else
+                {
+                    problems.Add(new SurveyProblem(i + 1, "e", where, $"e = \"{row.Margin}\" không phải sai số hợp lệ (ví dụ 0,05 hoặc 5%)."));
+                }
+            }
+
+            requests.Add(new QuotaTargetRequest(row.UnitId, row.RespondentGroup ?? "", population, margin));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new SurveyProblemsException($"Chỉ tiêu mẫu có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems);
+        }
+
+        return await SaveAsync(campaignId, requests, user, cancellationToken);
+    }
+
+    /// <summary>
     /// Reads a CSV file <c>unit,group,N,e</c> (header first; unit by code; <c>,</c>, <c>;</c> or tab
     /// as delimiter, detected) and sets its targets; all or nothing.
     /// </summary>

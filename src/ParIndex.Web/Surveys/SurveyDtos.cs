@@ -68,3 +68,15 @@ public sealed record QuotaTargetRequest(
     string RespondentGroup,
     long? Population,
     [property: System.Text.Json.Serialization.JsonConverter(typeof(ParIndex.Web.Assessments.FlexibleDecimalConverter))] decimal? Margin);
+
+/// <summary>One row of the quota form as typed: N and e are text read the Vietnamese way.</summary>
+public sealed class QuotaFormRow
+{
+    public int UnitId { get; set; }
+
+    public string? RespondentGroup { get; set; }
+
+    public string? Population { get; set; }
+
+    public string? Margin { get; set; }
+}
