@@ -103,16 +103,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         ArgumentNullException.ThrowIfNull(file);
         var (campaign, framework) = await LoadCampaignAsync(campaignId, cancellationToken);
         CampaignAppraisalService.EnsureOpen(campaign);
-        Questionnaire questionnaire;
-        try
-        {
-            questionnaire = QuestionnaireFile.Read(file);
-        }
-        catch (QuestionnaireFormatException ex)
-        {
-            var problem = FromFormat(ex);
-            throw new SurveyProblemsException($"Tệp phiếu khảo sát không đọc được ({problem.Location}): {problem.Message} Chưa có gì được lưu.", [problem]);
-        }
+        var questionnaire = await ReadFileAsync(file, cancellationToken);
 
         var existing = await db.SurveyQuestionnaires.SingleOrDefaultAsync(q => q.CampaignId == campaignId && q.Code == questionnaire.Id, cancellationToken);
         return await SaveAsync(campaign, framework, existing, questionnaire, user, cancellationToken);
@@ -142,16 +133,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         var (campaign, framework) = await LoadCampaignAsync(campaignId, cancellationToken);
         CampaignAppraisalService.EnsureOpen(campaign);
         var existing = await FindTrackedAsync(campaignId, id, cancellationToken);
-        Questionnaire questionnaire;
-        try
-        {
-            questionnaire = QuestionnaireFile.Read(file);
-        }
-        catch (QuestionnaireFormatException ex)
-        {
-            var problem = FromFormat(ex);
-            throw new SurveyProblemsException($"Tệp phiếu khảo sát không đọc được ({problem.Location}): {problem.Message} Chưa có gì được lưu.", [problem]);
-        }
+        var questionnaire = await ReadFileAsync(file, cancellationToken);
 
         return await SaveAsync(campaign, framework, existing, questionnaire, user, cancellationToken);
     }
@@ -180,6 +162,37 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         await EnsureNoBatchesAsync(record, cancellationToken);
         db.SurveyQuestionnaires.Remove(record);
         await SaveOrConflictAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a questionnaire file. The bytes are buffered asynchronously first (a request body
+    /// allows no synchronous reads), at most the format's size limit.
+    /// </summary>
+    private static async Task<Questionnaire> ReadFileAsync(Stream file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await file.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > QuestionnaireFile.MaxBytes)
+            {
+                throw DomainException.TooLarge($"Tệp phiếu khảo sát quá lớn (giới hạn {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB).");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        try
+        {
+            return QuestionnaireFile.Read(buffer);
+        }
+        catch (QuestionnaireFormatException ex)
+        {
+            var problem = FromFormat(ex);
+            throw new SurveyProblemsException($"Tệp phiếu khảo sát không đọc được ({problem.Location}): {problem.Message} Chưa có gì được lưu.", [problem]);
+        }
     }
 
     private async Task<QuestionnaireDetail> SaveAsync(Campaign campaign, Framework framework, SurveyQuestionnaireRecord? existing, Questionnaire questionnaire, CurrentUser user, CancellationToken cancellationToken)
