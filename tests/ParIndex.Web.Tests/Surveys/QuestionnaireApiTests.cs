@@ -44,7 +44,11 @@ public abstract class QuestionnaireApiTests<TApp>(TApp app) : IClassFixture<TApp
         questions[1] = new SurveyQuestion { Code = "Q2", Text = "Câu hỏi sai mã", LeafCode = "9.9.9", Scale = new LikertScale() };
         var file = QuestionnaireFile.ToJson(new Questionnaire
         {
-            Id = bad.Id, Title = bad.Title, FrameworkId = bad.FrameworkId, RespondentGroup = bad.RespondentGroup, Questions = questions,
+            Id = bad.Id,
+            Title = bad.Title,
+            FrameworkId = bad.FrameworkId,
+            RespondentGroup = bad.RespondentGroup,
+            Questions = questions,
         });
 
         var response = await PostQuestionnaireJsonAsync(coordinator, campaignId, file);
@@ -91,8 +95,12 @@ public abstract class QuestionnaireApiTests<TApp>(TApp app) : IClassFixture<TApp
 
         var renamed = new Questionnaire
         {
-            Id = questionnaire.Id, Title = "Phiếu đã sửa", FrameworkId = questionnaire.FrameworkId, Campaign = questionnaire.Campaign,
-            RespondentGroup = questionnaire.RespondentGroup, Questions = questionnaire.Questions.Take(2).ToList(),
+            Id = questionnaire.Id,
+            Title = "Phiếu đã sửa",
+            FrameworkId = questionnaire.FrameworkId,
+            Campaign = questionnaire.Campaign,
+            RespondentGroup = questionnaire.RespondentGroup,
+            Questions = questionnaire.Questions.Take(2).ToList(),
         };
         Assert.Equal(HttpStatusCode.Created, (await PostQuestionnaireAsync(coordinator, campaignId, renamed)).StatusCode);
         var list = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri($"/api/campaigns/{campaignId}/surveys/questionnaires", UriKind.Relative));
