@@ -75,6 +75,7 @@ builder.Services.AddScoped<EvidenceService>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<DemoSurveySeeder>();
 builder.Services.AddScoped<QuestionnaireService>();
 builder.Services.AddScoped<QuotaService>();
 

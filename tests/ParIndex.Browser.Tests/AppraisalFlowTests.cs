@@ -147,13 +147,14 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await visitor.GotoAsync(Url("/results"));
         await visitor.ClickAsync($"#published-campaigns a:text-is('{Campaign}')");
         var bacGiang = visitor.Locator("tr[data-unit='BG']");
-        await Assertions.Expect(bacGiang.Locator(".index")).ToHaveTextAsync("65,00%");
+        // 64,999 final points + 23,4184 survey points from the demo's sample survey (400 respondents) = 88,4174.
+        await Assertions.Expect(bacGiang.Locator(".index")).ToHaveTextAsync("88,42%");
         await Assertions.Expect(bacGiang.Locator(".rank")).ToHaveTextAsync("1");
         await Assertions.Expect(visitor.Locator("canvas[data-chart-for='ranking-province']")).ToHaveAttributeAsync("data-drawn", "true");
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "public-ranking.png"), FullPage = true });
 
         await bacGiang.Locator("a").ClickAsync();
-        await Assertions.Expect(visitor.Locator("#unit-index")).ToHaveTextAsync("65,00%");
+        await Assertions.Expect(visitor.Locator("#unit-index")).ToHaveTextAsync("88,42%");
         await Assertions.Expect(visitor.Locator("canvas[data-chart-for='fields']")).ToHaveAttributeAsync("data-drawn", "true");
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "public-unit-card.png"), FullPage = true });
 

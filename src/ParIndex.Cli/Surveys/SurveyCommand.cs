@@ -13,8 +13,8 @@ namespace ParIndex.Cli.Surveys;
 /// <summary>
 /// <c>parindex survey …</c>: check and score survey response files without a database.
 /// <c>validate</c> and <c>score</c> exit 0 when the file is valid, 1 when it has problems (listed
-/// by row and column), 2 when an input cannot be read. <c>import</c> (into the database) comes with
-/// the data layer.
+/// by row and column), 2 when an input cannot be read. <c>import</c> writes a file into a
+/// campaign's database (<see cref="SurveyImportCommand"/>).
 /// </summary>
 public static class SurveyCommand
 {
@@ -27,6 +27,7 @@ public static class SurveyCommand
         var command = new Command("survey", "Điều tra xã hội học (SIPAS): kiểm tra, chấm điểm tệp kết quả khảo sát, cỡ mẫu, dữ liệu mẫu");
         command.Add(FileCommand("validate", "Kiểm tra tệp kết quả khảo sát theo phiếu khảo sát; liệt kê mọi lỗi theo dòng và cột", score: false));
         command.Add(FileCommand("score", "Kiểm tra rồi chấm điểm: điểm điều tra theo đơn vị và tiêu chí (kèm diễn giải) và chỉ số hài lòng SIPAS", score: true));
+        command.Add(SurveyImportCommand.Create());
         command.Add(SampleSizeCommand());
         command.Add(DemoCommand());
         return command;

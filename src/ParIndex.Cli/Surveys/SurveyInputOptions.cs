@@ -50,6 +50,16 @@ internal sealed class SurveyInputOptions
         }
     }
 
+    /// <summary>Only the options that say how to read a response file (for <c>survey import</c>, whose questionnaire is stored).</summary>
+    public void AddReadingOptionsTo(Command command)
+    {
+        command.Add(File);
+        foreach (var option in new Option[] { Shape, Unit, UnitColumn, RespondentColumn, WeightColumn, QuestionColumn, AnswerColumn, Map, Delimiter, Sheet, Json })
+        {
+            command.Add(option);
+        }
+    }
+
     /// <summary>Loads everything the command needs, or writes why not to stderr and returns null (exit 2).</summary>
     public SurveyInput? Load(ParseResult parse, TextWriter stderr)
     {
@@ -139,7 +149,7 @@ internal sealed class SurveyInputOptions
         return targets;
     }
 
-    private static bool TryDelimiter(string? text, out char? delimiter)
+    internal static bool TryDelimiter(string? text, out char? delimiter)
     {
         delimiter = text switch
         {
@@ -181,7 +191,7 @@ internal sealed class SurveyInputOptions
         return builtIn;
     }
 
-    private SurveyColumnMapping? Mapping(ParseResult parse, TextWriter stderr)
+    internal SurveyColumnMapping? Mapping(ParseResult parse, TextWriter stderr)
     {
         var shape = parse.GetValue(Shape)?.ToUpperInvariant() switch
         {

@@ -17,6 +17,9 @@ public sealed class ResultsReportDocument
 
     public required decimal TotalPoints { get; init; }
 
+    /// <summary>The satisfaction index (SIPAS) per component, when the unit has survey results; empty otherwise.</summary>
+    public IReadOnlyList<SatisfactionResult> Satisfaction { get; init; } = [];
+
     /// <summary>Points over maximum × 100; null when the maximum is 0.</summary>
     public decimal? TotalIndexPercent => TotalMax > 0 ? TotalPoints / TotalMax * 100m : null;
 }
@@ -27,3 +30,6 @@ public sealed record FieldResult(string Code, string Title, decimal Max, decimal
     /// <summary>The component index in percent; null when the maximum is 0 (field not applicable).</summary>
     public decimal? IndexPercent => Max > 0 ? Points / Max * 100m : null;
 }
+
+/// <summary>The SIPAS of one component: valid answers, satisfied answers (levels 4–5) and their share in percent.</summary>
+public sealed record SatisfactionResult(string Code, string Title, long ValidAnswers, long SatisfiedAnswers, decimal? Percent);

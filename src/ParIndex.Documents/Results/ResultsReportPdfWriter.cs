@@ -7,7 +7,8 @@ namespace ParIndex.Documents.Results;
 
 /// <summary>
 /// Writes the results report as PDF: title, a table of the fields (maximum, points, component
-/// index), the total with the PAR INDEX, and the radar chart of the component indices.
+/// index), the total with the PAR INDEX, the SIPAS per component when there is a survey, and the
+/// radar chart of the component indices.
 /// </summary>
 public static class ResultsReportPdfWriter
 {
@@ -52,6 +53,31 @@ public static class ResultsReportPdfWriter
             new PdfCell(VietnameseNumbers.FormatPoints(report.TotalPoints), true, CellAlignment.Center),
             new PdfCell(Percent(report.TotalIndexPercent), true, CellAlignment.Center),
         ]);
+
+        if (report.Satisfaction.Count > 0)
+        {
+            // Same five columns as the field table, so the page keeps one grid.
+            painter.Y += 8;
+            painter.DrawRow(
+            [
+                new PdfCell("Mã", true, CellAlignment.Center),
+                new PdfCell("Chỉ số hài lòng (SIPAS) — thành phần", true, CellAlignment.Left),
+                new PdfCell("Câu trả lời hợp lệ", true, CellAlignment.Center),
+                new PdfCell("Hài lòng (mức 4–5)", true, CellAlignment.Center),
+                new PdfCell("SIPAS (%)", true, CellAlignment.Center),
+            ]);
+            foreach (var component in report.Satisfaction)
+            {
+                painter.DrawRow(
+                [
+                    new PdfCell(component.Code, false, CellAlignment.Center),
+                    new PdfCell(component.Title, false, CellAlignment.Left),
+                    new PdfCell(VietnameseNumbers.FormatPoints(component.ValidAnswers), false, CellAlignment.Center),
+                    new PdfCell(VietnameseNumbers.FormatPoints(component.SatisfiedAnswers), false, CellAlignment.Center),
+                    new PdfCell(Percent(component.Percent), false, CellAlignment.Center),
+                ]);
+            }
+        }
 
         if (report.Fields.Count >= 3)
         {

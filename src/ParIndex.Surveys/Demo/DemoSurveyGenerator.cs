@@ -11,7 +11,9 @@ namespace ParIndex.Surveys.Demo;
 /// </summary>
 public static class DemoSurveyGenerator
 {
-    public static DemoSurveyLabels WriteWideCsv(TextWriter writer, Questionnaire questionnaire, IReadOnlyList<string> units, int respondentsPerUnit, int seed)
+    /// <param name="qualities">Optional quality per unit (0..1) instead of a drawn one, e.g. to follow a sample unit's strength.</param>
+    public static DemoSurveyLabels WriteWideCsv(TextWriter writer, Questionnaire questionnaire, IReadOnlyList<string> units, int respondentsPerUnit, int seed,
+        IReadOnlyDictionary<string, decimal>? qualities = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(questionnaire);
@@ -21,7 +23,9 @@ public static class DemoSurveyGenerator
         var quality = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var unit in units)
         {
-            quality[unit] = Math.Round(0.35m + (0.6m * (decimal)random.NextDouble()), 2, MidpointRounding.AwayFromZero);
+            // Drawn even when given, so that the answers of a seed do not depend on the given qualities.
+            var drawn = Math.Round(0.35m + (0.6m * (decimal)random.NextDouble()), 2, MidpointRounding.AwayFromZero);
+            quality[unit] = qualities is not null && qualities.TryGetValue(unit, out var given) ? Math.Clamp(given, 0m, 1m) : drawn;
         }
 
         writer.Write("respondent,unit");

@@ -16,6 +16,9 @@ public abstract class PageBase : ComponentBase
 
     protected static string Pts(decimal value) => ParIndex.Core.Numbers.VietnameseNumbers.FormatPoints(value);
 
+    /// <summary>A count with Vietnamese thousands dots (1.234).</summary>
+    protected static string N(long value) => ParIndex.Core.Numbers.VietnameseNumbers.FormatPoints(value);
+
     protected static string Pct(decimal? value) => value is { } v ? ParIndex.Core.Numbers.VietnameseNumbers.FormatPercent(v) : "–";
 
     /// <summary>Shows a date in Vietnam time (UTC+7), as users read deadlines.</summary>

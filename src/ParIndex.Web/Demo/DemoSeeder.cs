@@ -24,6 +24,7 @@ public sealed class DemoSeeder(
     IOptions<DemoOptions> options,
     IConfiguration configuration,
     TimeProvider clock,
+    DemoSurveySeeder surveys,
     ILogger<DemoSeeder> logger)
 {
     public const string CampaignName = "PAR INDEX 2023 cấp tỉnh";
@@ -118,6 +119,10 @@ public sealed class DemoSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         await ImportSeedAsync(bacGiang, framework2023, now, cancellationToken);
+        // Sample survey answers (labelled) for both provinces: about 400 respondents each, against quotas from N = 15 000 and 6 000.
+        await surveys.SeedAsync(campaign, framework2023,
+            [(units[DemoUnits.BacGiangCode].Id, DemoUnits.BacGiangCode, 15_000), (units[DemoUnits.LangSonCode].Id, DemoUnits.LangSonCode, 6_000)],
+            respondentsPerUnit: 400, seed: 2023, importedBy: "coordinator", now, cancellationToken);
         await SeedSampleCampaignsAsync(record, framework2023, units, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -129,9 +134,15 @@ public sealed class DemoSeeder(
         int? previous = null;
         foreach (var year in new[] { 2022, 2023 })
         {
-            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now);
+            var strengths = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now, strengths);
             await db.SaveChangesAsync(cancellationToken);
             SampleCampaignGenerator.AddHistory(db, campaign, now);
+            await db.SaveChangesAsync(cancellationToken);
+            // The survey is imported before publication freezes the campaign; its answers follow each unit's strength.
+            var population = assessed.Select(u => (u.Id, u.Code, 800L + (SampleCampaignGenerator.Stable(u.Code) % 40) * 100)).ToList();
+            await surveys.SeedAsync(campaign, framework, population, respondentsPerUnit: 60, seed: year, importedBy: "coordinator", now, cancellationToken, strengths);
+            campaign.PublishedAt = now;
             await db.SaveChangesAsync(cancellationToken);
             previous = campaign.Id;
         }

@@ -31,8 +31,10 @@ public static class SampleCampaignGenerator
         "Chưa có tài liệu kiểm chứng cho một phần nội dung",
     ];
 
-    /// <summary>Adds one published campaign; the caller saves. Returns it.</summary>
-    public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now)
+    /// <summary>Adds one campaign whose assessments are all published; the caller imports its survey, publishes it and saves.</summary>
+    /// <param name="strengths">Receives each unit's strength (0..1), which its sample survey follows.</param>
+    public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now,
+        IDictionary<string, decimal>? strengths = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(units);
@@ -48,7 +50,6 @@ public static class SampleCampaignGenerator
             SelfAssessmentDeadline = new DateTime(year, 12, 15, 10, 0, 0, DateTimeKind.Utc),
             ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
             PreviousCampaignId = previousCampaignId,
-            PublishedAt = now,
         };
         db.Campaigns.Add(campaign);
         var random = new Random(2023 * 31 + year);
@@ -56,6 +57,7 @@ public static class SampleCampaignGenerator
         {
             // Each unit has a steady strength (seeded by its code) and a yearly drift.
             var strength = 0.62m + (Stable(unit.Code) % 33) / 100m + (decimal)(random.NextDouble() * 0.06 - 0.03);
+            strengths?.Add(unit.Code, strength);
             var assessment = new Assessment { Campaign = campaign, Unit = unit, Status = AssessmentStatus.Published, Version = 6, SubmittedAt = now, SubmittedBy = "sample" };
             db.Assessments.Add(assessment);
             foreach (var leaf in framework.Leaves())
@@ -124,7 +126,7 @@ public static class SampleCampaignGenerator
         var entry = new LeafEntry { LeafCode = leaf.Code, UpdatedAt = now, UpdatedBy = "sample", Version = 3, Explanation = SampleReason };
         if (leaf.IsSurvey)
         {
-            entry.SurveyScore = LeafScorer.RoundScore(leaf.Max * share);
+            // Survey points come from the generated survey, imported by the seeder.
             return entry;
         }
 
@@ -168,5 +170,5 @@ public static class SampleCampaignGenerator
     }
 
     /// <summary>A stable number from a unit code (string.GetHashCode changes per process).</summary>
-    private static int Stable(string code) => code.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7fffffff;
+    internal static int Stable(string code) => code.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7fffffff;
 }

@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Data;
 using ParIndex.Data.Postgres;
 using ParIndex.Data.Sqlite;
+using ParIndex.Data.Sqlite.Surveys;
+using ParIndex.Data.Postgres.Surveys;
+using ParIndex.Data.Surveys;
 
 namespace ParIndex.Web.Hosting;
 
@@ -24,6 +27,7 @@ public static class DatabaseSetup
             }
 
             services.AddDbContext<ParIndexDbContext>(o => o.UseParIndexPostgres(connectionString));
+            services.AddSingleton<ISurveyAnswerSinkFactory, PostgresSurveyAnswerSinkFactory>();
         }
         else if (string.IsNullOrEmpty(provider) || string.Equals(provider, SqliteDatabase.ProviderName, StringComparison.OrdinalIgnoreCase))
         {
@@ -35,12 +39,15 @@ public static class DatabaseSetup
             }
 
             services.AddDbContext<ParIndexDbContext>(o => o.UseParIndexSqlite(connectionString));
+            services.AddSingleton<ISurveyAnswerSinkFactory, SqliteSurveyAnswerSinkFactory>();
         }
         else
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' không được hỗ trợ (chọn Sqlite hoặc Postgres).");
         }
 
+        services.AddScoped<SurveyCampaignImporter>();
+        services.AddScoped<SurveyCampaignScorer>();
         return services;
     }
 

@@ -56,6 +56,11 @@ public sealed record UnitScoreCard(
     IReadOnlyList<ComponentIndex> Criteria,
     IReadOnlyList<ChangeView> Changes,
     IReadOnlyList<GapView> Gaps,
-    decimal RecoverablePoints);
+    decimal RecoverablePoints,
+    IReadOnlyList<SipasView> Sipas,
+    decimal? OverallSipas);
+
+/// <summary>The satisfaction index (SIPAS) of a unit on one component: share of valid answers at levels 4–5, in percent.</summary>
+public sealed record SipasView(string Component, string Title, long ValidAnswers, long SatisfiedAnswers, decimal? Percent);
 
 public sealed record FieldTitle(string Code, string Title);

@@ -66,7 +66,16 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             }
         }
 
-        return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost));
+        var nodeTitles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
+        var sipas = (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken))
+            .OrderBy(r => r.Component, StringComparer.Ordinal)
+            .Select(r => new SipasView(r.Component, nodeTitles.GetValueOrDefault(r.Component, r.Component), r.ValidAnswers, r.SatisfiedAnswers,
+                r.Share is { } share ? Math.Round(share * 100m, 2, MidpointRounding.AwayFromZero) : null))
+            .ToList();
+        // The overall SIPAS is the plain mean of the component shares (ADR 0006), so no component outweighs another.
+        var shares = sipas.Where(v => v.Percent is not null).Select(v => v.Percent!.Value).ToList();
+        decimal? overall = shares.Count == 0 ? null : Math.Round(shares.Average(), 2, MidpointRounding.AwayFromZero);
+        return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall);
     }
 
     private async Task<Computed> ComputeAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)

@@ -55,4 +55,35 @@ public class ResultsReportTests
         var chart = Assert.Single(document.GetPage(1).GetImages());
         Assert.True(chart.BoundingBox.Width > 200 && chart.BoundingBox.Left >= 0 && chart.BoundingBox.Right <= document.GetPage(1).Width && chart.BoundingBox.Bottom >= 0);
     }
+
+    [Fact]
+    public void Results_pdf_lists_the_sipas_per_component_when_the_unit_has_a_survey()
+    {
+        var report = ResultsReportFactory.FromTable(AppraisalSamples.SeedAppraisal());
+        report = new ResultsReportDocument
+        {
+            TitleLines = report.TitleLines,
+            Subtitle = report.Subtitle,
+            Fields = report.Fields,
+            TotalMax = report.TotalMax,
+            TotalPoints = report.TotalPoints,
+            Satisfaction =
+            [
+                new SatisfactionResult("8.1.1", "Chỉ số hài lòng về tiếp cận dịch vụ", 1234, 1125, 91.16m),
+                new SatisfactionResult("8.1.2", "Chỉ số hài lòng về tổ chức giải quyết TTHC", 1230, 1000, 81.3m),
+            ],
+        };
+        using var stream = new MemoryStream();
+        ResultsReportPdfWriter.Write(report, stream);
+        var pdf = stream.ToArray();
+        File.WriteAllBytes(Artifacts.PathOf("results-with-sipas.pdf"), pdf);
+
+        var text = PdfText.Joined(pdf);
+        Assert.Contains("Chỉ số hài lòng (SIPAS)", text);
+        Assert.Contains("Chỉ số hài lòng về tiếp cận dịch vụ", text);
+        Assert.Contains("1.234", text);
+        Assert.Contains("91,16", text);
+        Assert.Contains("81,3", text);
+        Assert.All(PdfText.Words(pdf), w => Assert.True(w.Left >= 0 && w.Right <= w.PageWidth && w.Bottom >= 0 && w.Top <= w.PageHeight, w.Text));
+    }
 }

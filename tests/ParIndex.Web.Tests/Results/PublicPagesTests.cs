@@ -38,6 +38,12 @@ public abstract class PublicPagesTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.NotEmpty(cardPage.QuerySelectorAll("#gaps tbody tr"));
         Assert.Matches("tăng|giảm|giữ nguyên", cardPage.QuerySelector("#unit-movement")!.TextContent);
         Assert.NotNull(cardPage.QuerySelector("#unit-change"));
+        // SIPAS of the five satisfaction components (8.1.1–8.1.5), from the sample survey's 60 respondents per unit.
+        var sipas = cardPage.QuerySelectorAll("#sipas tbody tr");
+        Assert.Equal(["8.1.1", "8.1.2", "8.1.3", "8.1.4", "8.1.5"], sipas.Select(r => r.GetAttribute("data-component")));
+        Assert.All(sipas, r => Assert.Matches(@"^\d{1,3}(,\d{1,2})?%$", r.QuerySelectorAll("td")[3].TextContent));
+        Assert.All(sipas, r => Assert.InRange(int.Parse(r.QuerySelectorAll("td")[1].TextContent, System.Globalization.CultureInfo.InvariantCulture), 1, 60));
+        Assert.EndsWith("%", cardPage.QuerySelector("#sipas-overall")!.TextContent, StringComparison.Ordinal);
 
         // The demo campaign of 2023 is not published: its page is not found, and the staff API needs a login.
         var provincial = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == DemoSeeder.CampaignName).Select(c => c.Id).SingleAsync());

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Core.Surveys;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.History;
+
+namespace ParIndex.Data.Surveys;
+
+/// <summary>What re-scoring a campaign changed.</summary>
+public sealed record SurveyRescoreSummary(int UnitsScored, int LeavesChanged, long AnswersRead, SurveyScoreResult Scores);
+
+/// <summary>
+/// Re-scores a campaign's survey from its stored answers (every batch of every questionnaire):
+/// writes each assessment's survey leaves (<see cref="LeafEntry.SurveyScore"/> with its memo, a
+/// history line per change) and replaces the campaign's SIPAS rows. The stored answers are the one
+/// source of truth, so an import, a deleted batch or a re-run all end in the same scores.
+/// Runs inside the caller's transaction when there is one; saves but does not commit.
+/// </summary>
+public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? time = null)
+{
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
+    public async Task<SurveyRescoreSummary> RescoreAsync(int campaignId, string userName, CancellationToken cancellationToken = default)
+    {
+        var context = await SurveyCampaignContext.LoadAsync(db, campaignId, forWrite: true, cancellationToken).ConfigureAwait(false);
+        return await RescoreAsync(context, userName, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task<SurveyRescoreSummary> RescoreAsync(SurveyCampaignContext context, string userName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var campaignId = context.Campaign.Id;
+        var scorer = new SurveyScorer(context.Framework);
+        var unitCodes = context.UnitIds.ToDictionary(u => u.Value, u => u.Key);
+        var questions = new Dictionary<(int Questionnaire, string Code), SurveyQuestion?>();
+        long read = 0;
+        // Streamed, not loaded: a national survey holds tens of millions of answers.
+        var answers = db.SurveyAnswers.AsNoTracking()
+            .Join(db.SurveyBatches.Where(b => b.CampaignId == campaignId), a => a.BatchId, b => b.Id,
+                (a, b) => new { b.QuestionnaireId, a.UnitId, a.QuestionCode, a.AnswerKey, a.Weight })
+            .AsAsyncEnumerable();
+        await foreach (var a in answers.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            read++;
+            if (!questions.TryGetValue((a.QuestionnaireId, a.QuestionCode), out var question))
+            {
+                question = context.Questionnaires.TryGetValue(a.QuestionnaireId, out var q) ? q.Find(a.QuestionCode) : null;
+                questions.Add((a.QuestionnaireId, a.QuestionCode), question);
+            }
+
+            var option = question?.Scale.Find(a.AnswerKey);
+            if (question is null || option is null || !unitCodes.TryGetValue(a.UnitId, out var unitCode))
+            {
+                // Questionnaires with batches cannot be edited, so stored answers always match them.
+                throw new SurveyCampaignException(SurveyCampaignProblem.Invalid,
+                    $"Câu trả lời đã lưu ({a.QuestionCode} = \"{a.AnswerKey}\") không khớp phiếu khảo sát hoặc đơn vị của kỳ đánh giá.");
+            }
+
+            scorer.Add(unitCode, question, option, a.Weight ?? 1m);
+        }
+
+        var result = scorer.Result();
+        var changed = await WriteLeavesAsync(context, result, userName, cancellationToken).ConfigureAwait(false);
+        await WriteSipasAsync(context, result, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var units = result.Leaves.Select(l => l.UnitCode).Distinct(StringComparer.Ordinal).Count();
+        return new SurveyRescoreSummary(units, changed, read, result);
+    }
+
+    private async Task<int> WriteLeavesAsync(SurveyCampaignContext context, SurveyScoreResult result, string userName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var surveyLeaves = context.Framework.Leaves().Where(l => l.IsSurvey).Select(l => l.Code).ToList();
+        var scores = result.Leaves.ToDictionary(l => (l.UnitCode, l.LeafCode));
+        var assessments = await db.Assessments.Where(a => a.CampaignId == context.Campaign.Id)
+            .Select(a => new { a.Id, a.Unit!.Code }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var entries = (await db.LeafEntries.Where(e => e.Assessment!.CampaignId == context.Campaign.Id && surveyLeaves.Contains(e.LeafCode))
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(e => (e.AssessmentId, e.LeafCode));
+        var changed = 0;
+        foreach (var assessment in assessments)
+        {
+            foreach (var leafCode in surveyLeaves)
+            {
+                var score = scores.GetValueOrDefault((assessment.Code, leafCode));
+                decimal? points = score?.ValidAnswers > 0 ? score.Points : null;
+                var memo = score?.Memo.Text;
+                if (!entries.TryGetValue((assessment.Id, leafCode), out var entry))
+                {
+                    if (score is null)
+                    {
+                        continue;
+                    }
+
+                    entry = new LeafEntry { AssessmentId = assessment.Id, LeafCode = leafCode, UpdatedAt = now, UpdatedBy = userName };
+                    db.LeafEntries.Add(entry);
+                }
+
+                if (entry.SurveyScore == points && entry.SurveyMemo == memo)
+                {
+                    continue;
+                }
+
+                db.History.Add(HistoryEntry.ForLeaf(assessment.Id, leafCode, userName, now, nameof(LeafEntry.SurveyScore),
+                    Invariant(entry.SurveyScore), Invariant(points),
+                    score is null ? "Không còn câu trả lời khảo sát" : $"Tính từ {score.ValidAnswers} câu trả lời khảo sát hợp lệ"));
+                entry.SurveyScore = points;
+                entry.SurveyMemo = memo;
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task WriteSipasAsync(SurveyCampaignContext context, SurveyScoreResult result, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var old = await db.SurveySipasResults.Where(s => s.CampaignId == context.Campaign.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.SurveySipasResults.RemoveRange(old);
+        foreach (var sipas in result.Sipas)
+        {
+            db.SurveySipasResults.Add(new SurveySipasResult
+            {
+                CampaignId = context.Campaign.Id,
+                UnitId = context.UnitIds[sipas.UnitCode],
+                Component = sipas.Component,
+                ValidAnswers = sipas.ValidAnswers,
+                SatisfiedAnswers = sipas.SatisfiedAnswers,
+                Share = sipas.Share,
+                ComputedAt = now,
+            });
+        }
+    }
+
+    private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+}
