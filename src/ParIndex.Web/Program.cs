@@ -78,6 +78,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<DemoSurveySeeder>();
 builder.Services.AddScoped<QuestionnaireService>();
 builder.Services.AddScoped<QuotaService>();
+builder.Services.AddScoped<SurveyImportService>();
 
 var app = builder.Build();
 

@@ -80,3 +80,56 @@ public sealed class QuotaFormRow
 
     public string? Margin { get; set; }
 }
+
+/// <summary>How to read a response file: the layout and which columns mean what.</summary>
+public sealed class SurveyImportOptions
+{
+    public int QuestionnaireId { get; set; }
+
+    /// <summary><c>wide</c> (one row per respondent) or <c>long</c> (one row per answer).</summary>
+    public string? Shape { get; set; } = "wide";
+
+    public string? RespondentColumn { get; set; }
+
+    public string? UnitColumn { get; set; }
+
+    /// <summary>The code of the unit of every respondent, when the file holds one unit's survey.</summary>
+    public string? FixedUnit { get; set; }
+
+    public string? WeightColumn { get; set; }
+
+    public string? QuestionColumn { get; set; }
+
+    public string? AnswerColumn { get; set; }
+}
+
+/// <summary>An imported response file.</summary>
+public sealed record SurveyBatchView(
+    int Id,
+    int QuestionnaireId,
+    string QuestionnaireCode,
+    string RespondentGroup,
+    string SourceName,
+    int Respondents,
+    long Answers,
+    DateTime ImportedAt,
+    string? ImportedBy);
+
+/// <summary>What an accepted import wrote and changed.</summary>
+public sealed record SurveyImportOutcome(SurveyBatchView Batch, int UnitsScored, int LeavesChanged, IReadOnlyDictionary<string, int> RespondentsPerUnit);
+
+/// <summary>The survey points of one unit: per survey leaf and the SIPAS per component.</summary>
+public sealed record UnitSurveyScores(
+    int CampaignId,
+    int UnitId,
+    string UnitCode,
+    string UnitName,
+    decimal TotalPoints,
+    decimal SurveyMax,
+    decimal? OverallSipasPercent,
+    IReadOnlyList<SurveyLeafScoreView> Leaves,
+    IReadOnlyList<SipasView> Sipas);
+
+public sealed record SurveyLeafScoreView(string Code, string Title, decimal Max, long ValidAnswers, long InvalidAnswers, decimal? MeanShare, decimal? Points, string? Memo);
+
+public sealed record SipasView(string Component, string? Title, long ValidAnswers, long SatisfiedAnswers, decimal? Percent);

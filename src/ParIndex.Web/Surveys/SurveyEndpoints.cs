@@ -104,6 +104,50 @@ public static class SurveyEndpoints
             .AddEndpointFilter<AntiforgeryHeaderFilter>()
             .WithSummary("Tải lên tệp CSV chỉ tiêu mẫu (unit,group,N,e); 422 kèm dòng/cột lỗi, không lưu gì");
 
+        manage.MapGet("/batches", async Task<Ok<IReadOnlyList<SurveyBatchView>>> (int campaignId, SurveyImportService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.BatchesAsync(campaignId, ct)))
+            .WithSummary("Các lô câu trả lời đã nhập (tệp, số người trả lời, số câu trả lời, thời điểm, người nhập)");
+
+        manage.MapPost("/batches", async Task<Created<SurveyImportOutcome>> (int campaignId, IFormCollection form, ClaimsPrincipal principal, SurveyImportService service, CancellationToken ct) =>
+            {
+                var file = form.Files["file"] ?? (form.Files.Count > 0 ? form.Files[0] : null)
+                    ?? throw DomainException.Invalid("Chưa chọn tệp kết quả khảo sát (CSV hoặc XLSX).");
+                if (file.Length > service.MaxBytes)
+                {
+                    throw DomainException.TooLarge("Tệp kết quả khảo sát vượt quá giới hạn dung lượng.");
+                }
+
+                var options = new SurveyImportOptions
+                {
+                    QuestionnaireId = int.TryParse(form["questionnaireId"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var q) ? q : 0,
+                    Shape = form["shape"],
+                    RespondentColumn = form["respondentColumn"],
+                    UnitColumn = form["unitColumn"],
+                    FixedUnit = form["fixedUnit"],
+                    WeightColumn = form["weightColumn"],
+                    QuestionColumn = form["questionColumn"],
+                    AnswerColumn = form["answerColumn"],
+                };
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var outcome = await service.ImportAsync(campaignId, file.FileName, buffer.ToArray(), options, CurrentUser.From(principal), ct);
+                return TypedResults.Created($"/api/campaigns/{campaignId}/surveys/batches/{outcome.Batch.Id}", outcome);
+            })
+            .DisableAntiforgery()
+            .AddEndpointFilter<AntiforgeryHeaderFilter>()
+            .WithSummary("Nhập tệp kết quả khảo sát (multipart: file, questionnaireId, shape wide|long, respondentColumn, unitColumn hoặc fixedUnit, weightColumn, questionColumn, answerColumn). 422 kèm problems [{row, column, message}] và total; 409 khi tệp đã được nhập");
+
+        manage.MapDelete("/batches/{batchId:int}", async Task<NoContent> (int campaignId, int batchId, ClaimsPrincipal principal, SurveyImportService service, CancellationToken ct) =>
+            {
+                await service.DeleteBatchAsync(campaignId, batchId, CurrentUser.From(principal), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Xoá một lô câu trả lời và tính lại điểm khảo sát của kỳ đánh giá");
+
+        surveys.MapGet("/units/{unitId:int}/scores", async Task<Ok<UnitSurveyScores>> (int campaignId, int unitId, ClaimsPrincipal principal, SurveyImportService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.UnitScoresAsync(campaignId, unitId, CurrentUser.From(principal), ct)))
+            .WithSummary("Điểm khảo sát của một đơn vị: từng tiêu chí (n, tỷ lệ điểm bình quân, điểm) và SIPAS theo thành phần");
+
         return api;
     }
 }
