@@ -20,6 +20,9 @@ public static class SurveyBenchmarkData
 
     public static SurveyColumnMapping Mapping { get; } = new() { UnitColumn = "unit" };
 
+    /// <summary>The long shape's mapping: one row per answer (respondent, unit, question, answer).</summary>
+    public static SurveyColumnMapping LongMapping { get; } = new() { Shape = ResponseShape.Long, UnitColumn = "unit" };
+
     private static Questionnaire Build()
     {
         var full = DemoSurvey.Questionnaire(Framework);
@@ -47,6 +50,42 @@ public static class SurveyBenchmarkData
             using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false), 1 << 16))
             {
                 DemoSurveyGenerator.WriteWideCsv(writer, Questionnaire, units, respondents / Units, seed: 42);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// Writes (once) and returns the path of the same answers in the long shape: one row per
+    /// non-blank answer, about 19 rows per respondent.
+    /// </summary>
+    public static string EnsureLongFile(string directory, int respondents)
+    {
+        var wide = EnsureFile(directory, respondents);
+        var path = Path.Combine(directory, $"survey-long-{respondents}.csv");
+        if (!File.Exists(path))
+        {
+            var temp = path + ".tmp";
+            using (var reader = new StreamReader(wide, new System.Text.UTF8Encoding(false), false, 1 << 16))
+            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false), 1 << 16))
+            {
+                var header = reader.ReadLine()!.Split(',');
+                writer.Write("respondent,unit,question,answer\r\n");
+                while (reader.ReadLine() is { } line)
+                {
+                    // The generator writes no quoted cells, so a plain split is exact here.
+                    var cells = line.Split(',');
+                    for (var i = 2; i < cells.Length; i++)
+                    {
+                        if (cells[i].Length > 0)
+                        {
+                            writer.Write($"{cells[0]},{cells[1]},{header[i]},{cells[i]}\r\n");
+                        }
+                    }
+                }
             }
 
             File.Move(temp, path, overwrite: true);

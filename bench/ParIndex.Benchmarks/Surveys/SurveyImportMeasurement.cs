@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ParIndex.Benchmarks.Surveys;
 
 /// <summary>
-/// Measured console mode for the survey import (<c>survey-import [--sizes 10000,100000,1000000]</c>).
+/// Measured console mode for the survey import (<c>survey-import [--sizes 10000,100000,1000000] [--shape wide|long]</c>).
 /// BenchmarkDotNet's many iterations are too slow at a million respondents, so each size and
 /// workload runs in a fresh child process (so its peak working set is its own): warm-up runs (5 at 10k, 1 above),
 /// then timed runs (5 at 10k, 3 above) of which the median is reported, plus the bytes allocated
@@ -20,13 +20,14 @@ public static class SurveyImportMeasurement
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length == 5 && args[1] == ChildCommand)
+        if (args.Length == 6 && args[1] == ChildCommand)
         {
-            return Child(args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture));
+            return Child(args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture), args[5] == "long");
         }
 
         var sizes = new[] { 10_000, 100_000, 1_000_000 };
         var dir = Path.Combine(Path.GetTempPath(), "parindex-bench-surveys");
+        var longShape = false;
         for (var i = 1; i < args.Length - 1; i++)
         {
             if (args[i] == "--sizes")
@@ -37,18 +38,27 @@ public static class SurveyImportMeasurement
             {
                 dir = args[i + 1];
             }
+            else if (args[i] == "--shape")
+            {
+                longShape = args[i + 1] switch
+                {
+                    "long" => true,
+                    "wide" => false,
+                    _ => throw new ArgumentException($"--shape is wide or long, not {args[i + 1]}"),
+                };
+            }
         }
 
-        Console.WriteLine($"# Survey import, wide CSV, {SurveyBenchmarkData.Questionnaire.Questions.Count} questions, {SurveyBenchmarkData.Units} units; .NET {Environment.Version}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"# Survey import, {(longShape ? "long" : "wide")} CSV, {SurveyBenchmarkData.Questionnaire.Questions.Count} questions, {SurveyBenchmarkData.Units} units; .NET {Environment.Version}, {Environment.ProcessorCount} cores");
         Console.WriteLine("| Respondents | File MB | Workload | Median s | Respondents/s | MB/s | Allocated MB | Peak working set MB | Ratio to baseline |");
         Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
-            var path = SurveyBenchmarkData.EnsureFile(dir, size);
+            var path = longShape ? SurveyBenchmarkData.EnsureLongFile(dir, size) : SurveyBenchmarkData.EnsureFile(dir, size);
             var megabytes = new FileInfo(path).Length / 1024.0 / 1024.0;
             var runs = size >= 100_000 ? 3 : 5;
-            var baseline = Spawn("baseline", path, runs);
-            var import = Spawn("import", path, runs);
+            var baseline = Spawn("baseline", path, runs, longShape);
+            var import = Spawn("import", path, runs, longShape);
             foreach (var (name, m) in new[] { ("baseline: split lines", baseline), ("import: hash + validate + score + write", import) })
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -59,14 +69,14 @@ public static class SurveyImportMeasurement
         return 0;
     }
 
-    private static Measurement Spawn(string workload, string path, int runs)
+    private static Measurement Spawn(string workload, string path, int runs, bool longShape)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Command, ChildCommand, workload, path, runs.ToString(CultureInfo.InvariantCulture) })
+        foreach (var arg in new[] { Command, ChildCommand, workload, path, runs.ToString(CultureInfo.InvariantCulture), longShape ? "long" : "wide" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -82,11 +92,12 @@ public static class SurveyImportMeasurement
         return JsonSerializer.Deserialize<Measurement>(output.Trim().Split('\n')[^1])!;
     }
 
-    private static int Child(string workload, string path, int runs)
+    private static int Child(string workload, string path, int runs, bool longShape)
     {
+        var mapping = longShape ? SurveyBenchmarkData.LongMapping : SurveyBenchmarkData.Mapping;
         Func<long> work = workload == "baseline"
             ? () => SurveyImportWorkloads.SplitLines(path)
-            : () => SurveyImportWorkloads.Import(path).AnswersWritten;
+            : () => SurveyImportWorkloads.Import(path, mapping).AnswersWritten;
         // Warm-up (JIT tiers, file cache): several runs for the small file, where one run is short.
         var warmups = runs >= 5 ? 5 : 1;
         for (var i = 0; i < warmups; i++)

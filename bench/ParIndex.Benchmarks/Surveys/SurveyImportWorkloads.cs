@@ -27,10 +27,14 @@ public static class SurveyImportWorkloads
     /// cell, scoring and SIPAS), pass 2 (read again and write answers in chunks to the in-memory
     /// sink, which counts rather than keeps them).
     /// </summary>
-    public static SurveyImportResult Import(string path)
+    public static SurveyImportResult Import(string path) => Import(path, SurveyBenchmarkData.Mapping);
+
+    /// <summary>The same import of a file in the shape <paramref name="mapping"/> describes.</summary>
+    public static SurveyImportResult Import(string path, SurveyColumnMapping mapping)
     {
+        ArgumentNullException.ThrowIfNull(mapping);
         var sink = new InMemorySurveyAnswerSink(retainAnswers: false);
-        var result = SurveyImporter.ImportAsync(ResponseFile.FromPath(path), SurveyBenchmarkData.Questionnaire, SurveyBenchmarkData.Framework, SurveyBenchmarkData.Mapping, sink)
+        var result = SurveyImporter.ImportAsync(ResponseFile.FromPath(path), SurveyBenchmarkData.Questionnaire, SurveyBenchmarkData.Framework, mapping, sink)
             .GetAwaiter().GetResult();
         if (result.Status != SurveyImportStatus.Imported || sink.CommittedCount != result.AnswersWritten)
         {

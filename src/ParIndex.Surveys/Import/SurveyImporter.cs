@@ -34,14 +34,18 @@ public static class SurveyImporter
     /// <summary>Answers per <see cref="ISurveyAnswerSink.WriteAsync"/> call.</summary>
     public const int ChunkSize = 8192;
 
-    /// <summary>Validates and scores a file without writing anything (one pass). Throws <see cref="SurveyFileFormatException"/> when the file cannot be opened.</summary>
+    /// <summary>
+    /// Validates and scores a file without writing anything (one pass). Throws <see cref="SurveyFileFormatException"/>
+    /// when the file cannot be opened. The scores are the file's only when the report is valid: rows found repeated
+    /// after the pass were scored before they were known to be repeats.
+    /// </summary>
     public static (SurveyValidationReport Report, SurveyScoreResult Scores) ValidateAndScore(
         ResponseFile file, Questionnaire questionnaire, SurveyColumnMapping mapping, SurveyScorer scorer)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(scorer);
         var problems = new SurveyProblemCollector();
-        var report = Pass(file, questionnaire, mapping, problems, scorer);
+        var report = Pass(file, questionnaire, mapping, problems, scorer, CancellationToken.None);
         return (report, scorer.Result());
     }
 
@@ -60,7 +64,7 @@ public static class SurveyImporter
         }
 
         var scorer = new SurveyScorer(framework);
-        var report = Pass(file, questionnaire, mapping, new SurveyProblemCollector(), scorer);
+        var report = Pass(file, questionnaire, mapping, new SurveyProblemCollector(), scorer, cancellationToken);
         if (!report.IsValid)
         {
             return new SurveyImportResult(SurveyImportStatus.Invalid, report, hash, 0, null);
@@ -101,15 +105,22 @@ public static class SurveyImporter
     }
 
     private static SurveyValidationReport Pass(ResponseFile file, Questionnaire questionnaire, SurveyColumnMapping mapping,
-        SurveyProblemCollector problems, SurveyScorer? scorer)
+        SurveyProblemCollector problems, SurveyScorer? scorer, CancellationToken cancellationToken)
     {
         // A file that cannot be opened at all (a broken workbook) throws SurveyFileFormatException;
         // problems inside a readable file are collected by row and column.
-        var table = file.OpenTable();
-        using (table)
+        using var table = file.OpenTable();
+        // Disposing the reader releases the duplicate check's temporary file, on cancellation too.
+        using var reader = new SurveyResponseReader(table, questionnaire, mapping, problems, scorer);
+        for (var rows = 1; reader.ReadRow(null); rows++)
         {
-            return new SurveyResponseReader(table, questionnaire, mapping, problems, scorer).ReadToEnd();
+            if (rows % 4096 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
+
+        return reader.Report();
     }
 
     private static async Task<long> WriteAsync(ResponseFile file, Questionnaire questionnaire, SurveyColumnMapping mapping,
@@ -120,8 +131,10 @@ public static class SurveyImporter
         var chunk = new SurveyAnswer[ChunkSize + 64];
         long written = 0;
         using var table = file.OpenTable();
-        // Pass 1 checked duplicates; this pass re-checks every cell in case the file changed meanwhile.
-        var reader = new SurveyResponseReader(table, questionnaire, mapping, problems, checkDuplicates: false);
+        // Pass 1 checked duplicates and counted respondents; this pass re-checks every cell in case
+        // the file changed meanwhile, with no respondent sort (its report is not read).
+        using var reader = new SurveyResponseReader(table, questionnaire, mapping, problems, scorer: null, checkDuplicates: false,
+            countRespondents: false, DuplicateFinder.DefaultRunRecords, tempDirectory: null);
         while (reader.ReadRow(buffer))
         {
             if (problems.Total > 0)

@@ -53,4 +53,42 @@ public sealed class SurveyProblemCollector
             kept.Add(new SurveyImportProblem(row, column, columnName, message));
         }
     }
+
+    /// <summary>
+    /// Adds problems found after a pass (duplicates) where they belong in row order: each goes after
+    /// <c>Offset</c> problems of its row. <paramref name="sorted"/> is in (row, offset) order and holds
+    /// the first of <paramref name="total"/> such problems; the kept list stays the first
+    /// <see cref="MaxKept"/> in row order. Only kept problems from <paramref name="from"/> on are this file's.
+    /// </summary>
+    internal void AddInRowOrder(IReadOnlyList<(SurveyImportProblem Problem, int Offset)> sorted, int total, int from)
+    {
+        Total += total;
+        foreach (var (problem, offset) in sorted)
+        {
+            var start = from;
+            while (start < kept.Count && kept[start].Row < problem.Row)
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < kept.Count && kept[end].Row == problem.Row)
+            {
+                end++;
+            }
+
+            // Past the row's kept problems only when some of them were dropped: then this one is dropped too.
+            var at = Math.Min(start + offset, end);
+            if (at >= MaxKept)
+            {
+                continue;
+            }
+
+            kept.Insert(at, problem);
+            if (kept.Count > MaxKept)
+            {
+                kept.RemoveAt(kept.Count - 1);
+            }
+        }
+    }
 }

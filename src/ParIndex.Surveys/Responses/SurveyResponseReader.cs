@@ -7,13 +7,20 @@ namespace ParIndex.Surveys.Responses;
 /// Reads the rows of a response table against a questionnaire and a column mapping, one row at a
 /// time: every problem goes to the collector with its row and column, valid rows yield
 /// <see cref="SurveyAnswer"/>s (and feed a <see cref="SurveyScorer"/> when given). A row with any
-/// problem yields nothing. Memory stays flat except for a 64-bit fingerprint per respondent (per
-/// respondent × question in the long shape, plus each respondent's unit), kept to catch duplicates
-/// and a respondent filed under two units; <c>checkDuplicates: false</c> drops them on a second pass.
+/// problem yields nothing.
+/// <para>Memory does not grow with the file. Repeated respondents (wide), repeated answers to a
+/// question and a respondent filed under two units (long) can only be known once every row is
+/// read: the reader notes each row's respondent id in a <see cref="DuplicateFinder"/> (bounded
+/// buffer, sorted runs in a temporary file, merged at the end) and reports those problems when the
+/// last row is read, in row order among the others. A row whose only problem is found then (a
+/// duplicate) has already been given to the scorer and <c>output</c>: use the scores and answers
+/// of a pass only when its report is valid, as <see cref="Import.SurveyImporter"/> does. The
+/// report's counts leave such rows out, as before. Dispose the reader (or read to the end) to
+/// release the temporary file early.</para>
 /// <para>Blank answer cells are "no answer" and are skipped; an answer key that is not on the
 /// question's scale is a problem; "không biết" keys are accepted and scored as not valid.</para>
 /// </summary>
-public sealed class SurveyResponseReader
+public sealed class SurveyResponseReader : IDisposable
 {
     /// <summary>What a UTF-8 decoder puts where the bytes were not UTF-8 (a CSV saved in a legacy code page).</summary>
     private const char Utf8Replacement = '\uFFFD';
@@ -25,13 +32,14 @@ public sealed class SurveyResponseReader
     private readonly SurveyColumnMapping mapping;
     private readonly SurveyProblemCollector problems;
     private readonly SurveyScorer? scorer;
-    private readonly Dictionary<string, string> units = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> unitLookup;
-    private readonly Dictionary<string, int> respondentsPerUnit = new(StringComparer.Ordinal);
-    private readonly HashSet<ulong> respondents = [];
-    private readonly HashSet<(ulong Respondent, int Question)> answered = [];
-    private readonly Dictionary<ulong, string> unitOfRespondent = [];
+    private readonly Dictionary<string, int> units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> unitLookup;
+    private readonly List<string> unitNames = [];
+    private readonly List<int> respondentsOfUnit = [];
     private readonly List<(SurveyQuestion Question, AnswerOption Option)> rowAnswers = [];
+    private readonly PriorityQueue<(SurveyImportProblem Problem, int Offset), (int Row, int Offset)> lateKept =
+        new(Comparer<(int Row, int Offset)>.Create((a, b) => b.CompareTo(a)));
+    private readonly int keptAtStart;
     private readonly bool[] questionSeen;
     private readonly int respondentColumn = -1;
     private readonly int unitColumn = -1;
@@ -41,12 +49,31 @@ public sealed class SurveyResponseReader
     private readonly (int Column, SurveyQuestion Question)[] questionColumns = [];
     private readonly bool headerOk;
     private readonly bool checkDuplicates;
+    private readonly int fixedUnit = -1;
+    private readonly int[] questionStamp = [];
+    private DuplicateFinder? finder;
+    private int keyStamp;
+    private int keyFirstUnit;
+    private bool keyCounted;
+    private int lateTotal;
     private int dataRows;
     private long answers;
 
-    /// <param name="checkDuplicates">False skips the duplicate-respondent check (and its memory) on a pass over a file already validated.</param>
+    /// <param name="checkDuplicates">False skips the duplicate-respondent check (and its temporary file) on a pass over a file already validated.</param>
     public SurveyResponseReader(IResponseTable table, Questionnaire questionnaire, SurveyColumnMapping mapping, SurveyProblemCollector problems,
         SurveyScorer? scorer = null, bool checkDuplicates = true)
+        : this(table, questionnaire, mapping, problems, scorer, checkDuplicates, countRespondents: true, DuplicateFinder.DefaultRunRecords, null)
+    {
+    }
+
+    /// <param name="countRespondents">
+    /// Long shape: false leaves <see cref="SurveyValidationReport.Respondents"/> at 0 when duplicates are not checked,
+    /// which saves the respondent sort on a writing pass whose report nobody reads.
+    /// </param>
+    /// <param name="runRecords">Rows sorted in memory per run of the duplicate check (small in tests, to exercise the merge).</param>
+    /// <param name="tempDirectory">Where the duplicate check's temporary file goes; null for the system's.</param>
+    internal SurveyResponseReader(IResponseTable table, Questionnaire questionnaire, SurveyColumnMapping mapping, SurveyProblemCollector problems,
+        SurveyScorer? scorer, bool checkDuplicates, bool countRespondents, int runRecords, string? tempDirectory)
     {
         this.checkDuplicates = checkDuplicates;
         this.table = table ?? throw new ArgumentNullException(nameof(table));
@@ -56,6 +83,7 @@ public sealed class SurveyResponseReader
         this.scorer = scorer;
         unitLookup = units.GetAlternateLookup<ReadOnlySpan<char>>();
         questionSeen = new bool[questionnaire.Questions.Count];
+        keptAtStart = problems.Kept.Count;
         var before = problems.Total;
         var header = table.Header;
         if (header.Count == 0)
@@ -95,6 +123,24 @@ public sealed class SurveyResponseReader
         }
 
         headerOk = problems.Total == before;
+        if (mapping.FixedUnit is { } fixedCode)
+        {
+            fixedUnit = AddUnit(fixedCode);
+        }
+
+        var shapeNeedsKeys = mapping.Shape == ResponseShape.Long ? checkDuplicates || countRespondents : checkDuplicates;
+        if (headerOk && shapeNeedsKeys)
+        {
+            finder = new DuplicateFinder(runRecords, DuplicateFinder.DefaultFanIn, tempDirectory);
+            questionStamp = new int[questionnaire.Questions.Count];
+        }
+    }
+
+    /// <summary>Releases the duplicate check's temporary file, when the reader is left before the end of the file.</summary>
+    public void Dispose()
+    {
+        finder?.Dispose();
+        finder = null;
     }
 
     /// <summary>Reads the next data row; false at the end of the file (or when the header is unusable).</summary>
@@ -116,11 +162,13 @@ public sealed class SurveyResponseReader
             catch (SurveyFileFormatException ex)
             {
                 problems.Add(ex.Row, 0, null, ex.Message);
+                FinishKeys();
                 return false;
             }
 
             if (!more)
             {
+                FinishKeys();
                 return false;
             }
 
@@ -146,36 +194,44 @@ public sealed class SurveyResponseReader
             Problem(row, respondentColumn, NotUtf8);
         }
 
-        var unit = ReadUnit(row);
+        var unitIndex = ReadUnit(row);
+        var unit = unitIndex >= 0 ? unitNames[unitIndex] : null;
         var weight = ReadWeight(row);
-        var fingerprint = Fingerprint(respondentCell);
+        // Problems found after the pass (a repeated respondent) go after these ones of the row.
+        var problemsBefore = problems.Total - before;
+        var questionIndex = -1;
+        var answerInvalid = false;
         if (mapping.Shape == ResponseShape.Wide)
         {
-            if (checkDuplicates && !respondentCell.IsEmpty && !respondents.Add(fingerprint))
+            foreach (var (column, q) in questionColumns)
             {
-                Problem(row, respondentColumn, $"Mã người trả lời \"{respondentCell}\" đã xuất hiện ở một dòng trước.");
-            }
-
-            foreach (var (column, question) in questionColumns)
-            {
-                ReadAnswer(row, column, question);
+                ReadAnswer(row, column, q);
             }
         }
         else
         {
-            ReadLongAnswer(row, respondentCell, fingerprint);
-            CheckSameUnit(row, respondentCell, fingerprint, unit);
+            questionIndex = ReadLongAnswer(row, deferAnswerProblem: checkDuplicates && !respondentCell.IsEmpty, out answerInvalid);
+            problemsBefore = problems.Total - before;
         }
 
-        if (problems.Total != before)
+        var valid = problems.Total == before && !answerInvalid;
+        if (finder is not null && !respondentCell.IsEmpty)
+        {
+            var facts = new RowFacts(row, unitIndex, (short)questionIndex, (ushort)Math.Min(rowAnswers.Count, ushort.MaxValue),
+                (byte)Math.Min(problemsBefore, byte.MaxValue), (valid ? RowFlags.Valid : RowFlags.None) | (answerInvalid ? RowFlags.AnswerInvalid : RowFlags.None));
+            finder.Add(respondentCell, facts, answerInvalid ? table.Cell(answerColumn).Trim() : default);
+        }
+
+        if (!valid)
         {
             return true;
         }
 
         answers += rowAnswers.Count;
-        if (mapping.Shape == ResponseShape.Wide || respondents.Add(fingerprint))
+        if (mapping.Shape == ResponseShape.Wide)
         {
-            CountRespondent(unit!);
+            // Long shape: counted after the pass, under the unit of the respondent's first valid row.
+            CountRespondent(unitIndex);
         }
 
         var respondentId = output is null ? "" : respondentCell.ToString();
@@ -198,11 +254,20 @@ public sealed class SurveyResponseReader
         return Report();
     }
 
+    /// <summary>The report of the rows read so far; complete (duplicates included) once <see cref="ReadRow"/> has returned false.</summary>
     public SurveyValidationReport Report()
     {
         var unmatched = questionnaire.Questions.Where((q, i) => !questionSeen[i]).Select(q => q.Code).ToList();
-        return new SurveyValidationReport(problems.Kept.ToList(), problems.Total, dataRows, respondentsPerUnit.Values.Sum(), answers,
-            new Dictionary<string, int>(respondentsPerUnit, StringComparer.Ordinal), unmatched);
+        var perUnit = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < respondentsOfUnit.Count; i++)
+        {
+            if (respondentsOfUnit[i] > 0)
+            {
+                perUnit[unitNames[i]] = respondentsOfUnit[i];
+            }
+        }
+
+        return new SurveyValidationReport(problems.Kept.ToList(), problems.Total, dataRows, perUnit.Values.Sum(), answers, perUnit, unmatched);
     }
 
     private void ReadAnswer(int row, int column, SurveyQuestion question)
@@ -216,99 +281,256 @@ public sealed class SurveyResponseReader
         var option = question.Scale.Find(cell);
         if (option is null)
         {
-            Problem(row, column, $"Câu {question.Code}: phương án \"{cell}\" không có trong thang trả lời ({string.Join(", ", question.Scale.Options.Select(o => o.Key))}).");
+            Problem(row, column, NotOnScale(question, cell));
             return;
         }
 
         rowAnswers.Add((question, option));
     }
 
-    private void ReadLongAnswer(int row, ReadOnlySpan<char> respondentCell, ulong fingerprint)
+    private static string NotOnScale(SurveyQuestion question, ReadOnlySpan<char> cell) =>
+        $"Câu {question.Code}: phương án \"{cell}\" không có trong thang trả lời ({string.Join(", ", question.Scale.Options.Select(o => o.Key))}).";
+
+    /// <summary>Long shape: reads the question and answer cells; the question's index, or −1.</summary>
+    /// <param name="deferAnswerProblem">
+    /// True when the row goes to the duplicate check: a repeated (respondent, question) row reports
+    /// the repetition instead of its answer, so the answer's problem waits for that check.
+    /// </param>
+    private int ReadLongAnswer(int row, bool deferAnswerProblem, out bool answerInvalid)
     {
+        answerInvalid = false;
         var code = table.Cell(questionColumn).Trim();
         if (code.IsEmpty)
         {
             Problem(row, questionColumn, "Thiếu mã câu hỏi.");
-            return;
+            return -1;
         }
 
         var index = FindQuestion(code);
         if (index < 0)
         {
             Problem(row, questionColumn, $"Câu hỏi \"{code}\" không có trong phiếu {questionnaire.Id}.");
-            return;
+            return -1;
         }
 
         var question = questionnaire.Questions[index];
         questionSeen[index] = true;
-        if (checkDuplicates && !respondentCell.IsEmpty && !answered.Add((fingerprint, index)))
+        if (!deferAnswerProblem)
         {
-            Problem(row, questionColumn, $"Người trả lời \"{respondentCell}\" đã có câu trả lời cho câu {question.Code} ở một dòng trước.");
+            ReadAnswer(row, answerColumn, question);
+            return index;
+        }
+
+        var cell = table.Cell(answerColumn).Trim();
+        if (!cell.IsEmpty)
+        {
+            if (question.Scale.Find(cell) is { } option)
+            {
+                rowAnswers.Add((question, option));
+            }
+            else
+            {
+                answerInvalid = true;
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// After the last row: visits every noted row by respondent, reports repeated respondents
+    /// (wide), repeated answers and a respondent under two units (long), takes the rows they
+    /// invalidate back out of the counts, and counts the long shape's respondents.
+    /// </summary>
+    private void FinishKeys()
+    {
+        if (finder is not { } keys)
+        {
             return;
         }
 
-        ReadAnswer(row, answerColumn, question);
+        try
+        {
+            keys.Visit(mapping.Shape == ResponseShape.Wide ? VisitWide : VisitLong);
+        }
+        finally
+        {
+            keys.Dispose();
+            finder = null;
+        }
+
+        var late = new List<(SurveyImportProblem Problem, int Offset)>(lateKept.Count);
+        while (lateKept.TryDequeue(out var problem, out _))
+        {
+            late.Add(problem);
+        }
+
+        late.Reverse();
+        problems.AddInRowOrder(late, lateTotal, keptAtStart);
     }
 
-    /// <summary>Long shape: a respondent's rows must name one unit, or their answers would score two units.</summary>
-    private void CheckSameUnit(int row, ReadOnlySpan<char> respondentCell, ulong fingerprint, string? unit)
+    private void VisitWide(SortedRow row)
     {
-        if (!checkDuplicates || unit is null || respondentCell.IsEmpty || mapping.FixedUnit is not null)
+        if (row.NewKey || !checkDuplicates)
         {
             return;
         }
 
-        if (!unitOfRespondent.TryGetValue(fingerprint, out var first))
+        var facts = row.Facts;
+        if (Keeps(facts.Row, facts.ProblemsBefore))
         {
-            unitOfRespondent.Add(fingerprint, unit);
+            Late(facts.Row, facts.ProblemsBefore, respondentColumn, $"Mã người trả lời \"{row.Key()}\" đã xuất hiện ở một dòng trước.");
         }
-        else if (!ReferenceEquals(first, unit))
+
+        if (facts.Flags.HasFlag(RowFlags.Valid))
         {
-            Problem(row, unitColumn, $"Người trả lời \"{respondentCell}\" đã thuộc đơn vị {first} ở dòng trước, dòng này ghi đơn vị {unit}.");
+            answers -= facts.Answers;
+            respondentsOfUnit[facts.Unit]--;
         }
     }
 
-    private string? ReadUnit(int row)
+    private void VisitLong(SortedRow row)
     {
-        string? unit;
-        if (mapping.FixedUnit is { } fixedUnit)
+        if (row.NewKey)
         {
-            unit = fixedUnit;
+            keyStamp++;
+            keyFirstUnit = -1;
+            keyCounted = false;
+        }
+
+        var facts = row.Facts;
+        var offset = (int)facts.ProblemsBefore;
+        var invalid = false;
+        if (checkDuplicates && facts.Question >= 0)
+        {
+            var question = questionnaire.Questions[facts.Question];
+            if (questionStamp[facts.Question] == keyStamp)
+            {
+                invalid = true;
+                if (Keeps(facts.Row, offset))
+                {
+                    Late(facts.Row, offset, questionColumn, $"Người trả lời \"{row.Key()}\" đã có câu trả lời cho câu {question.Code} ở một dòng trước.");
+                }
+
+                offset++;
+            }
+            else
+            {
+                questionStamp[facts.Question] = keyStamp;
+                if (facts.Flags.HasFlag(RowFlags.AnswerInvalid))
+                {
+                    if (Keeps(facts.Row, offset))
+                    {
+                        Late(facts.Row, offset, answerColumn, NotOnScale(question, row.Extra()));
+                    }
+
+                    offset++;
+                }
+            }
+        }
+
+        // A respondent's rows must name one unit, or their answers would score two units.
+        if (checkDuplicates && facts.Unit >= 0 && mapping.FixedUnit is null)
+        {
+            if (keyFirstUnit < 0)
+            {
+                keyFirstUnit = facts.Unit;
+            }
+            else if (keyFirstUnit != facts.Unit)
+            {
+                invalid = true;
+                if (Keeps(facts.Row, offset))
+                {
+                    Late(facts.Row, offset, unitColumn, $"Người trả lời \"{row.Key()}\" đã thuộc đơn vị {unitNames[keyFirstUnit]} ở dòng trước, dòng này ghi đơn vị {unitNames[facts.Unit]}.");
+                }
+            }
+        }
+
+        if (!facts.Flags.HasFlag(RowFlags.Valid))
+        {
+            return;
+        }
+
+        if (invalid)
+        {
+            answers -= facts.Answers;
+        }
+        else if (!keyCounted)
+        {
+            // Counted once, under the unit of the respondent's first valid row.
+            CountRespondent(facts.Unit);
+            keyCounted = true;
+        }
+    }
+
+    /// <summary>Counts a problem found after the pass; true when it may be among the first kept ones (build its message then).</summary>
+    private bool Keeps(int row, int offset)
+    {
+        lateTotal++;
+        return lateKept.Count < SurveyProblemCollector.MaxKept || (lateKept.TryPeek(out _, out var last) && (row, offset).CompareTo(last) < 0);
+    }
+
+    /// <summary>Keeps the first <see cref="SurveyProblemCollector.MaxKept"/> late problems by row (a max-heap drops the last).</summary>
+    private void Late(int row, int offset, int column, string message)
+    {
+        var problem = new SurveyImportProblem(row, column + 1, column >= 0 && column < table.Header.Count ? table.Header[column] : null, message);
+        if (lateKept.Count < SurveyProblemCollector.MaxKept)
+        {
+            lateKept.Enqueue((problem, offset), (row, offset));
         }
         else
         {
-            var cell = table.Cell(unitColumn).Trim();
-            if (cell.IsEmpty)
-            {
-                Problem(row, unitColumn, "Thiếu mã đơn vị.");
-                return null;
-            }
+            lateKept.EnqueueDequeue((problem, offset), (row, offset));
+        }
+    }
 
-            if (!unitLookup.TryGetValue(cell, out unit))
-            {
-                if (cell.Contains(Utf8Replacement))
-                {
-                    Problem(row, unitColumn, NotUtf8);
-                    return null;
-                }
-
-                unit = cell.ToString();
-                if (mapping.KnownUnits is { } known && !known.Contains(unit))
-                {
-                    Problem(row, unitColumn, $"Đơn vị \"{unit}\" không có trong danh sách đơn vị.");
-                    return null;
-                }
-
-                units.Add(unit, unit);
-            }
+    /// <summary>The index of the row's unit in <see cref="unitNames"/>, or −1 (with a problem).</summary>
+    private int ReadUnit(int row)
+    {
+        if (fixedUnit >= 0)
+        {
+            return fixedUnit;
         }
 
-        return unit;
+        var cell = table.Cell(unitColumn).Trim();
+        if (cell.IsEmpty)
+        {
+            Problem(row, unitColumn, "Thiếu mã đơn vị.");
+            return -1;
+        }
+
+        if (unitLookup.TryGetValue(cell, out var unit))
+        {
+            return unit;
+        }
+
+        if (cell.Contains(Utf8Replacement))
+        {
+            Problem(row, unitColumn, NotUtf8);
+            return -1;
+        }
+
+        var code = cell.ToString();
+        if (mapping.KnownUnits is { } known && !known.Contains(code))
+        {
+            Problem(row, unitColumn, $"Đơn vị \"{code}\" không có trong danh sách đơn vị.");
+            return -1;
+        }
+
+        return AddUnit(code);
+    }
+
+    private int AddUnit(string code)
+    {
+        var index = unitNames.Count;
+        units.Add(code, index);
+        unitNames.Add(code);
+        respondentsOfUnit.Add(0);
+        return index;
     }
 
     /// <summary>Counts the respondent once, under the unit of their first valid row.</summary>
-    private void CountRespondent(string unit) =>
-        respondentsPerUnit[unit] = respondentsPerUnit.GetValueOrDefault(unit) + 1;
+    private void CountRespondent(int unit) => respondentsOfUnit[unit]++;
 
     private decimal? ReadWeight(int row)
     {
@@ -481,17 +703,5 @@ public sealed class SurveyResponseReader
         }
 
         return [.. matched];
-    }
-
-    /// <summary>FNV-1a over the characters: 64 bits make an accidental duplicate vanishingly rare (≈ 3·10⁻⁸ at a million respondents).</summary>
-    internal static ulong Fingerprint(ReadOnlySpan<char> text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }
