@@ -13,6 +13,7 @@ using ParIndex.Web.Evidence;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Problems;
 using ParIndex.Web.Results;
+using ParIndex.Web.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -52,6 +53,8 @@ builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddLoginRateLimit(builder.Configuration);
 builder.Services.AddProblemDetails();
+// The survey handler first: it adds the problem list that the general handler would drop.
+builder.Services.AddExceptionHandler<SurveyProblemsExceptionHandler>();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -73,6 +76,9 @@ builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<DemoSurveySeeder>();
+builder.Services.AddScoped<QuestionnaireService>();
+builder.Services.AddScoped<QuotaService>();
+builder.Services.AddScoped<SurveyImportService>();
 
 var app = builder.Build();
 
@@ -105,6 +111,7 @@ api.MapAppraisalEndpoints();
 api.MapResultsEndpoints();
 app.MapPublicResultsEndpoints();
 api.MapDocumentEndpoints();
+api.MapSurveyEndpoints();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();

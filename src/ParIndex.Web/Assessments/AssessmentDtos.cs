@@ -32,7 +32,10 @@ public sealed record NodeView(
     string? Guidance,
     LeafView? Leaf);
 
-/// <summary>What the unit entered for one leaf and what it earns.</summary>
+/// <summary>
+/// What the unit entered for one leaf and what it earns. Survey leaves carry the points the
+/// survey import gave them (<see cref="SurveyScore"/>, with its memo), read only.
+/// </summary>
 public sealed record LeafView(
     string Code,
     string Method,
@@ -52,7 +55,9 @@ public sealed record LeafView(
     IReadOnlyList<LevelOption> Levels,
     IReadOnlyList<EvidenceView> Evidence,
     DateTime? UpdatedAt,
-    string? UpdatedBy);
+    string? UpdatedBy,
+    decimal? SurveyScore = null,
+    string? SurveyMemo = null);
 
 /// <summary>A figure the leaf's method asks for.</summary>
 public sealed record InputField(string Name, string Label);

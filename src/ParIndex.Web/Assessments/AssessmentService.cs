@@ -83,6 +83,12 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.");
         }
 
+        if (leaf.IsSurvey)
+        {
+            // Survey points come from the imported answers only (SPEC 2.2): nobody self-assesses them.
+            throw DomainException.Forbidden($"Tiêu chí {code} được đánh giá qua điều tra xã hội học: điểm lấy từ kết quả khảo sát, không tự chấm.");
+        }
+
         if (!AssessmentAccess.CanEditLeaf(user, assessment, code))
         {
             throw DomainException.Forbidden($"Bạn không được giao chấm tiêu chí {code}.");
@@ -237,7 +243,9 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
                 leaf.EffectiveRule is LevelsRule levels ? levels.Levels.Select(l => new LevelOption(l.Key, l.Label, l.Points)).ToList() : [],
                 files,
                 entry?.UpdatedAt,
-                entry?.UpdatedBy);
+                entry?.UpdatedBy,
+                leaf.IsSurvey ? entry?.SurveyScore : null,
+                leaf.IsSurvey ? entry?.SurveyMemo : null);
         }
 
         var result = AssessmentCalculator.Calculate(framework, scores);
