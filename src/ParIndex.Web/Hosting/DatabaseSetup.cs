@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Data;
 using ParIndex.Data.Postgres;
+using ParIndex.Data.Postgres.Surveys;
 using ParIndex.Data.Sqlite;
 using ParIndex.Data.Sqlite.Surveys;
-using ParIndex.Data.Postgres.Surveys;
 using ParIndex.Data.Surveys;
 
 namespace ParIndex.Web.Hosting;
