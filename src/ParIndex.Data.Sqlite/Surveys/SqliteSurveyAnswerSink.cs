@@ -1,51 +1,58 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using ParIndex.Core.Surveys;
 using ParIndex.Data.Surveys;
 
 namespace ParIndex.Data.Sqlite.Surveys;
 
 /// <summary>
-/// SQLite has no bulk-load protocol; the fast path is prepared INSERTs re-bound inside the caller's
-/// single transaction (one journal sync at commit instead of one per row). Each statement inserts
-/// <see cref="RowsPerStatement"/> rows: the per-execution cost of the ADO.NET provider (a reader, a
-/// reset, the checks around them) is then paid once per block instead of once per row. Rows that do
-/// not fill a block go through the one-row statement.
+/// SQLite has no bulk-load protocol; the fast path is one prepared INSERT re-bound per row inside
+/// the caller's single transaction (one journal sync at commit instead of one per row).
 /// </summary>
 public sealed class SqliteSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarget target) : DbSurveyAnswerSink(db, target)
 {
-    /// <summary>Rows per multi-row INSERT: 5 parameters a row stays far below SQLite's limit of 32,766, and 8,192-answer chunks split evenly.</summary>
-    public const int RowsPerStatement = 128;
-
-    private const int ColumnsPerRow = 5;
-
-    private Insert? block;
-    private Insert? single;
+    private DbCommand? insert;
+    private DbParameter? batch;
+    private DbParameter? unit;
+    private DbParameter? respondent;
+    private DbParameter? question;
+    private DbParameter? answer;
+    private DbParameter? weight;
 
     protected override Task BeginAnswersAsync(int batchId, CancellationToken cancellationToken)
     {
-        block = new Insert(Connection, Transaction, batchId, RowsPerStatement);
-        single = new Insert(Connection, Transaction, batchId, 1);
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = """
+            INSERT INTO "SurveyAnswers" ("BatchId", "UnitId", "RespondentId", "QuestionCode", "AnswerKey", "Weight")
+            VALUES ($b, $u, $r, $q, $a, $w)
+            """;
+        batch = Add(command, "$b", DbType.Int32);
+        unit = Add(command, "$u", DbType.Int32);
+        respondent = Add(command, "$r", DbType.String);
+        question = Add(command, "$q", DbType.String);
+        answer = Add(command, "$a", DbType.String);
+        // EF stores decimals as TEXT on SQLite; the provider binds a decimal the same way.
+        weight = Add(command, "$w", DbType.Decimal);
+        command.Prepare();
+        insert = command;
+        batch.Value = batchId;
         return Task.CompletedTask;
     }
 
     protected override Task WriteAnswersAsync(int batchId, ReadOnlyMemory<SurveyAnswer> answers, CancellationToken cancellationToken)
     {
-        var (many, one) = (block, single) is ({ } b, { } s) ? (b, s) : throw new InvalidOperationException("Chưa bắt đầu lô nhập.");
-        // SQLite is in-process: the async API would only add overhead per statement.
-        var span = answers.Span;
-        var i = 0;
-        for (; i + RowsPerStatement <= span.Length; i += RowsPerStatement)
+        var command = insert ?? throw new InvalidOperationException("Chưa bắt đầu lô nhập.");
+        // SQLite is in-process: the async API would only add overhead per row.
+        foreach (var a in answers.Span)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            many.Execute(span.Slice(i, RowsPerStatement), this);
-        }
-
-        for (; i < span.Length; i++)
-        {
-            one.Execute(span.Slice(i, 1), this);
+            unit!.Value = UnitId(a.UnitCode);
+            respondent!.Value = a.RespondentId;
+            question!.Value = a.QuestionCode;
+            answer!.Value = a.AnswerKey;
+            weight!.Value = a.Weight is { } w ? w : DBNull.Value;
+            command.ExecuteNonQuery();
         }
 
         return Task.CompletedTask;
@@ -55,73 +62,20 @@ public sealed class SqliteSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTar
 
     public override async ValueTask DisposeAsync()
     {
-        if (block is not null)
+        if (insert is not null)
         {
-            await block.DisposeAsync().ConfigureAwait(false);
-            block = null;
-        }
-
-        if (single is not null)
-        {
-            await single.DisposeAsync().ConfigureAwait(false);
-            single = null;
+            await insert.DisposeAsync().ConfigureAwait(false);
+            insert = null;
         }
     }
 
-    /// <summary>A prepared INSERT of a fixed number of rows; the batch id is bound once.</summary>
-    private sealed class Insert : IAsyncDisposable
+    private static DbParameter Add(DbCommand command, string name, DbType type)
     {
-        private readonly DbCommand command;
-        private readonly DbParameter[] values;
-
-        public Insert(DbConnection connection, DbTransaction transaction, int batchId, int rows)
-        {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder("""INSERT INTO "SurveyAnswers" ("BatchId", "UnitId", "RespondentId", "QuestionCode", "AnswerKey", "Weight") VALUES """);
-            values = new DbParameter[rows * ColumnsPerRow];
-            Add(command, "$b", DbType.Int32).Value = batchId;
-            for (var r = 0; r < rows; r++)
-            {
-                sql.Append(r == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"($b, $u{r}, $r{r}, $q{r}, $a{r}, $w{r})");
-                values[(r * ColumnsPerRow) + 0] = Add(command, $"$u{r}", DbType.Int32);
-                values[(r * ColumnsPerRow) + 1] = Add(command, $"$r{r}", DbType.String);
-                values[(r * ColumnsPerRow) + 2] = Add(command, $"$q{r}", DbType.String);
-                values[(r * ColumnsPerRow) + 3] = Add(command, $"$a{r}", DbType.String);
-                // EF stores decimals as TEXT on SQLite; the provider binds a decimal the same way.
-                values[(r * ColumnsPerRow) + 4] = Add(command, $"$w{r}", DbType.Decimal);
-            }
-
-            command.CommandText = sql.ToString();
-            command.Prepare();
-        }
-
-        public void Execute(ReadOnlySpan<SurveyAnswer> rows, SqliteSurveyAnswerSink sink)
-        {
-            for (var r = 0; r < rows.Length; r++)
-            {
-                var a = rows[r];
-                var p = r * ColumnsPerRow;
-                values[p].Value = sink.UnitId(a.UnitCode);
-                values[p + 1].Value = a.RespondentId;
-                values[p + 2].Value = a.QuestionCode;
-                values[p + 3].Value = a.AnswerKey;
-                values[p + 4].Value = a.Weight is { } w ? w : DBNull.Value;
-            }
-
-            command.ExecuteNonQuery();
-        }
-
-        public ValueTask DisposeAsync() => command.DisposeAsync();
-
-        private static DbParameter Add(DbCommand command, string name, DbType type)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }
 
