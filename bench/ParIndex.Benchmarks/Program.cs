@@ -6,5 +6,10 @@ if (args.Length > 0 && args[0] == SurveyImportMeasurement.Command)
     return SurveyImportMeasurement.Run(args);
 }
 
+if (args.Length > 0 && args[0] == SurveyDatabaseImportMeasurement.Command)
+{
+    return await SurveyDatabaseImportMeasurement.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SurveyImportMeasurement).Assembly).Run(args);
 return 0;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using ParIndex.Core.Surveys;
@@ -20,6 +21,11 @@ public sealed class PostgresSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerT
         importer = await connection.BeginBinaryImportAsync(
             """COPY "SurveyAnswers" ("BatchId", "UnitId", "RespondentId", "QuestionCode", "AnswerKey", "Weight") FROM STDIN (FORMAT BINARY)""",
             cancellationToken).ConfigureAwait(false);
+        // Completing the COPY waits for the server to finish the statement, including the foreign-key
+        // check of every row queued to its end: minutes for millions of answers, beyond the
+        // connection's 30-second default. The context's command timeout applies when one is set,
+        // otherwise none (zero); the caller's cancellation token still stops the import.
+        importer.Timeout = Db.Database.GetCommandTimeout() is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
     }
 
     protected override async Task WriteAnswersAsync(int batchId, ReadOnlyMemory<SurveyAnswer> answers, CancellationToken cancellationToken)

@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ParIndex.Benchmarks.Surveys;
+
+/// <summary>
+/// Marks when an import passes from one phase to the next, from the commands EF sends: the batch
+/// row's INSERT ends the hash and validation pass, the join over the stored answers ends the write
+/// of the answers and starts the re-scoring, the next command ends its read, the commit starting
+/// ends the writing of scores and history. The answers themselves go through the provider's bulk
+/// path and send no EF command.
+/// </summary>
+public sealed class ImportPhaseClock
+{
+    public const string Validate = "hash + validate";
+    public const string Write = "write answers";
+    public const string RescoreRead = "re-score: read";
+    public const string RescoreWrite = "re-score: write";
+    public const string Commit = "commit";
+
+    private readonly System.Diagnostics.Stopwatch watch = new();
+    private readonly List<(string Phase, double At)> marks = [];
+    private string state = Validate;
+
+    public DbCommandInterceptor Commands => new CommandMarks(this);
+
+    public DbTransactionInterceptor Transactions => new TransactionMarks(this);
+
+    public void Start()
+    {
+        marks.Clear();
+        state = Validate;
+        watch.Restart();
+    }
+
+    /// <summary>Seconds of each phase: the time from the previous mark (or the start) to its own.</summary>
+    public Dictionary<string, double> Phases(double total)
+    {
+        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var previous = 0.0;
+        foreach (var (phase, at) in marks)
+        {
+            phases[phase] = phases.GetValueOrDefault(phase) + (at - previous);
+            previous = at;
+        }
+
+        if (total - previous > 0.0005)
+        {
+            phases["rest"] = total - previous;
+        }
+
+        return phases;
+    }
+
+    private void Command(DbCommand command)
+    {
+        var sql = command.CommandText;
+        if (state == Validate && sql.Contains("INSERT INTO \"SurveyBatches\"", StringComparison.Ordinal))
+        {
+            Next(Write);
+        }
+        else if (state == Write && sql.Contains("FROM \"SurveyAnswers\"", StringComparison.Ordinal) && sql.Contains("JOIN", StringComparison.Ordinal))
+        {
+            Next(RescoreRead);
+        }
+        else if (state == RescoreRead)
+        {
+            Next(RescoreWrite);
+        }
+    }
+
+    /// <summary>Ends the current phase now and enters the next.</summary>
+    private void Next(string phase)
+    {
+        marks.Add((state, watch.Elapsed.TotalSeconds));
+        state = phase;
+    }
+
+    private sealed class CommandMarks(ImportPhaseClock clock) : DbCommandInterceptor
+    {
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            clock.Command(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            clock.Command(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            clock.Command(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            clock.Command(command);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class TransactionMarks(ImportPhaseClock clock) : DbTransactionInterceptor
+    {
+        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            clock.Next(Commit);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            clock.Next(Commit);
+            return ValueTask.FromResult(result);
+        }
+
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => clock.Next("done");
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            clock.Next("done");
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using ParIndex.Core.Frameworks;
+using ParIndex.Core.Surveys;
+using ParIndex.Data;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.Campaigns;
+using ParIndex.Data.Postgres;
+using ParIndex.Data.Postgres.Surveys;
+using ParIndex.Data.Sqlite;
+using ParIndex.Data.Sqlite.Surveys;
+using ParIndex.Data.Surveys;
+using ParIndex.Data.Units;
+
+namespace ParIndex.Benchmarks.Surveys;
+
+/// <summary>
+/// A throwaway database for one measurement: created and migrated as the application does
+/// (<c>MigrateAsync</c> with the provider's migrations), seeded with one campaign of 100 units over
+/// the built-in 2023 framework and the benchmark questionnaire, then dropped (the SQLite file
+/// deleted, the PostgreSQL database dropped).
+/// </summary>
+public sealed class SurveyBenchDatabase : IAsyncDisposable
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary>The environment variable with the PostgreSQL server to create throwaway databases on.</summary>
+    public const string PostgresVariable = "PARINDEX_BENCH_POSTGRES";
+
+    private static int counter;
+    private readonly string? sqlitePath;
+    private readonly string? adminConnection;
+    private readonly string? databaseName;
+
+    private SurveyBenchDatabase(string provider, string connectionString, string? sqlitePath, string? adminConnection, string? databaseName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        this.sqlitePath = sqlitePath;
+        this.adminConnection = adminConnection;
+        this.databaseName = databaseName;
+    }
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public int CampaignId { get; private set; }
+
+    public int QuestionnaireId { get; private set; }
+
+    public ISurveyAnswerSinkFactory Sinks => Provider == Postgres ? new PostgresSurveyAnswerSinkFactory() : new SqliteSurveyAnswerSinkFactory();
+
+    public static async Task<SurveyBenchDatabase> CreateAsync(string provider, string directory)
+    {
+        var n = Interlocked.Increment(ref counter);
+        var name = string.Create(CultureInfo.InvariantCulture, $"parindex_bench_{Environment.ProcessId}_{n}");
+        SurveyBenchDatabase database;
+        if (provider == Sqlite)
+        {
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, name + ".db");
+            database = new SurveyBenchDatabase(provider, new SqliteConnectionStringBuilder { DataSource = path }.ToString(), path, null, null);
+        }
+        else if (provider == Postgres)
+        {
+            var admin = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException($"{PostgresVariable} is not set.");
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync().ConfigureAwait(false);
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+
+            database = new SurveyBenchDatabase(provider, builder.ToString(), null, admin, name);
+        }
+        else
+        {
+            throw new ArgumentException($"Unknown provider {provider} (sqlite or postgres).", nameof(provider));
+        }
+
+        try
+        {
+            await database.MigrateAndSeedAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return database;
+    }
+
+    /// <summary>A context on this database; long commands allowed (a million-respondent import runs for minutes).</summary>
+    public ParIndexDbContext Context(params IInterceptor[] interceptors)
+    {
+        var options = new DbContextOptionsBuilder<ParIndexDbContext>();
+        if (Provider == Postgres)
+        {
+            options.UseParIndexPostgres(ConnectionString);
+        }
+        else
+        {
+            options.UseParIndexSqlite(ConnectionString);
+        }
+
+        options.AddInterceptors(interceptors);
+        var db = new ParIndexDbContext(options.Options);
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        return db;
+    }
+
+    /// <summary>The database's size on disk after a run (the SQLite file, or <c>pg_database_size</c>).</summary>
+    public async Task<long> SizeBytesAsync()
+    {
+        if (sqlitePath is not null)
+        {
+            return new FileInfo(sqlitePath).Length;
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (sqlitePath is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { sqlitePath, sqlitePath + "-journal", sqlitePath + "-wal", sqlitePath + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(adminConnection);
+            await connection.OpenAsync().ConfigureAwait(false);
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task MigrateAndSeedAsync()
+    {
+        await using var db = Context();
+        await db.Database.MigrateAsync().ConfigureAwait(false);
+        var framework = BuiltInFrameworks.Province2023;
+        string json;
+        using (var reader = new StreamReader(BuiltInFrameworks.OpenFile(framework.Id)!))
+        {
+            json = await reader.ReadToEndAsync().ConfigureAwait(false);
+        }
+
+        var now = DateTime.UtcNow;
+        var campaign = new Campaign
+        {
+            Name = "Benchmark",
+            Year = framework.Year,
+            CreatedAt = now,
+            Framework = new FrameworkRecord
+            {
+                FrameworkId = framework.Id,
+                Version = framework.Version,
+                Year = framework.Year,
+                Title = framework.Title,
+                UnitKind = framework.UnitKind,
+                Json = json,
+                ImportedAt = now,
+            },
+        };
+        for (var i = 1; i <= SurveyBenchmarkData.Units; i++)
+        {
+            db.Assessments.Add(new Assessment
+            {
+                Campaign = campaign,
+                Unit = new Unit { Code = string.Create(CultureInfo.InvariantCulture, $"DV{i:D3}"), Name = $"Đơn vị {i}", Kind = "province" },
+            });
+        }
+
+        var questionnaire = SurveyBenchmarkData.Questionnaire;
+        var record = new SurveyQuestionnaireRecord
+        {
+            Campaign = campaign,
+            Code = questionnaire.Id,
+            RespondentGroup = questionnaire.RespondentGroup,
+            Title = questionnaire.Title,
+            Json = QuestionnaireFile.ToJson(questionnaire),
+            UpdatedAt = now,
+        };
+        db.SurveyQuestionnaires.Add(record);
+        await db.SaveChangesAsync().ConfigureAwait(false);
+        CampaignId = campaign.Id;
+        QuestionnaireId = record.Id;
+    }
+
+    /// <summary>Unit ids by code, as the campaign importer loads them.</summary>
+    public async Task<Dictionary<string, int>> UnitIdsAsync(ParIndexDbContext db) =>
+        await db.Assessments.AsNoTracking().Where(a => a.CampaignId == CampaignId)
+            .Select(a => new { a.Unit!.Code, a.UnitId })
+            .ToDictionaryAsync(a => a.Code, a => a.UnitId, StringComparer.Ordinal).ConfigureAwait(false);
+}
