@@ -41,7 +41,8 @@ public sealed class SurveyScorer
     }
 
     /// <summary>The hot path for readers that have already resolved the question and the option.</summary>
-    public void Add(string unitCode, SurveyQuestion question, AnswerOption option, decimal weight = 1m)
+    /// <param name="count">How many identical answers this is: a database can count them with GROUP BY instead of sending each.</param>
+    public void Add(string unitCode, SurveyQuestion question, AnswerOption option, decimal weight = 1m, long count = 1)
     {
         ArgumentNullException.ThrowIfNull(unitCode);
         ArgumentNullException.ThrowIfNull(question);
@@ -51,25 +52,29 @@ public sealed class SurveyScorer
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "Trọng số phải lớn hơn 0.");
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+
         var unit = lastUnit is { } last && (ReferenceEquals(last.Code, unitCode) || last.Code == unitCode) ? last : GetUnit(unitCode);
         var (leaf, component) = unit.For(question, this);
         if (option.Share is not { } share)
         {
-            leaf.Invalid++;
+            leaf.Invalid += count;
             return;
         }
 
-        leaf.Valid++;
-        leaf.WeightSum += weight;
-        leaf.WeightedShareSum += weight == 1m ? share : weight * share;
+        // weight × count is the total weight of the identical answers (exact in decimal).
+        var total = count == 1 ? weight : weight * count;
+        leaf.Valid += count;
+        leaf.WeightSum += total;
+        leaf.WeightedShareSum += total == 1m ? share : total * share;
         if (component is not null)
         {
-            component.Valid++;
-            component.WeightSum += weight;
+            component.Valid += count;
+            component.WeightSum += total;
             if (option.Satisfied)
             {
-                component.Satisfied++;
-                component.SatisfiedWeightSum += weight;
+                component.Satisfied += count;
+                component.SatisfiedWeightSum += total;
             }
         }
     }

@@ -34,14 +34,17 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
         var unitCodes = context.UnitIds.ToDictionary(u => u.Value, u => u.Key);
         var questions = new Dictionary<(int Questionnaire, string Code), SurveyQuestion?>();
         long read = 0;
-        // Streamed, not loaded: a national survey holds tens of millions of answers.
-        var answers = db.SurveyAnswers.AsNoTracking()
+        // The database counts identical answers (GROUP BY), so a national survey of tens of millions
+        // of answers comes back as units × questions × options rows (× distinct weights).
+        var groups = db.SurveyAnswers.AsNoTracking()
             .Join(db.SurveyBatches.Where(b => b.CampaignId == campaignId), a => a.BatchId, b => b.Id,
                 (a, b) => new { b.QuestionnaireId, a.UnitId, a.QuestionCode, a.AnswerKey, a.Weight })
+            .GroupBy(a => new { a.QuestionnaireId, a.UnitId, a.QuestionCode, a.AnswerKey, a.Weight })
+            .Select(g => new { g.Key.QuestionnaireId, g.Key.UnitId, g.Key.QuestionCode, g.Key.AnswerKey, g.Key.Weight, Count = g.LongCount() })
             .AsAsyncEnumerable();
-        await foreach (var a in answers.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var a in groups.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            read++;
+            read += a.Count;
             if (!questions.TryGetValue((a.QuestionnaireId, a.QuestionCode), out var question))
             {
                 question = context.Questionnaires.TryGetValue(a.QuestionnaireId, out var q) ? q.Find(a.QuestionCode) : null;
@@ -56,7 +59,7 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
                     $"Câu trả lời đã lưu ({a.QuestionCode} = \"{a.AnswerKey}\") không khớp phiếu khảo sát hoặc đơn vị của kỳ đánh giá.");
             }
 
-            scorer.Add(unitCode, question, option, a.Weight ?? 1m);
+            scorer.Add(unitCode, question, option, a.Weight ?? 1m, a.Count);
         }
 
         var result = scorer.Result();

@@ -88,6 +88,31 @@ public class SurveyScorerTests
     }
 
     [Fact]
+    public void Counted_answers_score_exactly_as_the_same_answers_one_by_one()
+    {
+        var one = Score(
+            A("U1", "r1", "Q1", "A", 2m), A("U1", "r2", "Q1", "A", 2m), A("U1", "r3", "Q1", "C"), A("U1", "r4", "Q1", "E"), A("U1", "r5", "Q1", "E"),
+            A("U1", "r1", "Q2", "5"), A("U1", "r2", "Q2", "5"), A("U1", "r3", "Q2", "5"), A("U1", "r4", "Q2", "2", 0.5m));
+        var counted = new SurveyScorer(SurveyTestData.Framework);
+        var q1 = SurveyTestData.Questionnaire.Find("Q1")!;
+        var q2 = SurveyTestData.Questionnaire.Find("Q2")!;
+        counted.Add("U1", q1, q1.Scale.Find("A")!, 2m, count: 2);
+        counted.Add("U1", q1, q1.Scale.Find("C")!);
+        counted.Add("U1", q1, q1.Scale.Find("E")!, count: 2);
+        counted.Add("U1", q2, q2.Scale.Find("5")!, count: 3);
+        counted.Add("U1", q2, q2.Scale.Find("2")!, 0.5m);
+
+        var result = counted.Result();
+
+        Assert.Equal(one.Leaves.Select(l => (l.LeafCode, l.ValidAnswers, l.InvalidAnswers, l.MeanShare, l.Points, l.Memo.Text)),
+            result.Leaves.Select(l => (l.LeafCode, l.ValidAnswers, l.InvalidAnswers, l.MeanShare, l.Points, l.Memo.Text)));
+        Assert.Equal(one.Sipas, result.Sipas);
+        // (2 × 1 + 2 × 1 + 0,2) / 5 = 0,84 on Q1.
+        Assert.Equal(0.84m, result.Leaves[0].Points);
+        Assert.Throws<ArgumentOutOfRangeException>(() => counted.Add("U1", q1, q1.Scale.Find("A")!, count: 0));
+    }
+
+    [Fact]
     public void Weighted_sipas_is_the_satisfied_weight_share()
     {
         // Satisfied weight 3 (level 5) of valid weight 3 + 1 = 4 → 75%.
