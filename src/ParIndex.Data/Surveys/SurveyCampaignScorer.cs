@@ -26,9 +26,30 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
         return await RescoreAsync(context, userName, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The survey scores of a campaign (or of one unit) from its stored answers, without writing
+    /// anything: what the pages show next to the stored points.
+    /// </summary>
+    public async Task<SurveyScoreResult> ScoreAsync(int campaignId, int? unitId = null, CancellationToken cancellationToken = default)
+    {
+        var context = await SurveyCampaignContext.LoadAsync(db, campaignId, forWrite: false, cancellationToken).ConfigureAwait(false);
+        var (result, _) = await ScoreStoredAnswersAsync(context, unitId, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     internal async Task<SurveyRescoreSummary> RescoreAsync(SurveyCampaignContext context, string userName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var (result, read) = await ScoreStoredAnswersAsync(context, null, cancellationToken).ConfigureAwait(false);
+        var changed = await WriteLeavesAsync(context, result, userName, cancellationToken).ConfigureAwait(false);
+        await WriteSipasAsync(context, result, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var units = result.Leaves.Select(l => l.UnitCode).Distinct(StringComparer.Ordinal).Count();
+        return new SurveyRescoreSummary(units, changed, read, result);
+    }
+
+    private async Task<(SurveyScoreResult Result, long Read)> ScoreStoredAnswersAsync(SurveyCampaignContext context, int? unitId, CancellationToken cancellationToken)
+    {
         var campaignId = context.Campaign.Id;
         var scorer = new SurveyScorer(context.Framework);
         var unitCodes = context.UnitIds.ToDictionary(u => u.Value, u => u.Key);
@@ -37,6 +58,7 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
         // The database counts identical answers (GROUP BY), so a national survey of tens of millions
         // of answers comes back as units × questions × options rows (× distinct weights).
         var groups = db.SurveyAnswers.AsNoTracking()
+            .Where(a => unitId == null || a.UnitId == unitId)
             .Join(db.SurveyBatches.Where(b => b.CampaignId == campaignId), a => a.BatchId, b => b.Id,
                 (a, b) => new { b.QuestionnaireId, a.UnitId, a.QuestionCode, a.AnswerKey, a.Weight })
             .GroupBy(a => new { a.QuestionnaireId, a.UnitId, a.QuestionCode, a.AnswerKey, a.Weight })
@@ -62,12 +84,7 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
             scorer.Add(unitCode, question, option, a.Weight ?? 1m, a.Count);
         }
 
-        var result = scorer.Result();
-        var changed = await WriteLeavesAsync(context, result, userName, cancellationToken).ConfigureAwait(false);
-        await WriteSipasAsync(context, result, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var units = result.Leaves.Select(l => l.UnitCode).Distinct(StringComparer.Ordinal).Count();
-        return new SurveyRescoreSummary(units, changed, read, result);
+        return (scorer.Result(), read);
     }
 
     private async Task<int> WriteLeavesAsync(SurveyCampaignContext context, SurveyScoreResult result, string userName, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ namespace ParIndex.Web.Surveys;
 public sealed class SurveyImportService(
     ParIndexDbContext db,
     SurveyCampaignImporter importer,
+    SurveyCampaignScorer scorer,
     QuestionnaireService questionnaires,
     IOptions<EvidenceOptions> uploadLimits)
 {
@@ -134,25 +135,8 @@ public sealed class SurveyImportService(
         var unit = await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaignId && a.UnitId == unitId)
             .Select(a => new { a.Unit!.Id, a.Unit.Code, a.Unit.Name }).SingleOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound($"Đơn vị số {unitId} không thuộc kỳ đánh giá này.");
-        var parsed = (await db.SurveyQuestionnaires.AsNoTracking().Where(q => q.CampaignId == campaignId).ToListAsync(cancellationToken))
-            .ToDictionary(q => q.Id, QuestionnaireService.Parse);
-
-        // One unit's answers only, streamed into the scoring core: the same sums the import stored.
-        var scorer = new SurveyScorer(framework);
-        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.UnitId == unitId)
-            .Join(db.SurveyBatches.Where(b => b.CampaignId == campaignId), a => a.BatchId, b => b.Id,
-                (a, b) => new { b.QuestionnaireId, a.QuestionCode, a.AnswerKey, a.Weight })
-            .AsAsyncEnumerable();
-        await foreach (var a in answers.WithCancellation(cancellationToken))
-        {
-            var question = parsed.TryGetValue(a.QuestionnaireId, out var q) ? q.Find(a.QuestionCode) : null;
-            if (question?.Scale.Find(a.AnswerKey) is { } option)
-            {
-                scorer.Add(unit.Code, question, option, a.Weight ?? 1m);
-            }
-        }
-
-        var result = scorer.Result();
+        // One unit's stored answers, counted by the database and scored by the core, as the import re-scores them.
+        var result = await scorer.ScoreAsync(campaignId, unitId, cancellationToken);
         var byLeaf = result.Leaves.ToDictionary(l => l.LeafCode, StringComparer.Ordinal);
         var leaves = framework.Leaves().Where(l => l.IsSurvey).Select(l =>
         {
