@@ -43,6 +43,8 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
 
     public DbSet<SurveyAnswerRecord> SurveyAnswers => Set<SurveyAnswerRecord>();
 
+    public DbSet<SurveyAnswerCount> SurveyAnswerCounts => Set<SurveyAnswerCount>();
+
     public DbSet<SurveyQuotaTarget> SurveyQuotaTargets => Set<SurveyQuotaTarget>();
 
     public DbSet<SurveySipasResult> SurveySipasResults => Set<SurveySipasResult>();

@@ -41,18 +41,32 @@ public sealed class SurveyScorer
     }
 
     /// <summary>The hot path for readers that have already resolved the question and the option.</summary>
-    /// <param name="count">How many identical answers this is: a database can count them with GROUP BY instead of sending each.</param>
+    /// <param name="count">How many identical answers this is.</param>
     public void Add(string unitCode, SurveyQuestion question, AnswerOption option, decimal weight = 1m, long count = 1)
     {
-        ArgumentNullException.ThrowIfNull(unitCode);
-        ArgumentNullException.ThrowIfNull(question);
-        ArgumentNullException.ThrowIfNull(option);
         if (weight <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "Trọng số phải lớn hơn 0.");
         }
 
+        AddCounted(unitCode, question, option, count, count == 1 ? weight : weight * count);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> answers with the same option whose weights sum to
+    /// <paramref name="weightSum"/>: stored counts score exactly as the answers one by one, since
+    /// Σ wᵢ·share = share · Σ wᵢ.
+    /// </summary>
+    public void AddCounted(string unitCode, SurveyQuestion question, AnswerOption option, long count, decimal weightSum)
+    {
+        ArgumentNullException.ThrowIfNull(unitCode);
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(option);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (weightSum <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weightSum), weightSum, "Tổng trọng số phải lớn hơn 0.");
+        }
 
         var unit = lastUnit is { } last && (ReferenceEquals(last.Code, unitCode) || last.Code == unitCode) ? last : GetUnit(unitCode);
         var (leaf, component) = unit.For(question, this);
@@ -62,19 +76,17 @@ public sealed class SurveyScorer
             return;
         }
 
-        // weight × count is the total weight of the identical answers (exact in decimal).
-        var total = count == 1 ? weight : weight * count;
         leaf.Valid += count;
-        leaf.WeightSum += total;
-        leaf.WeightedShareSum += total == 1m ? share : total * share;
+        leaf.WeightSum += weightSum;
+        leaf.WeightedShareSum += weightSum == 1m ? share : weightSum * share;
         if (component is not null)
         {
             component.Valid += count;
-            component.WeightSum += total;
+            component.WeightSum += weightSum;
             if (option.Satisfied)
             {
                 component.Satisfied += count;
-                component.SatisfiedWeightSum += total;
+                component.SatisfiedWeightSum += weightSum;
             }
         }
     }

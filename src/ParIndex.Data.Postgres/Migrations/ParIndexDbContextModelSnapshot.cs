@@ -654,6 +654,45 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.ToTable("History");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswerKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Answers")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("WeightSum")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("numeric(28,10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "UnitId", "QuestionCode", "AnswerKey")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswerCounts", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1070,6 +1109,15 @@ namespace ParIndex.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
+                {
+                    b.HasOne("ParIndex.Data.Surveys.SurveyBatchRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerRecord", b =>

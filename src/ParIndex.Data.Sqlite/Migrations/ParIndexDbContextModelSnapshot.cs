@@ -631,6 +631,43 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.ToTable("History");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("WeightSum")
+                        .HasPrecision(28, 10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "UnitId", "QuestionCode", "AnswerKey")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswerCounts", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1035,6 +1072,15 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
+                {
+                    b.HasOne("ParIndex.Data.Surveys.SurveyBatchRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerRecord", b =>

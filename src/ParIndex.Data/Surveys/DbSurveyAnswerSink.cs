@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ParIndex.Core.Surveys;
@@ -16,14 +17,17 @@ public interface ISurveyAnswerSinkFactory
 }
 
 /// <summary>
-/// The part of a database sink that every provider shares: the batch row goes through EF, the
-/// answers through the provider's bulk path (<see cref="WriteAnswersAsync"/>) on the same
-/// connection and transaction. The caller owns the transaction (it also writes the scores before
+/// The part of a database sink that every provider shares: the batch row and the answer counts go
+/// through EF, the answers through the provider's bulk path (<see cref="WriteAnswersAsync"/>) on the
+/// same connection and transaction. The caller owns the transaction (it also writes the scores before
 /// committing), so <see cref="CommitAsync"/> only finishes the bulk write and nothing is visible
 /// to others until the caller commits.
 /// </summary>
 public abstract class DbSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarget target) : ISurveyAnswerSink, IAsyncDisposable
 {
+    // Bounded by units × questions × answer keys, whatever the number of respondents.
+    private readonly Dictionary<(string Unit, string Question, string Key), (long Answers, decimal WeightSum)> counts = [];
+
     protected ParIndexDbContext Db { get; } = db ?? throw new ArgumentNullException(nameof(db));
 
     protected SurveyAnswerTarget Target { get; } = target ?? throw new ArgumentNullException(nameof(target));
@@ -68,10 +72,37 @@ public abstract class DbSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarge
     public Task WriteAsync(ReadOnlyMemory<SurveyAnswer> answers, CancellationToken cancellationToken = default)
     {
         var batchId = BatchId ?? throw new InvalidOperationException("Chưa bắt đầu lô nhập.");
+        foreach (var answer in answers.Span)
+        {
+            ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, (answer.UnitCode, answer.QuestionCode, answer.AnswerKey), out _);
+            counter.Answers++;
+            counter.WeightSum += answer.Weight ?? 1m;
+        }
+
         return WriteAnswersAsync(batchId, answers, cancellationToken);
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => CompleteAnswersAsync(cancellationToken);
+    /// <summary>Finishes the bulk write, then stores the batch's answer counts (<see cref="SurveyAnswerCount"/>) in the same transaction.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        var batchId = BatchId ?? throw new InvalidOperationException("Chưa bắt đầu lô nhập.");
+        await CompleteAnswersAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var ((unit, question, key), counter) in counts)
+        {
+            Db.SurveyAnswerCounts.Add(new SurveyAnswerCount
+            {
+                BatchId = batchId,
+                UnitId = UnitId(unit),
+                QuestionCode = question,
+                AnswerKey = key,
+                Answers = counter.Answers,
+                WeightSum = counter.WeightSum,
+            });
+        }
+
+        await Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        counts.Clear();
+    }
 
     /// <summary>Abandons the bulk write; the caller rolls its transaction back, which removes the batch row too.</summary>
     public async Task RollbackAsync(CancellationToken cancellationToken = default) => await DisposeAsync().ConfigureAwait(false);

@@ -106,6 +106,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Set-based: a batch may hold millions of answers.
             await db.SurveyAnswers.Where(a => a.BatchId == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.SurveyAnswerCounts.Where(c => c.BatchId == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SurveyBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, deletedBy, cancellationToken).ConfigureAwait(false);
             db.History.Add(new History.HistoryEntry

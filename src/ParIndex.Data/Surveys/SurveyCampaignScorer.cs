@@ -6,14 +6,15 @@ using ParIndex.Data.History;
 
 namespace ParIndex.Data.Surveys;
 
-/// <summary>What re-scoring a campaign changed.</summary>
+/// <summary>What re-scoring a campaign changed; <see cref="AnswersRead"/> counts the answers behind the stored counts.</summary>
 public sealed record SurveyRescoreSummary(int UnitsScored, int LeavesChanged, long AnswersRead, SurveyScoreResult Scores);
 
 /// <summary>
-/// Re-scores a campaign's survey from its stored answers (every batch of every questionnaire):
-/// writes each assessment's survey leaves (<see cref="LeafEntry.SurveyScore"/> with its memo, a
-/// history line per change) and replaces the campaign's SIPAS rows. The stored answers are the one
-/// source of truth, so an import, a deleted batch or a re-run all end in the same scores.
+/// Re-scores a campaign's survey from its stored answers (every batch of every questionnaire, read
+/// through the per-batch <see cref="SurveyAnswerCount"/>s written with them): writes each
+/// assessment's survey leaves (<see cref="LeafEntry.SurveyScore"/> with its memo, a history line per
+/// change) and replaces the campaign's SIPAS rows. The stored batches are the one source of truth,
+/// so an import, a deleted batch or a re-run all end in the same scores.
 /// Runs inside the caller's transaction when there is one; saves but does not commit.
 /// </summary>
 public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? time = null)
@@ -55,33 +56,31 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
         var unitCodes = context.UnitIds.ToDictionary(u => u.Value, u => u.Key);
         var questions = new Dictionary<(int Questionnaire, string Code), SurveyQuestion?>();
         long read = 0;
-        // The database counts identical answers (GROUP BY), so a national survey of tens of millions
-        // of answers comes back as units × questions × options rows (× distinct weights).
-        var groups = db.SurveyAnswers.AsNoTracking()
-            .Where(a => unitId == null || a.UnitId == unitId)
-            .Join(db.SurveyBatches.Where(b => b.CampaignId == campaignId), a => a.BatchId, b => b.Id,
-                (a, b) => new { b.QuestionnaireId, a.UnitId, a.QuestionCode, a.AnswerKey, a.Weight })
-            .GroupBy(a => new { a.QuestionnaireId, a.UnitId, a.QuestionCode, a.AnswerKey, a.Weight })
-            .Select(g => new { g.Key.QuestionnaireId, g.Key.UnitId, g.Key.QuestionCode, g.Key.AnswerKey, g.Key.Weight, Count = g.LongCount() })
+        // The counts stored with each batch (units × questions × answer keys), not the answers
+        // themselves: re-scoring costs the same for a thousand respondents or for millions.
+        var counts = db.SurveyAnswerCounts.AsNoTracking()
+            .Where(c => unitId == null || c.UnitId == unitId)
+            .Join(db.SurveyBatches.Where(b => b.CampaignId == campaignId), c => c.BatchId, b => b.Id,
+                (c, b) => new { b.QuestionnaireId, c.UnitId, c.QuestionCode, c.AnswerKey, c.Answers, c.WeightSum })
             .AsAsyncEnumerable();
-        await foreach (var a in groups.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var c in counts.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            read += a.Count;
-            if (!questions.TryGetValue((a.QuestionnaireId, a.QuestionCode), out var question))
+            read += c.Answers;
+            if (!questions.TryGetValue((c.QuestionnaireId, c.QuestionCode), out var question))
             {
-                question = context.Questionnaires.TryGetValue(a.QuestionnaireId, out var q) ? q.Find(a.QuestionCode) : null;
-                questions.Add((a.QuestionnaireId, a.QuestionCode), question);
+                question = context.Questionnaires.TryGetValue(c.QuestionnaireId, out var q) ? q.Find(c.QuestionCode) : null;
+                questions.Add((c.QuestionnaireId, c.QuestionCode), question);
             }
 
-            var option = question?.Scale.Find(a.AnswerKey);
-            if (question is null || option is null || !unitCodes.TryGetValue(a.UnitId, out var unitCode))
+            var option = question?.Scale.Find(c.AnswerKey);
+            if (question is null || option is null || !unitCodes.TryGetValue(c.UnitId, out var unitCode))
             {
                 // Questionnaires with batches cannot be edited, so stored answers always match them.
                 throw new SurveyCampaignException(SurveyCampaignProblem.Invalid,
-                    $"Câu trả lời đã lưu ({a.QuestionCode} = \"{a.AnswerKey}\") không khớp phiếu khảo sát hoặc đơn vị của kỳ đánh giá.");
+                    $"Câu trả lời đã lưu ({c.QuestionCode} = \"{c.AnswerKey}\") không khớp phiếu khảo sát hoặc đơn vị của kỳ đánh giá.");
             }
 
-            scorer.Add(unitCode, question, option, a.Weight ?? 1m, a.Count);
+            scorer.AddCounted(unitCode, question, option, c.Answers, c.WeightSum);
         }
 
         return (scorer.Result(), read);

@@ -48,6 +48,18 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
     }
 }
 
+internal sealed class SurveyAnswerCountConfiguration : IEntityTypeConfiguration<SurveyAnswerCount>
+{
+    public void Configure(EntityTypeBuilder<SurveyAnswerCount> builder)
+    {
+        builder.ToTable("SurveyAnswerCounts");
+        builder.Property(c => c.QuestionCode).HasMaxLength(100);
+        builder.Property(c => c.AnswerKey).HasMaxLength(50);
+        builder.HasIndex(c => new { c.BatchId, c.UnitId, c.QuestionCode, c.AnswerKey }).IsUnique();
+        builder.HasOne<SurveyBatchRecord>().WithMany().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class SurveyQuotaTargetConfiguration : IEntityTypeConfiguration<SurveyQuotaTarget>
 {
     public void Configure(EntityTypeBuilder<SurveyQuotaTarget> builder)

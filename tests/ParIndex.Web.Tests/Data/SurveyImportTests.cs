@@ -124,6 +124,20 @@ public abstract class SurveyImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal((1L, 0L, 0m), (sipasB.ValidAnswers, sipasB.SatisfiedAnswers, sipasB.Share));
         var history = await app.WithDbAsync(db => db.History.CountAsync(h => h.AssessmentId == s.AssessmentA && h.Field == nameof(LeafEntry.SurveyScore)));
         Assert.Equal(2, history);
+
+        // The counts stored with the batch are exactly a count over its answers (re-scoring reads them).
+        var (stored, counted) = await app.WithDbAsync(async db =>
+        {
+            var raw = (await db.SurveyAnswers.Where(a => a.BatchId == result.BatchId).ToListAsync())
+                .GroupBy(a => (a.UnitId, a.QuestionCode, a.AnswerKey))
+                .Select(g => (g.Key.UnitId, g.Key.QuestionCode, g.Key.AnswerKey, (long)g.Count(), g.Sum(a => a.Weight ?? 1m)))
+                .Order().ToList();
+            var counts = (await db.SurveyAnswerCounts.Where(c => c.BatchId == result.BatchId).ToListAsync())
+                .Select(c => (c.UnitId, c.QuestionCode, c.AnswerKey, c.Answers, c.WeightSum)).Order().ToList();
+            return (counts, raw);
+        });
+        Assert.Equal(counted, stored);
+        Assert.Equal(11, stored.Count);
     }
 
     [Fact]
@@ -177,6 +191,7 @@ public abstract class SurveyImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         (var answers, var batches, entries, _) = await StoredAsync(s);
         Assert.Equal((11L, 1), (answers, batches));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyAnswerCounts.CountAsync(c => c.BatchId == second.BatchId)));
         Assert.Equal(0.5m, entries.Single(e => e.AssessmentId == s.AssessmentB && e.LeafCode == "2.4.1").SurveyScore);
         Assert.Equal(1.25m, entries.Single(e => e.AssessmentId == s.AssessmentB && e.LeafCode == "8.1.3").SurveyScore);
     }

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ParIndex.Data.Sqlite.Migrations
+namespace ParIndex.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Surveys : Migration
@@ -14,22 +15,22 @@ namespace ParIndex.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "SurveyMemo",
                 table: "LeafEntries",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "SurveyQuestionnaires",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RespondentGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RespondentGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -46,13 +47,13 @@ namespace ParIndex.Data.Sqlite.Migrations
                 name: "SurveyQuotaTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RespondentGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Population = table.Column<long>(type: "INTEGER", nullable: false),
-                    Margin = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    RespondentGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Population = table.Column<long>(type: "bigint", nullable: false),
+                    Margin = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,15 +76,15 @@ namespace ParIndex.Data.Sqlite.Migrations
                 name: "SurveySipasResults",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Component = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ValidAnswers = table.Column<long>(type: "INTEGER", nullable: false),
-                    SatisfiedAnswers = table.Column<long>(type: "INTEGER", nullable: false),
-                    Share = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: true),
-                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Component = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ValidAnswers = table.Column<long>(type: "bigint", nullable: false),
+                    SatisfiedAnswers = table.Column<long>(type: "bigint", nullable: false),
+                    Share = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: true),
+                    ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,16 +107,16 @@ namespace ParIndex.Data.Sqlite.Migrations
                 name: "SurveyBatches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SourceName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    Respondents = table.Column<int>(type: "INTEGER", nullable: false),
-                    Answers = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Respondents = table.Column<int>(type: "integer", nullable: false),
+                    Answers = table.Column<long>(type: "bigint", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -135,17 +136,41 @@ namespace ParIndex.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyAnswerCounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AnswerKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Answers = table.Column<long>(type: "bigint", nullable: false),
+                    WeightSum = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswerCounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswerCounts_SurveyBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "SurveyBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RespondentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    QuestionCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AnswerKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Weight = table.Column<decimal>(type: "TEXT", precision: 28, scale: 10, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    RespondentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    QuestionCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AnswerKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(28,10)", precision: 28, scale: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,6 +182,12 @@ namespace ParIndex.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswerCounts_BatchId_UnitId_QuestionCode_AnswerKey",
+                table: "SurveyAnswerCounts",
+                columns: new[] { "BatchId", "UnitId", "QuestionCode", "AnswerKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyAnswers_BatchId",
@@ -212,6 +243,9 @@ namespace ParIndex.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "SurveyAnswerCounts");
+
             migrationBuilder.DropTable(
                 name: "SurveyAnswers");
 
