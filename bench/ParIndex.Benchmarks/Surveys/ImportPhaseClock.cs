@@ -5,15 +5,17 @@ namespace ParIndex.Benchmarks.Surveys;
 
 /// <summary>
 /// Marks when an import passes from one phase to the next, from the commands EF sends: the batch
-/// row's INSERT ends the hash and validation pass, the join over the stored answers ends the write
-/// of the answers and starts the re-scoring, the next command ends its read, the commit starting
-/// ends the writing of scores and history. The answers themselves go through the provider's bulk
-/// path and send no EF command.
+/// row's INSERT ends the hash and validation pass, the first INSERT of the batch's answer counts
+/// ends the write of the answers, the join over the stored counts ends the write of the counts and
+/// starts the re-scoring, the next command ends its read, the commit starting ends the writing of
+/// scores and history. The answers themselves go through the provider's bulk path and send no EF
+/// command.
 /// </summary>
 public sealed class ImportPhaseClock
 {
     public const string Validate = "hash + validate";
     public const string Write = "write answers";
+    public const string WriteCounts = "write counts";
     public const string RescoreRead = "re-score: read";
     public const string RescoreWrite = "re-score: write";
     public const string Commit = "commit";
@@ -59,7 +61,11 @@ public sealed class ImportPhaseClock
         {
             Next(Write);
         }
-        else if (state == Write && sql.Contains("FROM \"SurveyAnswers\"", StringComparison.Ordinal) && sql.Contains("JOIN", StringComparison.Ordinal))
+        else if (state == Write && sql.Contains("INSERT INTO \"SurveyAnswerCounts\"", StringComparison.Ordinal))
+        {
+            Next(WriteCounts);
+        }
+        else if (state == WriteCounts && sql.Contains("FROM \"SurveyAnswerCounts\"", StringComparison.Ordinal) && sql.Contains("JOIN", StringComparison.Ordinal))
         {
             Next(RescoreRead);
         }
