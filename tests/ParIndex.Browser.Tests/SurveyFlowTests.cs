@@ -34,6 +34,8 @@ public sealed class SurveyFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         var row = page.Locator("#survey-campaigns tr", new PageLocatorOptions { HasTextString = Campaign }).Filter(new LocatorFilterOptions { HasNotTextString = "mẫu)" });
         await row.Locator("a[href$='/import']").ClickAsync();
         await Assertions.Expect(page.Locator("#batches tbody tr")).ToHaveCountAsync(1);
+        // The demo's sample survey: 800 respondents, about 21 thousand answers written with a thousands dot.
+        await Assertions.Expect(page.Locator("#batches tbody tr .answers")).ToHaveTextAsync(new Regex(@"^\d{2}\.\d{3}$"));
 
         // Q2_4_1 is an A/B/C/D/E question: "Z" is not an answer. Row 3, column C.
         const string header = "ma_phieu,don_vi,Q2_4_1,Q8_1_3\n";
