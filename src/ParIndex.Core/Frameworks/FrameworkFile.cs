@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using ParIndex.Core.Files;
 
 namespace ParIndex.Core.Frameworks;
 
@@ -25,53 +24,15 @@ public static class FrameworkFile
     /// <summary>The scoring methods a file may name, in documentation order.</summary>
     public static readonly IReadOnlyList<string> Methods = ["manual", "levels", "bands", "ratio", "expression", "survey", "bonus-penalty"];
 
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        // Relaxed escaping keeps Vietnamese readable ("Cải cách", not "C\u1EA3i c\u00E1ch"). These
-        // files are data, never inlined into HTML, so HTML-sensitive characters need no escaping.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads a framework file. Throws <see cref="FrameworkFormatException"/> with line and column.</summary>
-    public static Framework Read(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new FrameworkFormatException($"Tệp bộ tiêu chí quá lớn (giới hạn {MaxBytes / (1024 * 1024)} MB).");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-    }
+    public static Framework Read(Stream stream) =>
+        Read(CanonicalJsonFile.ReadBounded(stream, MaxBytes, () => new FrameworkFormatException($"Tệp bộ tiêu chí quá lớn (giới hạn {MaxBytes / (1024 * 1024)} MB).")));
 
     /// <summary>Reads a framework from JSON text.</summary>
-    public static Framework Read(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json));
-    }
+    public static Framework Read(string json) => Read(CanonicalJsonFile.FromText(json));
 
     private static Framework Read(ReadOnlyMemory<byte> utf8)
     {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (utf8.Span.StartsWith(bom))
-        {
-            utf8 = utf8[3..];
-        }
-
         return new FrameworkFileReader(utf8).Read();
     }
 
@@ -79,22 +40,11 @@ public static class FrameworkFile
     public static void Write(Framework framework, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        ArgumentNullException.ThrowIfNull(stream);
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteFramework(writer, framework);
-        }
-
-        stream.WriteByte((byte)'\n');
+        CanonicalJsonFile.Write(stream, w => WriteFramework(w, framework));
     }
 
     /// <summary>The canonical file as text.</summary>
-    public static string ToJson(Framework framework)
-    {
-        using var stream = new MemoryStream();
-        Write(framework, stream);
-        return Utf8NoBom.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
+    public static string ToJson(Framework framework) => CanonicalJsonFile.ToText(stream => Write(framework, stream));
 
     private static void WriteFramework(Utf8JsonWriter w, Framework framework)
     {

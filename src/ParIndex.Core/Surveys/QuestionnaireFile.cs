@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using ParIndex.Core.Files;
 
 namespace ParIndex.Core.Surveys;
 
@@ -29,50 +28,13 @@ public static class QuestionnaireFile
     /// <summary>The value of <c>share</c> that marks an option as not valid ("không biết").</summary>
     public const string InvalidShare = "invalid";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        // Keeps Vietnamese readable; these files are data, never inlined into HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static Questionnaire Read(Stream stream) =>
+        Read(CanonicalJsonFile.ReadBounded(stream, MaxBytes, () => new QuestionnaireFormatException($"Tệp phiếu khảo sát quá lớn (giới hạn {MaxBytes / (1024 * 1024)} MB).")));
 
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static Questionnaire Read(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new QuestionnaireFormatException($"Tệp phiếu khảo sát quá lớn (giới hạn {MaxBytes / (1024 * 1024)} MB).");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-    }
-
-    public static Questionnaire Read(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json));
-    }
+    public static Questionnaire Read(string json) => Read(CanonicalJsonFile.FromText(json));
 
     private static Questionnaire Read(ReadOnlyMemory<byte> utf8)
     {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (utf8.Span.StartsWith(bom))
-        {
-            utf8 = utf8[3..];
-        }
-
         JsonDocument document;
         try
         {
@@ -93,8 +55,7 @@ public static class QuestionnaireFile
     public static void Write(Questionnaire questionnaire, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
-        ArgumentNullException.ThrowIfNull(stream);
-        using (var w = new Utf8JsonWriter(stream, WriterOptions))
+        CanonicalJsonFile.Write(stream, w =>
         {
             w.WriteStartObject();
             w.WriteString("format", FormatName);
@@ -112,17 +73,10 @@ public static class QuestionnaireFile
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        stream.WriteByte((byte)'\n');
+        });
     }
 
-    public static string ToJson(Questionnaire questionnaire)
-    {
-        using var stream = new MemoryStream();
-        Write(questionnaire, stream);
-        return Utf8NoBom.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
+    public static string ToJson(Questionnaire questionnaire) => CanonicalJsonFile.ToText(stream => Write(questionnaire, stream));
 
     private static void WriteQuestion(Utf8JsonWriter w, SurveyQuestion question)
     {

@@ -41,6 +41,10 @@ public sealed record SurveyScoreResult(IReadOnlyList<SurveyLeafScore> Leaves, IR
         return shares.Count == 0 ? null : shares.Sum() / shares.Count;
     }
 
+    /// <summary>The overall SIPAS as a number of percent, rounded to 2 decimals like <see cref="SipasScore.Percent"/>.</summary>
+    public decimal? OverallSipasPercent(string unitCode) =>
+        OverallSipas(unitCode) is { } share ? Math.Round(share * 100m, 2, MidpointRounding.AwayFromZero) : null;
+
     /// <summary>The unit's total survey points (sum of its leaf points).</summary>
     public decimal TotalPoints(string unitCode) => Leaves.Where(l => l.UnitCode == unitCode).Sum(l => l.Points);
 }

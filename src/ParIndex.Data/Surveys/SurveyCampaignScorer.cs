@@ -21,12 +21,6 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
-    public async Task<SurveyRescoreSummary> RescoreAsync(int campaignId, string userName, CancellationToken cancellationToken = default)
-    {
-        var context = await SurveyCampaignContext.LoadAsync(db, campaignId, forWrite: true, cancellationToken).ConfigureAwait(false);
-        return await RescoreAsync(context, userName, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// The survey scores of a campaign (or of one unit) from its stored answers, without writing
     /// anything: what the pages show next to the stored points.

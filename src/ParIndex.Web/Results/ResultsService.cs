@@ -4,6 +4,7 @@ using ParIndex.Core.Frameworks;
 using ParIndex.Core.Ranking;
 using ParIndex.Core.Results;
 using ParIndex.Core.Scoring;
+using ParIndex.Core.Surveys;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Campaigns;
@@ -67,14 +68,13 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         }
 
         var nodeTitles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
-        var sipas = (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken))
+        // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
+        var stored = new SurveyScoreResult([], (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken))
             .OrderBy(r => r.Component, StringComparer.Ordinal)
-            .Select(r => new SipasView(r.Component, nodeTitles.GetValueOrDefault(r.Component, r.Component), r.ValidAnswers, r.SatisfiedAnswers,
-                r.Share is { } share ? Math.Round(share * 100m, 2, MidpointRounding.AwayFromZero) : null))
-            .ToList();
-        // The overall SIPAS is the plain mean of the component shares (ADR 0006), so no component outweighs another.
-        var shares = sipas.Where(v => v.Percent is not null).Select(v => v.Percent!.Value).ToList();
-        decimal? overall = shares.Count == 0 ? null : Math.Round(shares.Average(), 2, MidpointRounding.AwayFromZero);
+            .Select(r => new SipasScore(unit.UnitCode, r.Component, r.ValidAnswers, r.SatisfiedAnswers, r.Share))
+            .ToList());
+        var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
+        var overall = stored.OverallSipasPercent(unit.UnitCode);
         return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall);
     }
 

@@ -1,3 +1,5 @@
+using ParIndex.Web.Results;
+
 namespace ParIndex.Web.Surveys;
 
 /// <summary>A questionnaire of a campaign in a list.</summary>
@@ -131,5 +133,3 @@ public sealed record UnitSurveyScores(
     IReadOnlyList<SipasView> Sipas);
 
 public sealed record SurveyLeafScoreView(string Code, string Title, decimal Max, long ValidAnswers, long InvalidAnswers, decimal? MeanShare, decimal? Points, string? Memo);
-
-public sealed record SipasView(string Component, string? Title, long ValidAnswers, long SatisfiedAnswers, decimal? Percent);

@@ -10,6 +10,8 @@ using ParIndex.Web.Appraisal;
 using ParIndex.Web.Evidence;
 using ParIndex.Web.Problems;
 
+using ParIndex.Web.Results;
+
 namespace ParIndex.Web.Surveys;
 
 /// <summary>
@@ -144,10 +146,9 @@ public sealed class SurveyImportService(
             return new SurveyLeafScoreView(l.Code, l.Title, l.Max, score?.ValidAnswers ?? 0, score?.InvalidAnswers ?? 0, score?.MeanShare,
                 score is { ValidAnswers: > 0 } ? score.Points : null, score?.Memo.Text);
         }).ToList();
-        var sipas = result.Sipas.Select(s => new SipasView(s.Component, framework.Find(s.Component)?.Title, s.ValidAnswers, s.SatisfiedAnswers, s.Percent)).ToList();
-        var overall = result.OverallSipas(unit.Code);
+        var sipas = result.Sipas.Select(s => new SipasView(s.Component, framework.Find(s.Component)?.Title ?? s.Component, s.ValidAnswers, s.SatisfiedAnswers, s.Percent)).ToList();
         return new UnitSurveyScores(campaign.Id, unit.Id, unit.Code, unit.Name, result.TotalPoints(unit.Code), framework.SurveyMax,
-            overall is { } o ? Math.Round(o * 100m, 2, MidpointRounding.AwayFromZero) : null, leaves, sipas);
+            result.OverallSipasPercent(unit.Code), leaves, sipas);
     }
 
     /// <summary>Size and content checks before anything is read: CSV text or an XLSX workbook, within the upload limit.</summary>

@@ -62,6 +62,8 @@ public class SurveyScorerTests
         Assert.Equal(1m, sipas[1].Share);
         // Overall SIPAS = mean of the components: (0,6 + 1) / 2 = 0,8.
         Assert.Equal(0.8m, result.OverallSipas("U1"));
+        Assert.Equal(80m, result.OverallSipasPercent("U1"));
+        Assert.Null(result.OverallSipasPercent("khong-co"));
     }
 
     [Fact]
