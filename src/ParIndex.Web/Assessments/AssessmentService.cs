@@ -188,6 +188,11 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         var query = db.History.AsNoTracking().Where(h => h.AssessmentId == id);
         if (!string.IsNullOrEmpty(code))
         {
+            if (!AssessmentAccess.SeesLeaf(user, assessment, rights, code))
+            {
+                throw DomainException.Forbidden($"Tiêu chí {code} không được giao cho đơn vị của bạn.");
+            }
+
             query = query.Where(h => h.LeafCode == code);
         }
 

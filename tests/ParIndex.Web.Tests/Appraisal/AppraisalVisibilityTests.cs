@@ -196,6 +196,11 @@ public abstract partial class AppraisalWorkflowTests<TApp>
                     Assert.Contains(lines, h => h.GetProperty("leafCode").GetString() == "2.1.1" && h.GetProperty("field").GetString() == "Explanation");
                 }
 
+                var leafHistory = await client.GetAsync(U($"/api/assessments/{id}/leaves/1.1/history"));
+                Assert.True((expected.AllLeaves ? HttpStatusCode.OK : refused) == leafHistory.StatusCode, $"{where}: history of 1.1 {(int)leafHistory.StatusCode}");
+                var leafHistoryText = await leafHistory.Content.ReadAsStringAsync();
+                Assert.True((expected.Appraisal && expected.AllLeaves && anyAppraised) == leafHistoryText.Contains("LYDO-11", StringComparison.Ordinal), $"{where}: reason in the history of 1.1");
+
                 var historyPage = await client.GetAsync(U($"/assessments/{id}/history"));
                 Assert.True((expected.Opens ? HttpStatusCode.OK : refusedPage) == historyPage.StatusCode, $"{where}: history page {(int)historyPage.StatusCode}");
                 var historyText = await historyPage.Content.ReadAsStringAsync();
