@@ -333,7 +333,7 @@ public sealed class AppraisalService(
                     showAppraisal ? e?.FinalScore : null,
                     showAppraisal ? e?.FinalReason : null,
                     e?.SurveyScore,
-                    showAppraisal ? EffectiveScore(leaf, e) : e?.Points,
+                    EffectiveScore(leaf, e, showAppraisal),
                     CanAppraise: appraisalOpen && !leaf.IsSurvey && await workflow.AppraisesLeafAsync(user, assessment, leaf.Code, cancellationToken),
                     CanRespond: responseOpen && adjusted));
             }
@@ -381,8 +381,15 @@ public sealed class AppraisalService(
             allowed, totals, leaves, rights.AppraisalTable);
     }
 
-    private static decimal? EffectiveScore(FrameworkNode leaf, LeafEntry? entry) =>
-        leaf.IsSurvey ? entry?.SurveyScore : entry?.EffectiveFinalScore;
+    /// <summary>
+    /// The leaf's result: the survey score, or the final else appraised score once there is one. A
+    /// leaf not appraised yet has no result (its self score is not one), nor has any leaf for a
+    /// reader who may not see the appraisal.
+    /// </summary>
+    private static decimal? EffectiveScore(FrameworkNode leaf, LeafEntry? entry, bool showAppraisal) =>
+        leaf.IsSurvey ? entry?.SurveyScore
+        : showAppraisal && (entry?.AppraisedScore is not null || entry?.FinalScore is not null) ? entry.EffectiveFinalScore
+        : null;
 
     private static AssessmentResult Calculate(Framework framework, IReadOnlyDictionary<string, LeafEntry> entries, Func<LeafEntry, decimal?> points) =>
         AssessmentCalculator.Calculate(framework, entries.ToDictionary(

@@ -168,6 +168,7 @@ public abstract partial class AppraisalWorkflowTests<TApp>
                     var view = await appraisal.JsonAsync();
                     Assert.True(expected.AllLeaves == view.GetProperty("leaves").EnumerateArray().Any(l => l.GetProperty("code").GetString() == "1.1"), $"{where}: appraisal leaf 1.1");
                     var stpLeaf = LeafOf(view, "2.1.1");
+                    Assert.True((expected.Appraisal && anyAppraised) == (stpLeaf.GetProperty("effectiveScore").ValueKind == JsonValueKind.Number), $"{where}: result of 2.1.1");
                     Assert.True((expected.Appraisal && anyAppraised) == (stpLeaf.GetProperty("appraisedScore").ValueKind == JsonValueKind.Number), $"{where}: appraised score of 2.1.1");
                     var totals = view.GetProperty("totals");
                     Assert.True((expected.Result && anyAppraised) == (totals.GetProperty("finalPoints").ValueKind == JsonValueKind.Number), $"{where}: final points");
@@ -239,6 +240,8 @@ public abstract partial class AppraisalWorkflowTests<TApp>
             Assert.Equal(JsonValueKind.Null, empty.GetProperty("totals").GetProperty("finalPoints").ValueKind);
             Assert.Equal(JsonValueKind.Null, empty.GetProperty("totals").GetProperty("finalIndex").ValueKind);
             Assert.Equal(0, empty.GetProperty("totals").GetProperty("appraised").GetInt32());
+            // Nor a result per leaf: 1.1's self score 1,5 is not its result.
+            Assert.Equal(JsonValueKind.Null, LeafOf(empty, "1.1").GetProperty("effectiveScore").ValueKind);
             var emptyPage = await clients["appraiser"].GetStringAsync(U($"/assessments/{id}/appraisal"));
             Assert.Contains("chưa thẩm định", emptyPage, StringComparison.Ordinal);
             Assert.DoesNotContain("id=\"final-points\"", emptyPage, StringComparison.Ordinal);
