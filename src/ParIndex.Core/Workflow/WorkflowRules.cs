@@ -40,9 +40,7 @@ public static class WorkflowRules
 
         if (!transition.Roles.Any(roles.Contains))
         {
-            return WorkflowDecision.Refused(
-                $"Chỉ {string.Join(" hoặc ", transition.Roles.Select(RoleNames.Vietnamese))} được \"{ActionNames.Vietnamese(action)}\"",
-                WorkflowRefusal.Forbidden);
+            return WorkflowDecision.Refused(RoleRefusal(action), WorkflowRefusal.Forbidden);
         }
 
         if (deadlinePassed && action is WorkflowAction.Submit or WorkflowAction.Respond)
@@ -51,6 +49,23 @@ public static class WorkflowRules
         }
 
         return WorkflowDecision.Allowed(transition.To);
+    }
+
+    /// <summary>
+    /// The role check alone, before any state: null when one of <paramref name="roles"/> may take
+    /// <paramref name="action"/> from some state, else the refusal. Campaign-wide actions ask this
+    /// first, so that their refusal never depends on (and never reveals) the states of the units.
+    /// </summary>
+    public static string? RefuseRole(WorkflowAction action, IReadOnlyCollection<Role> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return Transitions.Any(t => t.Action == action && t.Roles.Any(roles.Contains)) ? null : RoleRefusal(action);
+    }
+
+    private static string RoleRefusal(WorkflowAction action)
+    {
+        var allowed = Transitions.Where(t => t.Action == action).SelectMany(t => t.Roles).Distinct();
+        return $"Chỉ {string.Join(" hoặc ", allowed.Select(RoleNames.Vietnamese))} được \"{ActionNames.Vietnamese(action)}\"";
     }
 
     /// <summary>The unit may change its self-assessment (scores, figures, explanations, evidence) only in draft.</summary>

@@ -56,7 +56,23 @@ public sealed record AppraisalLeafView(
     bool CanAppraise,
     bool CanRespond);
 
-public sealed record AppraisalTotals(decimal SelfPoints, decimal AppraisedPoints, decimal FinalPoints, decimal Max, decimal? FinalIndex, int Appraised, int ToAppraise, int Adjusted);
+/// <summary>
+/// The totals of the appraisal page. <c>AppraisedPoints</c>, <c>FinalPoints</c> and <c>FinalIndex</c>
+/// are null while no leaf is appraised or when the reader may not see the result (ADR 0107);
+/// <c>Partial</c> says they cover only the leaves appraised so far.
+/// </summary>
+public sealed record AppraisalTotals(
+    decimal SelfPoints,
+    decimal? AppraisedPoints,
+    decimal? FinalPoints,
+    decimal Max,
+    decimal? FinalIndex,
+    int Appraised,
+    int ToAppraise,
+    int Adjusted,
+    bool AppraisalVisible = true,
+    bool ResultVisible = true,
+    bool Partial = false);
 
 public sealed record AppraisalView(
     int AssessmentId,
@@ -72,7 +88,8 @@ public sealed record AppraisalView(
     string Phase,
     IReadOnlyList<string> AllowedActions,
     AppraisalTotals Totals,
-    IReadOnlyList<AppraisalLeafView> Leaves);
+    IReadOnlyList<AppraisalLeafView> Leaves,
+    bool CanDownloadAppraisalTable = true);
 
 /// <summary>The previous campaign of the same units and, when codes changed, old code → new code (null: dropped).</summary>
 public sealed record PreviousCampaignRequest(int? PreviousCampaignId, IReadOnlyDictionary<string, string?>? Crosswalk);

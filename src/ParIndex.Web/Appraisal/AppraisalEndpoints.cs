@@ -42,8 +42,8 @@ public static class AppraisalEndpoints
             TypedResults.Ok(new CampaignActionResult(await service.ApplyToAllAsync(id, ParseAction(action), CurrentUser.From(principal), ct))))
             .WithSummary("Áp dụng một bước cho mọi đơn vị của kỳ đánh giá (vd. approve, publish); không đơn vị nào thay đổi nếu một đơn vị không được");
 
-        campaigns.MapGet("/appraisers", async Task<Ok<IReadOnlyList<AppraiserAssignmentView>>> (int id, CampaignAppraisalService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.AssignmentsAsync(id, ct)))
+        campaigns.MapGet("/appraisers", async Task<Ok<IReadOnlyList<AppraiserAssignmentView>>> (int id, ClaimsPrincipal principal, CampaignAppraisalService service, CancellationToken ct) =>
+            TypedResults.Ok(await service.AssignmentsAsync(id, CurrentUser.From(principal), ct)))
             .WithSummary("Phân công thẩm định");
 
         campaigns.MapPost("/appraisers", async Task<Ok<IReadOnlyList<AppraiserAssignmentView>>> (int id, AppraiserAssignmentRequest request, ClaimsPrincipal principal, CampaignAppraisalService service, CancellationToken ct) =>

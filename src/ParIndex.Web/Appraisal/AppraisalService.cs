@@ -114,16 +114,16 @@ public sealed class AppraisalService(
         var now = workflow.UtcNow;
         if (finalPhase)
         {
-            Track(id, code, user, now, "FinalScore", Format(entry.FinalScore), Format(score), reason ?? "Giữ điểm thẩm định");
+            Track(id, code, user, now, HistoryFields.FinalScore, Format(entry.FinalScore), Format(score), reason ?? "Giữ điểm thẩm định");
             entry.FinalScore = score;
             entry.FinalReason = reason;
         }
         else
         {
-            Track(id, code, user, now, "AppraisedScore", Format(entry.AppraisedScore), Format(score), reason ?? "Chấp nhận điểm tự đánh giá");
+            Track(id, code, user, now, HistoryFields.AppraisedScore, Format(entry.AppraisedScore), Format(score), reason ?? "Chấp nhận điểm tự đánh giá");
             if (figuresJson != entry.AppraisedFiguresJson)
             {
-                Track(id, code, user, now, "AppraisedFigures", entry.AppraisedFiguresJson, figuresJson, reason);
+                Track(id, code, user, now, HistoryFields.AppraisedFigures, entry.AppraisedFiguresJson, figuresJson, reason);
             }
 
             entry.AppraisedScore = score;
@@ -168,7 +168,7 @@ public sealed class AppraisalService(
                 continue;
             }
 
-            Track(id, leaf.Code, user, now, "AppraisedScore", null, Format(entry.Points ?? 0m), "Chấp nhận điểm tự đánh giá");
+            Track(id, leaf.Code, user, now, HistoryFields.AppraisedScore, null, Format(entry.Points ?? 0m), "Chấp nhận điểm tự đánh giá");
             entry.AppraisedScore = entry.Points ?? 0m;
             entry.AppraisedBy = user.UserName;
             entry.AppraisedAt = now;
@@ -292,14 +292,15 @@ public sealed class AppraisalService(
     internal async Task<AppraisalView> BuildViewAsync(Assessment assessment, CurrentUser user, CancellationToken cancellationToken)
     {
         var campaign = assessment.Campaign!;
-        var framework = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);
+        var rights = AssessmentAccess.Rights(user, assessment);
+        var framework = AssessmentAccess.Visible(await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken), user, assessment, rights);
         var entries = await db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == assessment.Id)
             .ToDictionaryAsync(e => e.LeafCode, StringComparer.Ordinal, cancellationToken);
         var evidence = await db.EvidenceFiles.AsNoTracking().Include(f => f.Leaves).Where(f => f.AssessmentId == assessment.Id).ToListAsync(cancellationToken);
         var evidenceByLeaf = evidence.SelectMany(f => f.Leaves.Select(l => (l.LeafCode, File: f))).ToLookup(x => x.LeafCode, x => x.File, StringComparer.Ordinal);
         var roles = await workflow.RolesForAsync(user, assessment, cancellationToken);
-        // The unit sees the appraisal once the preliminary result has been sent to it.
-        var showAppraisal = user.SeesAllUnits || assessment.Status >= AssessmentStatus.PreliminarySent;
+        // The unit sees the appraisal once the preliminary result has been sent to it (ADR 0107).
+        var showAppraisal = rights.Appraisal;
         var appraisalOpen = WorkflowRules.AppraisalEditable(assessment.Status) && campaign.PublishedAt is null;
         var responseOpen = ResponseLockReason(assessment, workflow.UtcNow) is null && user.UnitId == assessment.UnitId
             && (user.IsIn(Roles.UnitLead) || user.IsIn(Roles.UnitEditor));
@@ -332,7 +333,7 @@ public sealed class AppraisalService(
                     showAppraisal ? e?.FinalScore : null,
                     showAppraisal ? e?.FinalReason : null,
                     e?.SurveyScore,
-                    showAppraisal ? EffectiveScore(leaf, e) : e?.Points,
+                    EffectiveScore(leaf, e, showAppraisal),
                     CanAppraise: appraisalOpen && !leaf.IsSurvey && await workflow.AppraisesLeafAsync(user, assessment, leaf.Code, cancellationToken),
                     CanRespond: responseOpen && adjusted));
             }
@@ -341,11 +342,24 @@ public sealed class AppraisalService(
         var self = Calculate(framework, entries, e => e.Points);
         var appraised = Calculate(framework, entries, e => e.AppraisedScore ?? e.Points);
         var final = ResultScores.Calculate(framework, entries.Values);
+        var toAppraise = leaves.Count(l => !l.IsSurvey && !l.NotApplicable);
+        // Counted on leaves with an appraised score only: a leaf marked not applicable is not "appraised".
+        var appraisedCount = showAppraisal ? leaves.Count(l => !l.IsSurvey && !l.NotApplicable && l.AppraisedScore is not null) : 0;
+        // No appraised total, final points or index before any leaf is appraised: the self scores
+        // standing in for the missing appraisal would read as a result nobody has given.
+        var result = rights.Result && appraisedCount > 0;
         var totals = new AppraisalTotals(
-            self.Total.Points, appraised.Total.Points, final.Total.Points, final.Total.Max, final.Total.Index,
-            leaves.Count(l => !l.IsSurvey && (l.AppraisedScore is not null || l.NotApplicable)),
-            leaves.Count(l => !l.IsSurvey && !l.NotApplicable),
-            leaves.Count(l => l.Adjusted));
+            self.Total.Points,
+            result ? appraised.Total.Points : null,
+            result ? final.Total.Points : null,
+            final.Total.Max,
+            result ? final.Total.Index : null,
+            appraisedCount,
+            toAppraise,
+            leaves.Count(l => l.Adjusted),
+            AppraisalVisible: showAppraisal,
+            ResultVisible: rights.Result,
+            Partial: result && appraisedCount < toAppraise);
         var allowed = new List<string>();
         foreach (var action in Enum.GetValues<WorkflowAction>())
         {
@@ -364,11 +378,18 @@ public sealed class AppraisalService(
                 AssessmentStatus.PreliminarySent or AssessmentStatus.Responded => "final",
                 _ => "closed",
             },
-            allowed, totals, leaves);
+            allowed, totals, leaves, rights.AppraisalTable);
     }
 
-    private static decimal? EffectiveScore(FrameworkNode leaf, LeafEntry? entry) =>
-        leaf.IsSurvey ? entry?.SurveyScore : entry?.EffectiveFinalScore;
+    /// <summary>
+    /// The leaf's result: the survey score, or the final else appraised score once there is one. A
+    /// leaf not appraised yet has no result (its self score is not one), nor has any leaf for a
+    /// reader who may not see the appraisal.
+    /// </summary>
+    private static decimal? EffectiveScore(FrameworkNode leaf, LeafEntry? entry, bool showAppraisal) =>
+        leaf.IsSurvey ? entry?.SurveyScore
+        : showAppraisal && (entry?.AppraisedScore is not null || entry?.FinalScore is not null) ? entry.EffectiveFinalScore
+        : null;
 
     private static AssessmentResult Calculate(Framework framework, IReadOnlyDictionary<string, LeafEntry> entries, Func<LeafEntry, decimal?> points) =>
         AssessmentCalculator.Calculate(framework, entries.ToDictionary(

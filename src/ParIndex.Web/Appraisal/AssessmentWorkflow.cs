@@ -93,7 +93,12 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         _ => false,
     };
 
-    /// <summary>Decides and throws the matching ProblemDetails when refused; returns the new state.</summary>
+    /// <summary>
+    /// Every check of one action on one assessment: the state machine (state, role, deadline) and
+    /// the action's own precondition (the preliminary result needs every leaf appraised). The single
+    /// action and the campaign-wide one both come here, so they refuse exactly the same things.
+    /// Throws the matching ProblemDetails when refused; returns the new state.
+    /// </summary>
     public async Task<AssessmentStatus> DecideAsync(Assessment assessment, WorkflowAction action, CurrentUser user, CancellationToken cancellationToken)
     {
         var roles = await RolesForAsync(user, assessment, cancellationToken);
@@ -105,6 +110,11 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
                 : DomainException.Conflict(decision.Reason!);
         }
 
+        if (action == WorkflowAction.SendPreliminary)
+        {
+            await EnsureAppraisedAsync(assessment, cancellationToken);
+        }
+
         return decision.NewStatus!.Value;
     }
 
@@ -112,11 +122,6 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
     public async Task ApplyAsync(Assessment assessment, WorkflowAction action, CurrentUser user, CancellationToken cancellationToken)
     {
         var to = await DecideAsync(assessment, action, user, cancellationToken);
-        if (action == WorkflowAction.SendPreliminary)
-        {
-            await EnsureAppraisedAsync(assessment, cancellationToken);
-        }
-
         Stage(assessment, to, action, user);
         if (to == AssessmentStatus.Published)
         {

@@ -39,6 +39,14 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
     /// <summary>Applies one action to every unit of the campaign, or to none (the first refusal is returned).</summary>
     public async Task<int> ApplyToAllAsync(int campaignId, WorkflowAction action, CurrentUser user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        // The role first, with one message whatever the units' states: a refusal must not tell a
+        // unit user which state another unit is in (ADR 0107). Only campaign-wide roles count here.
+        if (WorkflowRules.RefuseRole(action, CampaignRoles(user)) is { } refusal)
+        {
+            throw DomainException.Forbidden(refusal);
+        }
+
         var campaign = await LoadAsync(campaignId, cancellationToken);
         EnsureOpen(campaign);
         var list = await db.Assessments.Include(a => a.Unit).Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
@@ -75,7 +83,46 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         return moves.Count;
     }
 
-    public async Task<IReadOnlyList<AppraiserAssignmentView>> AssignmentsAsync(int campaignId, CancellationToken cancellationToken)
+    /// <summary>The roles a user holds for every unit of a campaign (unit roles hold only for their own unit).</summary>
+    private static List<Role> CampaignRoles(CurrentUser user)
+    {
+        var roles = new List<Role>();
+        if (user.IsAdministrator)
+        {
+            roles.Add(Role.Administrator);
+        }
+
+        if (user.IsCoordinator)
+        {
+            roles.Add(Role.Coordinator);
+        }
+
+        if (user.IsIn(Roles.Appraiser))
+        {
+            roles.Add(Role.Appraiser);
+        }
+
+        if (user.IsIn(Roles.CouncilChair))
+        {
+            roles.Add(Role.CouncilChair);
+        }
+
+        return roles;
+    }
+
+    /// <summary>The appraiser assignments, for the coordinator, the council and the appraisers only (not for units).</summary>
+    public async Task<IReadOnlyList<AppraiserAssignmentView>> AssignmentsAsync(int campaignId, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.SeesAllUnits)
+        {
+            throw DomainException.Forbidden("Phân công thẩm định chỉ dành cho cơ quan thường trực CCHC, Hội đồng và Tổ thẩm định.");
+        }
+
+        return await AssignmentsAsync(campaignId, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AppraiserAssignmentView>> AssignmentsAsync(int campaignId, CancellationToken cancellationToken)
     {
         await LoadAsync(campaignId, cancellationToken);
         var rows = await db.AppraiserAssignments.AsNoTracking().Include(a => a.Unit).Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id).ToListAsync(cancellationToken);

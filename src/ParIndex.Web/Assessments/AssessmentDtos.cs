@@ -18,7 +18,9 @@ public sealed record AssessmentView(
     bool CanSubmit,
     bool CanWithdraw,
     TotalsView Totals,
-    IReadOnlyList<NodeView> Nodes);
+    IReadOnlyList<NodeView> Nodes,
+    bool CanDownloadTable = true,
+    bool SeesAssignedFieldsOnly = false);
 
 /// <summary>One node of the tree; <see cref="Leaf"/> is set on leaves.</summary>
 public sealed record NodeView(

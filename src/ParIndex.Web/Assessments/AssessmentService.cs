@@ -183,15 +183,35 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
 
     public async Task<IReadOnlyList<HistoryView>> HistoryAsync(int id, string? code, CurrentUser user, CancellationToken cancellationToken)
     {
-        await LoadReadableAsync(id, user, cancellationToken);
+        var assessment = await LoadReadableAsync(id, user, cancellationToken);
+        var rights = AssessmentAccess.Rights(user, assessment);
         var query = db.History.AsNoTracking().Where(h => h.AssessmentId == id);
         if (!string.IsNullOrEmpty(code))
         {
+            if (!AssessmentAccess.SeesLeaf(user, assessment, rights, code))
+            {
+                throw DomainException.Forbidden($"Tiêu chí {code} không được giao cho đơn vị của bạn.");
+            }
+
             query = query.Where(h => h.LeafCode == code);
         }
 
-        var rows = await query.OrderByDescending(h => h.Id).Take(500).ToListAsync(cancellationToken);
-        return rows.Select(h => new HistoryView(h.At, h.UserName, h.Entity, h.LeafCode, h.Field, h.OldValue, h.NewValue, h.Reason)).ToList();
+        if (!rights.Appraisal)
+        {
+            // The appraisal stays with the appraisers until the preliminary result is sent (ADR 0107).
+            var hidden = HistoryFields.Appraisal.ToArray();
+            query = query.Where(h => !hidden.Contains(h.Field));
+        }
+
+        var ordered = query.OrderByDescending(h => h.Id);
+        var rows = rights.Leaves == LeafScope.All
+            ? await ordered.Take(500).ToListAsync(cancellationToken)
+            // A contributing agency reads the lines of its own criteria and the assessment's own (status) lines.
+            : (await ordered.ToListAsync(cancellationToken))
+                .Where(h => h.LeafCode is null || AssessmentAccess.SeesLeaf(user, assessment, rights, h.LeafCode)).Take(500).ToList();
+
+        return rows.Where(h => ReadAccess.ShowsHistoryField(rights, h.Field))
+            .Select(h => new HistoryView(h.At, h.UserName, h.Entity, h.LeafCode, h.Field, h.OldValue, h.NewValue, h.Reason)).ToList();
     }
 
     private Task<List<LeafEntry>> LoadEntriesAsync(int id, CancellationToken cancellationToken) =>
@@ -203,6 +223,8 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
     internal AssessmentView BuildView(Assessment assessment, Framework framework, IReadOnlyList<LeafEntry> entries, IReadOnlyList<EvidenceFile> evidence, CurrentUser user)
     {
         var campaign = assessment.Campaign!;
+        var rights = AssessmentAccess.Rights(user, assessment);
+        framework = AssessmentAccess.Visible(framework, user, assessment, rights);
         var byCode = entries.ToDictionary(e => e.LeafCode, StringComparer.Ordinal);
         var evidenceByLeaf = evidence
             .SelectMany(f => f.Leaves.Select(l => (l.LeafCode, File: f)))
@@ -280,7 +302,9 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             CanSubmit: isLead && lockReason is null,
             CanWithdraw: isLead && assessment.Status == AssessmentStatus.Submitted,
             totals,
-            nodes);
+            nodes,
+            CanDownloadTable: rights.SelfAssessmentTable,
+            SeesAssignedFieldsOnly: rights.Leaves == LeafScope.AssignedFields);
     }
 
     internal static EvidenceView ToView(EvidenceFile f) =>

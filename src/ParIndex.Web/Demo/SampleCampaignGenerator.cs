@@ -101,7 +101,7 @@ public static class SampleCampaignGenerator
                     Entity = nameof(LeafEntry),
                     AssessmentId = assessment.Id,
                     LeafCode = entry.LeafCode,
-                    Field = "AppraisedScore",
+                    Field = HistoryFields.AppraisedScore,
                     OldValue = entry.Points?.ToString(CultureInfo.InvariantCulture),
                     NewValue = entry.AppraisedScore?.ToString(CultureInfo.InvariantCulture),
                     Reason = entry.AppraisalReason,

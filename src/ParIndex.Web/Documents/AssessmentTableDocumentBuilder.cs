@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.OfficialTables;
+using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Documents.Appraisal;
 using ParIndex.Documents.OfficialTables;
 using ParIndex.Web.Accounts;
 using ParIndex.Web.Assessments;
+using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Documents;
 
@@ -21,7 +23,7 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
     /// </summary>
     public async Task<AssessmentTableDocument> SelfAssessmentAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
-        var (view, year) = await LoadAsync(id, user, cancellationToken);
+        var (view, year) = await LoadAsync(id, user, r => r.SelfAssessmentTable, SelfTableRefused, cancellationToken);
         return SelfAssessment(view, year);
     }
 
@@ -32,7 +34,7 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
     /// </summary>
     public async Task<AssessmentTableDocument> AppraisalAsync(int id, IReadOnlyDictionary<string, LeafAppraisal> appraisals, CurrentUser user, CancellationToken cancellationToken)
     {
-        var (view, year) = await LoadAsync(id, user, cancellationToken);
+        var (view, year) = await LoadAsync(id, user, r => r.AppraisalTable, AppraisalTableRefused, cancellationToken);
         return Appraisal(view, year, appraisals);
     }
 
@@ -43,7 +45,7 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
     /// </summary>
     public async Task<AssessmentTableDocument> AppraisalFromEntriesAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
-        var (view, year) = await LoadAsync(id, user, cancellationToken);
+        var (view, year) = await LoadAsync(id, user, r => r.AppraisalTable, AppraisalTableRefused, cancellationToken);
         var leaves = view.Nodes.Where(n => n.IsLeaf).ToDictionary(n => n.Code, StringComparer.Ordinal);
         var entries = await db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == id).ToListAsync(cancellationToken);
         var appraisals = new Dictionary<string, LeafAppraisal>(StringComparer.Ordinal);
@@ -108,9 +110,22 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
         return dot < 0 ? "" : code[..dot];
     }
 
-    private async Task<(AssessmentView View, int Year)> LoadAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    private const string SelfTableRefused =
+        "Chỉ đơn vị được đánh giá, cơ quan thường trực và Hội đồng thẩm định được tải toàn bộ biểu tự đánh giá; cơ quan phối hợp xem các tiêu chí được giao trên trang tự đánh giá.";
+
+    private const string AppraisalTableRefused =
+        "Biểu thẩm định chưa được gửi cho đơn vị: đơn vị xem được sau khi cơ quan thường trực gửi kết quả sơ bộ.";
+
+    private async Task<(AssessmentView View, int Year)> LoadAsync(int id, CurrentUser user, Func<ReadRights, bool> allowed, string refusal, CancellationToken cancellationToken)
     {
-        // GetAsync applies the read permission (another unit gets 403, an unknown id 404).
+        // LoadReadableAsync applies the read permission (another unit gets 403, an unknown id 404);
+        // the read rule then decides on this document in this state (ADR 0107).
+        var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);
+        if (!allowed(AssessmentAccess.Rights(user, assessment)))
+        {
+            throw DomainException.Forbidden(refusal);
+        }
+
         var view = await assessments.GetAsync(id, user, cancellationToken);
         var year = await db.Campaigns.AsNoTracking().Where(c => c.Id == view.CampaignId).Select(c => c.Year).SingleAsync(cancellationToken);
         return (view, year);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParIndex.Core.Numbers;
+using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Evidence;
@@ -154,9 +155,15 @@ public sealed class EvidenceService(
 
     public async Task<(EvidenceFile File, Stream Content)> OpenAsync(int assessmentId, Guid evidenceId, CurrentUser user, CancellationToken cancellationToken)
     {
-        await assessments.LoadReadableAsync(assessmentId, user, cancellationToken);
-        var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == evidenceId && f.AssessmentId == assessmentId, cancellationToken)
+        var assessment = await assessments.LoadReadableAsync(assessmentId, user, cancellationToken);
+        var file = await db.EvidenceFiles.AsNoTracking().Include(f => f.Leaves).SingleOrDefaultAsync(f => f.Id == evidenceId && f.AssessmentId == assessmentId, cancellationToken)
             ?? throw DomainException.NotFound("Không tìm thấy tài liệu kiểm chứng.");
+        // A contributing agency opens the evidence of its own criteria only (ADR 0107).
+        var rights = AssessmentAccess.Rights(user, assessment);
+        if (rights.Leaves != LeafScope.All && !file.Leaves.Any(l => AssessmentAccess.SeesLeaf(user, assessment, rights, l.LeafCode)))
+        {
+            throw DomainException.Forbidden("Tài liệu kiểm chứng này thuộc tiêu chí không được giao cho đơn vị của bạn.");
+        }
         return (file, store.Open(file.StorageName));
     }
 

@@ -7,7 +7,7 @@ using ParIndex.Web.Tests.Infrastructure;
 namespace ParIndex.Web.Tests.Appraisal;
 
 /// <summary>Appraisal, the response round, approval and publication through the API, on each database.</summary>
-public abstract class AppraisalWorkflowTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+public abstract partial class AppraisalWorkflowTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
 {
     private static Uri U(string path) => new(path, UriKind.Relative);
 

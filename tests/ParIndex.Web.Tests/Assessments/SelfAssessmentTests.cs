@@ -177,7 +177,8 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         using var justice = await app.LoginAsync("editor.stp");
         var assessment = await justice.GetAssessmentAsync(id);
         Assert.True(assessment.Leaf("2.1.1").GetProperty("canEdit").GetBoolean());
-        Assert.False(assessment.Leaf("1.1").GetProperty("canEdit").GetBoolean());
+        // Other fields are not even shown to a contributing department (ADR 0107).
+        Assert.DoesNotContain(assessment.GetProperty("nodes").EnumerateArray(), n => n.GetProperty("code").GetString() == "1.1");
         var version = assessment.Leaf("2.2.1").GetProperty("version").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await justice.SaveLeafAsync(id, "2.2.1", new { version, score = "0,5", explanation = "Công bố theo quy định (Sở Tư pháp)" })).StatusCode);
         await (await justice.SaveLeafAsync(id, "1.1", new { version = 1, score = "1" })).AssertProblemAsync(HttpStatusCode.Forbidden);
