@@ -12,8 +12,8 @@ using ParIndex.Data;
 namespace ParIndex.Data.Postgres.Migrations
 {
     [DbContext(typeof(ParIndexDbContext))]
-    [Migration("20261130113653_sessions")]
-    partial class sessions
+    [Migration("20261130113653_Sessions")]
+    partial class Sessions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

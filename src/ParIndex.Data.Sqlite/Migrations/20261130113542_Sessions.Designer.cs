@@ -11,8 +11,8 @@ using ParIndex.Data;
 namespace ParIndex.Data.Sqlite.Migrations
 {
     [DbContext(typeof(ParIndexDbContext))]
-    [Migration("20261130113542_sessions")]
-    partial class sessions
+    [Migration("20261130113542_Sessions")]
+    partial class Sessions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ParIndex.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class sessions : Migration
+    public partial class Sessions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
