@@ -31,10 +31,29 @@ public static class SecuritySetup
             CreateScopeForErrors = true,
             StatusCodeSelector = e => e is DomainException d ? d.Status : StatusCodes.Status500InternalServerError,
         });
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+        // Two status-code layers: the inner one re-executes page requests to /error/{code}; for /api
+        // it is switched off, and the outer one writes ProblemDetails. (A UseWhen branch cannot
+        // re-execute through routing, so the switch is a feature flag instead.)
+        app.UseStatusCodePages();
+        app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (IsApi(context) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         return app;
     }
 
-    internal static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    /// <summary>Whether the request (before any error re-execution changed its path) is for the API.</summary>
+    internal static bool IsApi(HttpContext context)
+    {
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Request.Path.Value;
+        return new PathString(path).StartsWithSegments("/api");
+    }
 }
