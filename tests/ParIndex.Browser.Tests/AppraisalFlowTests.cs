@@ -25,7 +25,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             return session;
         }
 
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/login"));
         await page.FillAsync("#username", user);
@@ -143,7 +143,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(coordinator.Locator("#status")).ToHaveTextAsync("Đã công bố");
 
         // The public, without logging in, finds the ranking with the unit and its index.
-        await using var publicContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await using var publicContext = await app.NewContextAsync();
         var visitor = await publicContext.NewPageAsync();
         await visitor.GotoAsync(Url("/results"));
         await visitor.ClickAsync($"#published-campaigns a:text-is('{Campaign}')");
@@ -170,5 +170,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         {
             await context.CloseAsync();
         }
+
+        app.AssertNoPolicyViolations();
     }
 }
