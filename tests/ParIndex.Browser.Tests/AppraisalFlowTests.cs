@@ -75,7 +75,11 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         foreach (var (user, path) in steps)
         {
             var (c, _) = await LoginAsync(user);
-            var response = await c.APIRequest.PostAsync(Url($"/api/assessments/{assessment}/{path}"));
+            // Like the page's scripts: the API token in X-XSRF-TOKEN (a request without it, Origin or Sec-Fetch-Site is refused).
+            var tokenJson = await (await c.APIRequest.GetAsync(Url("/api/antiforgery"))).JsonAsync();
+            var token = tokenJson!.Value.GetProperty("token").GetString()!;
+            var response = await c.APIRequest.PostAsync(Url($"/api/assessments/{assessment}/{path}"),
+                new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["X-XSRF-TOKEN"] = token } });
             Assert.True(response.Ok, $"{user} {path}: {response.Status} {await response.TextAsync()}");
         }
     }
