@@ -49,6 +49,10 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
 
     public DbSet<SurveySipasResult> SurveySipasResults => Set<SurveySipasResult>();
 
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -13,6 +13,7 @@ using ParIndex.Web.Evidence;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Problems;
 using ParIndex.Web.Results;
+using ParIndex.Web.Security;
 using ParIndex.Web.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,6 +47,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
     options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
 });
+builder.Services.AddParIndexSecurity(builder.Configuration);
 builder.Services.AddAuthorizationBuilder().AddParIndexPolicies();
 builder.Services.AddAntiforgery(options => options.HeaderName = "X-XSRF-TOKEN");
 builder.Services.AddCascadingAuthenticationState();
@@ -88,8 +90,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseParIndexSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

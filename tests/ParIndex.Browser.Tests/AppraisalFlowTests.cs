@@ -25,7 +25,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             return session;
         }
 
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/login"));
         await page.FillAsync("#username", user);
@@ -75,7 +75,11 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         foreach (var (user, path) in steps)
         {
             var (c, _) = await LoginAsync(user);
-            var response = await c.APIRequest.PostAsync(Url($"/api/assessments/{assessment}/{path}"));
+            // Like the page's scripts: the API token in X-XSRF-TOKEN (a request without it, Origin or Sec-Fetch-Site is refused).
+            var tokenJson = await (await c.APIRequest.GetAsync(Url("/api/antiforgery"))).JsonAsync();
+            var token = tokenJson!.Value.GetProperty("token").GetString()!;
+            var response = await c.APIRequest.PostAsync(Url($"/api/assessments/{assessment}/{path}"),
+                new APIRequestContextOptions { Headers = new Dictionary<string, string> { ["X-XSRF-TOKEN"] = token } });
             Assert.True(response.Ok, $"{user} {path}: {response.Status} {await response.TextAsync()}");
         }
     }
@@ -143,7 +147,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(coordinator.Locator("#status")).ToHaveTextAsync("Đã công bố");
 
         // The public, without logging in, finds the ranking with the unit and its index.
-        await using var publicContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await using var publicContext = await app.NewContextAsync();
         var visitor = await publicContext.NewPageAsync();
         await visitor.GotoAsync(Url("/results"));
         await visitor.ClickAsync($"#published-campaigns a:text-is('{Campaign}')");
@@ -170,5 +174,7 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         {
             await context.CloseAsync();
         }
+
+        app.AssertNoPolicyViolations();
     }
 }

@@ -73,6 +73,31 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> violations = new();
+
+    /// <summary>
+    /// A browser context whose pages report every Content-Security-Policy violation and script error
+    /// to <see cref="AssertNoPolicyViolations"/>: the pages must work under the app's policy (ADR 0108).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        context.Page += (_, page) =>
+        {
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                {
+                    violations.Enqueue(page.Url + ": " + message.Text);
+                }
+            };
+            page.PageError += (_, error) => violations.Enqueue(page.Url + ": " + error);
+        };
+        return context;
+    }
+
+    public void AssertNoPolicyViolations() => Assert.True(violations.IsEmpty, string.Join("\n", violations));
+
     /// <summary><c>artifacts/screenshots</c> at the repository root (found from the test's folder).</summary>
     public static string ScreenshotFolder()
     {

@@ -20,7 +20,7 @@ public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<Brow
     [Fact]
     public async Task Editor_fills_a_ratio_leaf_uploads_evidence_and_the_lead_submits()
     {
-        await using var editorContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await using var editorContext = await app.NewContextAsync();
         var page = await LoginAsync(editorContext, "editor.bacgiang");
         await page.ClickAsync("a[href^='/assessments/']");
         await page.WaitForSelectorAsync("#total-points");
@@ -59,7 +59,7 @@ public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<Brow
         Assert.Equal("999", await page.InputValueAsync(".leaf[data-code='3.4.1'] input[data-figure=numerator]"));
 
         // The unit lead submits; the page becomes read-only.
-        await using var leadContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await using var leadContext = await app.NewContextAsync();
         var lead = await LoginAsync(leadContext, "lead.bacgiang");
         await lead.ClickAsync("a[href^='/assessments/']");
         await lead.ClickAsync("#submit-assessment");
@@ -73,5 +73,6 @@ public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#locked")).ToBeVisibleAsync();
         Assert.True(await page.Locator(".leaf[data-code='3.4.1'] input[data-figure=numerator]").IsDisabledAsync());
         Assert.Equal(0, await page.Locator(".upload-evidence").CountAsync());
+        app.AssertNoPolicyViolations();
     }
 }

@@ -22,7 +22,7 @@ public sealed class SurveyFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task Coordinator_sees_a_bad_cell_by_row_and_column_then_imports_the_corrected_file()
     {
         var shots = BrowserApp.ScreenshotFolder();
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/login"));
         await page.FillAsync("#username", "coordinator");
@@ -63,5 +63,6 @@ public sealed class SurveyFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ClickAsync("#import-responses");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("đã được nhập");
         await Assertions.Expect(page.Locator("#batches tbody tr")).ToHaveCountAsync(2);
+        app.AssertNoPolicyViolations();
     }
 }

@@ -93,6 +93,8 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         }
 
         AppUser user;
+        // A lock, a new password or a change of role, unit or name ends the user's sessions now.
+        var endSessions = false;
         if (id is null)
         {
             if (string.IsNullOrWhiteSpace(request.Password))
@@ -106,6 +108,8 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         else
         {
             user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Không tìm thấy tài khoản.");
+            endSessions = user.UnitId != request.UnitId
+                || (!string.IsNullOrWhiteSpace(request.UserName) && request.UserName.Trim() != user.UserName);
             user.FullName = request.FullName ?? "";
             user.Email = request.Email;
             user.UnitId = request.UnitId;
@@ -119,6 +123,7 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
                 Check(await users.ResetPasswordAsync(user, token, request.Password));
+                endSessions = true;
             }
         }
 
@@ -127,6 +132,7 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         {
             Check(await users.RemoveFromRolesAsync(user, current));
             Check(await users.AddToRoleAsync(user, request.Role));
+            endSessions = true;
         }
 
         if (request.Locked is { } locked)
@@ -136,10 +142,17 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
             {
                 Check(await users.ResetAccessFailedCountAsync(user));
             }
+
+            endSessions |= locked;
         }
 
         // Role or unit changes take effect at the next sign-in; the security stamp forces it.
         await users.UpdateSecurityStampAsync(user);
+        if (endSessions)
+        {
+            await Accounts.DbTicketStore.EndSessionsOfAsync(db, user.Id, cancellationToken);
+        }
+
         return (await UsersAsync(cancellationToken)).Single(u => u.Id == user.Id);
     }
 

@@ -10,6 +10,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (!Security.SecuritySetup.IsApi(httpContext))
+        {
+            // A page: the exception handler shows the styled error page instead (ADR 0108).
+            return false;
+        }
+
         var (status, title, detail) = exception switch
         {
             DomainException p => (p.Status, p.Title, p.Message),

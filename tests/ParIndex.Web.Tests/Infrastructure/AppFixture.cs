@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,53 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:SeedTable", Path.Combine(AppContext.BaseDirectory, "samples", "bac-giang-2023-self-assessment.txt"));
         builder.UseSetting("Evidence:StoragePath", EvidenceFolder);
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("Auth:IdleTimeout", "00:20:00");
         builder.UseSetting("Evidence:MaxBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRequestsStartupFilter>());
+    }
+
+    /// <summary>
+    /// Clients act like a browser on the app's own page: every request says <c>Origin: http://localhost</c>,
+    /// as browsers do on state-changing requests. Cross-site tests override or remove it.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("Origin", OwnOrigin);
+    }
+
+    /// <summary>The origin the test server answers as.</summary>
+    public const string OwnOrigin = "http://localhost";
+
+    /// <summary>A request header (test host only) that sets the client address the app sees.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>A path (test host only) whose request throws, to see what a user gets for a 500.</summary>
+    public const string ThrowingPath = "/test/throws";
+
+    /// <summary>An internal text that must never reach a user.</summary>
+    public const string InternalExceptionText = "internal-detail-7f3a: connection string leaked";
+
+    private sealed class TestRequestsStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var address))
+                {
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+            // After the app's endpoints: reached only by paths no endpoint matched, inside the app's error handling.
+            app.Use((context, nextMiddleware) =>
+                context.Request.Path.Equals(ThrowingPath) || context.Request.Path.Equals("/api" + ThrowingPath)
+                    ? throw new InvalidOperationException(InternalExceptionText)
+                    : nextMiddleware(context));
+        };
     }
 
     /// <summary>A client with its own cookie jar, signed in as <paramref name="userName"/>.</summary>
