@@ -312,6 +312,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AppraisalReason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AppraisedAt")
@@ -336,12 +337,14 @@ namespace ParIndex.Data.Sqlite.Migrations
 
                     b.Property<string>("Explanation")
                         .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FiguresJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FinalReason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("FinalScore")
@@ -376,6 +379,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseText")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Score")
@@ -617,6 +621,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")

@@ -265,7 +265,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e) || DbConflicts.IsForeignKeyViolation(e))
         {
             // A unique index (code or group) or a batch imported meanwhile (restricted foreign key).
             throw DomainException.Conflict("Phiếu khảo sát vừa được người khác thay đổi hoặc đã có câu trả lời được nhập. Chưa có gì được lưu; hãy tải lại trang.");
