@@ -1,3 +1,4 @@
+using System.Globalization;
 using ParIndex.Core.Numbers;
 using ParIndex.Data;
 
@@ -15,6 +16,49 @@ public static class TextInput
 
     /// <summary>A one-line text (name, code, number): line breaks become spaces, bidi controls removed. Null stays null.</summary>
     public static string? Line(string? value, string field, string label, int limit) => Check(value, field, label, limit, singleLine: true);
+
+    /// <summary>
+    /// An uploaded file's name as shown: no folder part, cleaned as a one-line text, at most
+    /// <see cref="TextLimits.DisplayFileName"/> characters with its extension kept, cut between
+    /// whole text elements (never inside a surrogate pair or before a combining mark).
+    /// </summary>
+    public static string FileName(string? uploaded, string fallback = "tai-lieu")
+    {
+        var cleaned = TextLimits.Clean(uploaded ?? "", singleLine: true).Replace('\\', '/');
+        var name = cleaned[(cleaned.LastIndexOf('/') + 1)..].Trim().TrimEnd('.').Trim();
+        var extension = Path.GetExtension(name);
+        var stem = name[..^extension.Length].Trim();
+        if (extension.Length > 20)
+        {
+            extension = ""; // not an extension but a long name with a dot in it
+            stem = name;
+        }
+
+        return CutToTextElements(stem.Length == 0 ? fallback : stem, TextLimits.DisplayFileName - extension.Length) + extension;
+    }
+
+    /// <summary>The first whole text elements (grapheme clusters) that fit in <paramref name="max"/> UTF-16 units.</summary>
+    private static string CutToTextElements(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = 0;
+        while (end < text.Length)
+        {
+            var next = end + StringInfo.GetNextTextElementLength(text.AsSpan(end));
+            if (next > max)
+            {
+                break;
+            }
+
+            end = next;
+        }
+
+        return text[..end];
+    }
 
     private static string? Check(string? value, string field, string label, int limit, bool singleLine)
     {

@@ -335,7 +335,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         else if (margin < SampleSize.MinMargin || margin >= 1)
         {
             problems.Add(new SurveyProblem(row, marginColumn, At(marginColumn),
-                $"Sai số e = {VietnameseNumbers.FormatPoints(margin.Value)} phải từ {VietnameseNumbers.FormatPoints(SampleSize.MinMargin)} đến dưới 1 (ví dụ 0,05)."));
+                $"Sai số e = {VietnameseNumbers.FormatPoints(margin.Value)} phải lớn hơn 0 và nhỏ hơn 1, tối thiểu {VietnameseNumbers.FormatPoints(SampleSize.MinMargin)} (ví dụ 0,05)."));
         }
     }
 
