@@ -75,7 +75,7 @@ public class PdfWrapTests
     {
         var word = new string('x', 1_048_576);
         var text = string.Concat(Enumerable.Repeat("Giải trình kết quả thực hiện nhiệm vụ cải cách hành chính năm 2023. ", 10 * 1_048_576 / 70));
-        foreach (var explanation in new[] { word, text })
+        foreach (var (explanation, name) in new[] { (word, "cut-1mib-word.pdf"), (text, "cut-10mib-explanation.pdf") })
         {
             var table = HandMadeTables.SeedExcerpt();
             var rows = table.Rows.ToList();
@@ -88,6 +88,7 @@ public class PdfWrapTests
             Assert.True(clock.Elapsed < HangGuard, $"the PDF took {clock.Elapsed}");
 
             var pdf = stream.ToArray();
+            File.WriteAllBytes(Artifacts.PathOf(name), pdf); // to look at: the marker ends the cut cell
             var pages = PdfText.PageCount(pdf);
             Assert.InRange(pages, 2, 60);
             var joined = PdfText.Joined(pdf);
