@@ -379,7 +379,8 @@ namespace ParIndex.Data.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AppraisalReason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime?>("AppraisedAt")
                         .HasColumnType("timestamp with time zone");
@@ -403,13 +404,15 @@ namespace ParIndex.Data.Postgres.Migrations
 
                     b.Property<string>("Explanation")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("FiguresJson")
                         .HasColumnType("text");
 
                     b.Property<string>("FinalReason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<decimal?>("FinalScore")
                         .HasPrecision(28, 10)
@@ -443,7 +446,8 @@ namespace ParIndex.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<string>("ResponseText")
-                        .HasColumnType("text");
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<decimal?>("Score")
                         .HasPrecision(28, 10)
@@ -692,7 +696,8 @@ namespace ParIndex.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("UserName")
                         .IsRequired()

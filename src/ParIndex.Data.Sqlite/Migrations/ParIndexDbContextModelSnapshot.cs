@@ -364,6 +364,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AppraisalReason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AppraisedAt")
@@ -388,12 +389,14 @@ namespace ParIndex.Data.Sqlite.Migrations
 
                     b.Property<string>("Explanation")
                         .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FiguresJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FinalReason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("FinalScore")
@@ -428,6 +431,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseText")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Score")
@@ -669,6 +673,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")

@@ -7,8 +7,8 @@ internal sealed class AppraiserAssignmentConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<AppraiserAssignment> builder)
     {
-        builder.Property(a => a.UserName).HasMaxLength(256);
-        builder.Property(a => a.CodePrefix).HasMaxLength(32);
+        builder.Property(a => a.UserName).HasMaxLength(TextLimits.UserName);
+        builder.Property(a => a.CodePrefix).HasMaxLength(TextLimits.CriterionCode);
         builder.HasIndex(a => new { a.CampaignId, a.UserName });
         builder.HasOne(a => a.Campaign).WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);

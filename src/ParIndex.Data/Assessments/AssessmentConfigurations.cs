@@ -21,10 +21,14 @@ internal sealed class LeafEntryConfiguration : IEntityTypeConfiguration<LeafEntr
     public void Configure(EntityTypeBuilder<LeafEntry> builder)
     {
         builder.Property(e => e.LeafCode).HasMaxLength(32);
-        builder.Property(e => e.Level).HasMaxLength(100);
-        builder.Property(e => e.UpdatedBy).HasMaxLength(256);
-        builder.Property(e => e.AppraisedBy).HasMaxLength(256);
-        builder.Property(e => e.RespondedBy).HasMaxLength(256);
+        builder.Property(e => e.Level).HasMaxLength(TextLimits.Level);
+        builder.Property(e => e.Explanation).HasMaxLength(TextLimits.Explanation);
+        builder.Property(e => e.AppraisalReason).HasMaxLength(TextLimits.Reason);
+        builder.Property(e => e.FinalReason).HasMaxLength(TextLimits.Reason);
+        builder.Property(e => e.ResponseText).HasMaxLength(TextLimits.ResponseText);
+        builder.Property(e => e.UpdatedBy).HasMaxLength(TextLimits.UserName);
+        builder.Property(e => e.AppraisedBy).HasMaxLength(TextLimits.UserName);
+        builder.Property(e => e.RespondedBy).HasMaxLength(TextLimits.UserName);
         builder.Ignore(e => e.EffectiveFinalScore);
         builder.Ignore(e => e.IsAdjusted);
         builder.Property(e => e.Version).IsConcurrencyToken();

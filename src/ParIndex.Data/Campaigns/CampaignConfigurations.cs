@@ -19,7 +19,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> builder)
     {
-        builder.Property(c => c.Name).HasMaxLength(300);
+        builder.Property(c => c.Name).HasMaxLength(TextLimits.Name);
         builder.HasOne(c => c.Framework).WithMany().HasForeignKey(c => c.FrameworkRecordId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -28,7 +28,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
 {
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
-        builder.Property(a => a.CodePrefix).HasMaxLength(32);
+        builder.Property(a => a.CodePrefix).HasMaxLength(TextLimits.CriterionCode);
         builder.HasIndex(a => new { a.AssessmentId, a.CodePrefix }).IsUnique();
         builder.HasOne(a => a.Assessment).WithMany(a => a.Assignments).HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.ContributingUnit).WithMany().HasForeignKey(a => a.ContributingUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -7,7 +7,8 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
 {
     public void Configure(EntityTypeBuilder<HistoryEntry> builder)
     {
-        builder.Property(h => h.UserName).HasMaxLength(256);
+        builder.Property(h => h.UserName).HasMaxLength(TextLimits.UserName);
+        builder.Property(h => h.Reason).HasMaxLength(TextLimits.Reason);
         builder.Property(h => h.Entity).HasMaxLength(50);
         builder.Property(h => h.LeafCode).HasMaxLength(32);
         builder.Property(h => h.Field).HasMaxLength(50);

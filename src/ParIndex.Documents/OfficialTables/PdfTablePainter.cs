@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ParIndex.Documents.Fonts;
 using PdfSharp;
@@ -221,22 +222,47 @@ internal sealed class PdfTablePainter
         }
     }
 
+    /// <summary>The most lines one cell wraps to (≈ 20 pages of one row); the rest is cut with <see cref="CutMarker"/>.</summary>
+    internal const int MaxLinesPerCell = 1_000;
+
+    /// <summary>Ends a cell cut at <see cref="MaxLinesPerCell"/>: the whole text is in the xlsx and docx files.</summary>
+    internal const string CutMarker = "…(đã rút gọn, xem bản xlsx)";
+
     /// <summary>
-    /// Greedy word wrap; paragraphs split on <c>\n</c>; over-long words broken by characters.
-    /// Each word is measured once and line widths are summed (PDFsharp applies no kerning, so the
-    /// sum equals the measured line), which keeps a long explanation linear rather than quadratic.
+    /// Greedy word wrap; paragraphs split on <c>\n</c>; a word wider than the column is broken
+    /// between text elements (never inside a surrogate pair or before a combining mark). Each
+    /// distinct text element is measured once and widths are summed (PDFsharp applies no kerning,
+    /// so the sum equals the measured line): the time is linear in the text, whatever its words,
+    /// and no string longer than a line is ever measured. At most <paramref name="maxLines"/>
+    /// lines come out; a longer text ends with <see cref="CutMarker"/>.
     /// </summary>
-    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width, int maxLines = MaxLinesPerCell)
     {
+        var measure = new ElementWidths(gfx, font);
+        // A column narrower than one letter still gets one letter per line, never a negative width.
+        width = Math.Max(width, 1);
         var result = new List<string>();
-        var space = gfx.MeasureString(" ", font).Width;
+        var space = measure.Of(" ");
+        var cut = false;
         foreach (var paragraph in text.Normalize(NormalizationForm.FormC).Split('\n'))
         {
+            if (result.Count >= maxLines)
+            {
+                cut = true;
+                break;
+            }
+
             var line = new StringBuilder();
             var lineWidth = 0.0;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var wordWidth = gfx.MeasureString(word, font).Width;
+                if (result.Count >= maxLines)
+                {
+                    cut = true;
+                    break;
+                }
+
+                var wordWidth = measure.Of(word);
                 var candidate = line.Length == 0 ? wordWidth : lineWidth + space + wordWidth;
                 if (candidate <= width)
                 {
@@ -256,29 +282,64 @@ internal sealed class PdfTablePainter
                     line.Clear();
                 }
 
-                // A word that alone is too wide (a URL in a narrow column) is broken where it must be.
-                var rest = word;
-                while (wordWidth > width && rest.Length > 1)
+                if (wordWidth <= width)
                 {
-                    var fit = 1;
-                    while (fit < rest.Length && gfx.MeasureString(rest[..(fit + 1)], font).Width <= width)
-                    {
-                        fit++;
-                    }
-
-                    result.Add(rest[..fit]);
-                    rest = rest[fit..];
-                    wordWidth = gfx.MeasureString(rest, font).Width;
+                    line.Append(word);
+                    lineWidth = wordWidth;
+                    continue;
                 }
 
-                line.Append(rest);
-                lineWidth = wordWidth;
+                // A word that alone is too wide (a URL in a narrow column) is broken where it must
+                // be: text elements are added while they fit, in one pass over the word.
+                var start = 0;
+                var pieceWidth = 0.0;
+                var index = 0;
+                while (index < word.Length)
+                {
+                    var length = StringInfo.GetNextTextElementLength(word.AsSpan(index));
+                    var elementWidth = measure.Of(word.AsSpan(index, length));
+                    if (index > start && pieceWidth + elementWidth > width)
+                    {
+                        result.Add(word[start..index]);
+                        if (result.Count >= maxLines)
+                        {
+                            cut = true;
+                            break;
+                        }
+
+                        start = index;
+                        pieceWidth = 0;
+                    }
+
+                    pieceWidth += elementWidth;
+                    index += length;
+                }
+
+                if (cut)
+                {
+                    break;
+                }
+
+                line.Append(word, start, word.Length - start);
+                lineWidth = pieceWidth;
+            }
+
+            if (cut)
+            {
+                break;
             }
 
             if (line.Length > 0 || paragraph.Length == 0)
             {
                 result.Add(line.ToString());
             }
+        }
+
+        if (cut || result.Count > maxLines)
+        {
+            result.RemoveRange(Math.Min(result.Count, maxLines), Math.Max(0, result.Count - maxLines));
+            result.AddRange(Wrap(gfx, CutMarker, font, width, int.MaxValue));
+            return result;
         }
 
         // An empty cell still has one (empty) line, which keeps row heights regular.
@@ -288,5 +349,42 @@ internal sealed class PdfTablePainter
         }
 
         return result;
+    }
+
+    /// <summary>Widths of text elements, each distinct one measured once.</summary>
+    private sealed class ElementWidths
+    {
+        private readonly XGraphics _gfx;
+        private readonly XFont _font;
+        private readonly Dictionary<string, double> _widths = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public ElementWidths(XGraphics gfx, XFont font)
+        {
+            _gfx = gfx;
+            _font = font;
+            _lookup = _widths.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public double Of(ReadOnlySpan<char> text)
+        {
+            var total = 0.0;
+            var index = 0;
+            while (index < text.Length)
+            {
+                var length = StringInfo.GetNextTextElementLength(text[index..]);
+                var element = text.Slice(index, length);
+                if (!_lookup.TryGetValue(element, out var width))
+                {
+                    width = _gfx.MeasureString(element.ToString(), _font).Width;
+                    _lookup[element] = width;
+                }
+
+                total += width;
+                index += length;
+            }
+
+            return total;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ParIndex.Data.Accounts;
@@ -20,9 +21,16 @@ public static class AccountEndpoints
             var culture = code == "en" ? "en" : "vi";
             http.Response.Cookies.Append(Localization.Texts.CookieName, culture,
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-            return TypedResults.LocalRedirect(target);
+            return TypedResults.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl : "/");
         });
         return app;
     }
+
+    /// <summary>
+    /// A path on this site: one leading <c>/</c> not followed by <c>/</c> or <c>\</c> (browsers read
+    /// <c>/\evil.example</c> as another host) and no control character. The same rule as
+    /// <c>LocalRedirect</c>'s own check, which throws (a 500) instead of answering.
+    /// </summary>
+    internal static bool IsLocalPath([NotNullWhen(true)] string? url) =>
+        url is ['/', ..] && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
 }

@@ -23,8 +23,9 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
     public async Task<UnitView> SaveUnitAsync(int? id, UnitRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var code = (request.Code ?? "").Trim();
-        var name = (request.Name ?? "").Trim();
+        var code = TextInput.Line(request.Code, "code", "Mã đơn vị", TextLimits.UnitCode) ?? "";
+        var name = TextInput.Line(request.Name, "name", "Tên đơn vị", TextLimits.Name) ?? "";
+        var region = TextInput.Line(request.Region, "region", "Vùng", TextLimits.Region);
         if (code.Length == 0 || name.Length == 0)
         {
             throw DomainException.Invalid("Mã và tên đơn vị là bắt buộc.");
@@ -60,7 +61,7 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         unit.Name = name;
         unit.Kind = request.Kind;
         unit.ParentId = request.ParentId;
-        unit.Region = string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim();
+        unit.Region = string.IsNullOrEmpty(region) ? null : region;
         await db.SaveChangesAsync(cancellationToken);
         return ToView(unit);
     }
@@ -92,6 +93,9 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
             throw DomainException.Invalid($"Không có đơn vị số {unitId}.");
         }
 
+        var userName = TextInput.Line(request.UserName, "userName", "Tên tài khoản", TextLimits.UserName);
+        var fullName = TextInput.Line(request.FullName, "fullName", "Họ và tên", TextLimits.FullName) ?? "";
+        var email = TextInput.Line(request.Email, "email", "Thư điện tử", TextLimits.Email);
         AppUser user;
         // A lock, a new password or a change of role, unit or name ends the user's sessions now.
         var endSessions = false;
@@ -102,20 +106,20 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
                 throw DomainException.Invalid("Tài khoản mới cần mật khẩu.");
             }
 
-            user = new AppUser { UserName = request.UserName?.Trim(), Email = request.Email, FullName = request.FullName ?? "", UnitId = request.UnitId, LockoutEnabled = true };
+            user = new AppUser { UserName = userName, Email = email, FullName = fullName, UnitId = request.UnitId, LockoutEnabled = true };
             Check(await users.CreateAsync(user, request.Password));
         }
         else
         {
             user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Không tìm thấy tài khoản.");
             endSessions = user.UnitId != request.UnitId
-                || (!string.IsNullOrWhiteSpace(request.UserName) && request.UserName.Trim() != user.UserName);
-            user.FullName = request.FullName ?? "";
-            user.Email = request.Email;
+                || (!string.IsNullOrEmpty(userName) && userName != user.UserName);
+            user.FullName = fullName;
+            user.Email = email;
             user.UnitId = request.UnitId;
-            if (!string.IsNullOrWhiteSpace(request.UserName))
+            if (!string.IsNullOrEmpty(userName))
             {
-                user.UserName = request.UserName.Trim();
+                user.UserName = userName;
             }
 
             Check(await users.UpdateAsync(user));

@@ -72,7 +72,9 @@ public sealed class AppraisalService(
         var self = entry.Points ?? 0m;
         var finalPhase = assessment.Status != AssessmentStatus.UnderAppraisal;
         var baseline = finalPhase ? entry.AppraisedScore ?? self : self;
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var reasonText = TextInput.Text(request.Reason, "reason", "Lý do điều chỉnh", TextLimits.Reason);
+        var reason = string.IsNullOrEmpty(reasonText) ? null : reasonText;
+        var level = TextInput.Line(request.Level, "level", "Mức đánh giá", TextLimits.Level);
 
         decimal score;
         string? memo = null;
@@ -81,10 +83,10 @@ public sealed class AppraisalService(
         {
             score = baseline;
         }
-        else if (request.Figures is { Count: > 0 } || !string.IsNullOrWhiteSpace(request.Level))
+        else if (request.Figures is { Count: > 0 } || !string.IsNullOrEmpty(level))
         {
             // A computed leaf is re-computed from corrected figures by the same scoring core.
-            var outcome = LeafScorer.Score(leaf, new LeafEntryInput(null, request.Level?.Trim(), request.Figures, false));
+            var outcome = LeafScorer.Score(leaf, new LeafEntryInput(null, string.IsNullOrEmpty(level) ? null : level, request.Figures, false));
             if (outcome.Error is { } error)
             {
                 throw DomainException.Invalid(error);
@@ -185,7 +187,7 @@ public sealed class AppraisalService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
             throw DomainException.Conflict(StaleLeafMessage);
         }
@@ -222,7 +224,7 @@ public sealed class AppraisalService(
             throw DomainException.Conflict(StaleLeafMessage);
         }
 
-        var text = (request.Text ?? "").Trim();
+        var text = TextInput.Text(request.Text, "text", "Nội dung giải trình", TextLimits.ResponseText) ?? "";
         if (text.Length == 0)
         {
             throw DomainException.Invalid($"Nội dung giải trình của tiêu chí {code} đang trống.");
@@ -278,7 +280,7 @@ public sealed class AppraisalService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
             throw DomainException.Conflict(StaleLeafMessage);
         }

@@ -134,7 +134,7 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         ArgumentNullException.ThrowIfNull(request);
         var campaign = await LoadAsync(campaignId, cancellationToken);
         EnsureOpen(campaign);
-        var userName = (request.UserName ?? "").Trim();
+        var userName = TextInput.Line(request.UserName, "userName", "Tên tài khoản", TextLimits.UserName) ?? "";
         if (!await users.IsInRoleAsync(userName, Roles.Appraiser))
         {
             throw DomainException.Invalid($"Tài khoản \"{userName}\" không thuộc Tổ thẩm định.");
@@ -145,7 +145,8 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
             throw DomainException.Invalid($"Đơn vị số {unitId} không thuộc kỳ đánh giá này.");
         }
 
-        var prefix = string.IsNullOrWhiteSpace(request.CodePrefix) ? null : request.CodePrefix.Trim();
+        var prefixText = TextInput.Line(request.CodePrefix, "codePrefix", "Mã tiêu chí", TextLimits.CriterionCode);
+        var prefix = string.IsNullOrEmpty(prefixText) ? null : prefixText;
         db.AppraiserAssignments.Add(new AppraiserAssignment { CampaignId = campaignId, UserName = userName, UnitId = request.UnitId, CodePrefix = prefix });
         Record(user, "AppraiserAssignment", null, $"{userName} · đơn vị {request.UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "tất cả"} · {prefix ?? "mọi tiêu chí"}");
         await db.SaveChangesAsync(cancellationToken);

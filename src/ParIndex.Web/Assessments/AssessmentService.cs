@@ -105,7 +105,11 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             throw DomainException.Conflict(StaleLeafMessage);
         }
 
-        var input = new LeafEntryInput(request.Score, string.IsNullOrWhiteSpace(request.Level) ? null : request.Level.Trim(), request.Figures, request.NotApplicable);
+        // Texts are checked before anything else is decided, so that an over-long one saves nothing.
+        var explanation = TextInput.Text(request.Explanation, "explanation", "Giải trình", TextLimits.Explanation) ?? "";
+        var changeReason = TextInput.Text(request.Reason, "reason", "Lý do thay đổi", TextLimits.Reason);
+        var level = TextInput.Line(request.Level, "level", "Mức đánh giá", TextLimits.Level);
+        var input = new LeafEntryInput(request.Score, string.IsNullOrEmpty(level) ? null : level, request.Figures, request.NotApplicable);
         var outcome = LeafScorer.Score(leaf, input);
         if (outcome.Error is { } error)
         {
@@ -114,14 +118,13 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
 
         var isNew = entry is null;
         entry ??= db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = code }).Entity;
-        var explanation = (request.Explanation ?? "").Trim();
         var figuresJson = request.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
         var now = UtcNow;
         void Track(string field, string? oldValue, string? newValue)
         {
             if (oldValue != newValue)
             {
-                db.History.Add(HistoryEntry.ForLeaf(id, code, user.UserName, now, field, oldValue, newValue, request.Reason));
+                db.History.Add(HistoryEntry.ForLeaf(id, code, user.UserName, now, field, oldValue, newValue, changeReason));
             }
         }
 
@@ -152,7 +155,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
             // Either a concurrent update (version moved on) or a concurrent first save (unique key).
             throw DomainException.Conflict(StaleLeafMessage);

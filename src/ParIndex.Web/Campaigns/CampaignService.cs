@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Core.Numbers;
 using ParIndex.Data;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
@@ -12,6 +13,9 @@ namespace ParIndex.Web.Campaigns;
 /// <summary>Campaigns, deadlines and assignments: the coordinator's work.</summary>
 public sealed class CampaignService(ParIndexDbContext db, FrameworkCache frameworks, TimeProvider clock)
 {
+    /// <summary>The most units one campaign may cover: above the ≈11 000 of a national deployment (SPEC 1). ADR 0109.</summary>
+    public const int MaxUnitsPerCampaign = 20_000;
+
     public async Task<IReadOnlyList<FrameworkView>> FrameworksAsync(CancellationToken cancellationToken) =>
         (await db.Frameworks.AsNoTracking().ToListAsync(cancellationToken))
             .OrderByDescending(f => f.Year).ThenBy(f => f.FrameworkId, StringComparer.Ordinal)
@@ -50,7 +54,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     public async Task<CampaignView> CreateAsync(CampaignRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = (request.Name ?? "").Trim();
+        var name = TextInput.Line(request.Name, "name", "Tên kỳ đánh giá", TextLimits.Name) ?? "";
         if (name.Length == 0)
         {
             throw DomainException.Invalid("Tên kỳ đánh giá là bắt buộc.");
@@ -69,10 +73,20 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
             throw DomainException.Invalid("Chọn ít nhất một đơn vị được đánh giá.");
         }
 
-        var found = await db.Units.Where(u => unitIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
-        if (found.Count != unitIds.Count)
+        if (unitIds.Count > MaxUnitsPerCampaign)
         {
-            throw DomainException.Invalid($"Không có đơn vị số {string.Join(", ", unitIds.Except(found))}.");
+            throw new FieldValidationException("unitIds",
+                $"Một kỳ đánh giá có tối đa {VietnameseNumbers.FormatPoints(MaxUnitsPerCampaign)} đơn vị; đã chọn {VietnameseNumbers.FormatPoints(unitIds.Count)}.");
+        }
+
+        // All unit ids at once (a national deployment has ≈11 000 units) rather than one SQL
+        // parameter per requested id, which SQLite and PostgreSQL both cap.
+        var known = (await db.Units.AsNoTracking().Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var missing = unitIds.Where(u => !known.Contains(u)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new FieldValidationException("unitIds",
+                $"Không có đơn vị số {string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? $" (và {missing.Count - 20} đơn vị khác)" : "")}.");
         }
 
         var campaign = new Campaign
@@ -124,7 +138,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
             ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.");
         Appraisal.AppraisalService.EnsureNotFrozen(assessment);
         var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
-        var prefix = (request.CodePrefix ?? "").Trim();
+        var prefix = TextInput.Line(request.CodePrefix, "codePrefix", "Mã tiêu chí", TextLimits.CriterionCode) ?? "";
         if (framework.Find(prefix) is null)
         {
             throw DomainException.Invalid($"Bộ tiêu chí không có mã \"{prefix}\".");

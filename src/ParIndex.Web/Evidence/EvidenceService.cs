@@ -67,6 +67,7 @@ public sealed class EvidenceService(
             throw DomainException.Locked(reason);
         }
 
+        var number = TextInput.Line(documentNumber, "documentNumber", "Số, ký hiệu văn bản", TextLimits.DocumentNumber);
         if (declaredLength > MaxBytes)
         {
             throw TooLarge();
@@ -105,11 +106,11 @@ public sealed class EvidenceService(
             {
                 Id = Guid.NewGuid(),
                 AssessmentId = assessmentId,
-                FileName = SafeDisplayName(fileName),
+                FileName = EvidenceFileName.For(fileName, contentType),
                 ContentType = contentType,
                 Size = staged.Size,
                 Sha256 = staged.Sha256,
-                DocumentNumber = string.IsNullOrWhiteSpace(documentNumber) ? null : documentNumber.Trim(),
+                DocumentNumber = string.IsNullOrEmpty(number) ? null : number,
                 DocumentDate = documentDate,
                 UploadedBy = user.UserName,
                 UploadedAt = now,
@@ -202,17 +203,5 @@ public sealed class EvidenceService(
         db.EvidenceFiles.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
         store.Delete(file.StorageName);
-    }
-
-    /// <summary>The uploaded name without any folder part, trimmed to the column's length.</summary>
-    private static string SafeDisplayName(string name)
-    {
-        var justName = Path.GetFileName((name ?? "").Replace('\\', '/'));
-        if (string.IsNullOrWhiteSpace(justName))
-        {
-            justName = "tai-lieu";
-        }
-
-        return justName.Length <= 200 ? justName : justName[^200..];
     }
 }

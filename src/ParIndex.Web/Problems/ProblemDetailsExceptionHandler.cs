@@ -19,7 +19,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var (status, title, detail) = exception switch
         {
             DomainException p => (p.Status, p.Title, p.Message),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Xung đột dữ liệu",
+            // Only a lost concurrency check or a unique key is someone else's save; any other
+            // database failure is ours and ends below as a logged 500.
+            DbUpdateException d when DbConflicts.IsConflict(d) => (StatusCodes.Status409Conflict, "Xung đột dữ liệu",
                 "Đã có người khác lưu dữ liệu này trong lúc bạn chỉnh sửa. Hãy tải lại trang để xem bản mới nhất."),
             BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", "Dung lượng gửi lên vượt quá giới hạn cho phép."),
@@ -33,6 +35,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
         httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (exception is FieldValidationException fields)
+        {
+            problem.Extensions["errors"] = fields.Errors;
+        }
+
         problem.Extensions["traceId"] = httpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? httpContext.TraceIdentifier;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -204,8 +204,10 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
 
         var problems = QuestionnaireValidator.Validate(questionnaire, framework).Select(p => FromValidator(p, questionnaire)).ToList();
         var otherId = existing?.Id ?? 0;
-        var code = questionnaire.Id.Trim();
-        var group = questionnaire.RespondentGroup.Trim();
+        // The JSON escapes control characters; these three columns hold the raw text (PostgreSQL refuses NUL).
+        var code = TextLimits.Clean(questionnaire.Id, singleLine: true).Trim();
+        var group = TextLimits.Clean(questionnaire.RespondentGroup, singleLine: true).Trim();
+        var title = TextLimits.Clean(questionnaire.Title, singleLine: true).Trim();
         if (code.Length > 100)
         {
             problems.Add(new SurveyProblem(null, "id", "Mã phiếu (id)", "Mã phiếu dài quá 100 ký tự."));
@@ -216,7 +218,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
             problems.Add(new SurveyProblem(null, "respondentGroup", "Nhóm đối tượng (respondentGroup)", "Mã nhóm đối tượng dài quá 100 ký tự."));
         }
 
-        if (questionnaire.Title.Trim().Length is 0 or > 500)
+        if (title.Length is 0 or > 500)
         {
             problems.Add(new SurveyProblem(null, "title", "Tên phiếu (title)", "Tên phiếu không được để trống và không dài quá 500 ký tự."));
         }
@@ -251,7 +253,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         }).Entity;
         record.Code = code;
         record.RespondentGroup = group;
-        record.Title = questionnaire.Title.Trim();
+        record.Title = title;
         record.Json = QuestionnaireFile.ToJson(questionnaire);
         record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         record.UpdatedBy = user.UserName;
@@ -265,7 +267,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e) || DbConflicts.IsForeignKeyViolation(e))
         {
             // A unique index (code or group) or a batch imported meanwhile (restricted foreign key).
             throw DomainException.Conflict("Phiếu khảo sát vừa được người khác thay đổi hoặc đã có câu trả lời được nhập. Chưa có gì được lưu; hãy tải lại trang.");

@@ -80,7 +80,15 @@ public sealed partial class QuotaService(ParIndexDbContext db)
                     continue;
                 }
 
-                var progress = new QuotaProgress(unit.Code, group, SampleSize.Required(target.Population, target.Margin), count);
+                // A row no input could store (e.g. e = 0 written before the input bounds) shows its
+                // N and e without a quota rather than failing the whole page.
+                if (SampleSize.TryRequired(target.Population, target.Margin) is not { } required)
+                {
+                    rows.Add(new QuotaRow(target.Id, unit.Id, unit.Code, unit.Name, group, label, target.Population, target.Margin, null, count, null, null, null));
+                    continue;
+                }
+
+                var progress = new QuotaProgress(unit.Code, group, required, count);
                 rows.Add(new QuotaRow(target.Id, unit.Id, unit.Code, unit.Name, group, label, target.Population, target.Margin,
                     progress.Required, count, progress.Remaining, progress.Percent, progress.Met));
             }
@@ -97,6 +105,14 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         CampaignAppraisalService.EnsureOpen(campaign);
         var units = await CampaignUnitsAsync(campaignId, cancellationToken);
         var groups = await GroupsAsync(campaignId, cancellationToken);
+        // At most one row per unit and group: a longer list is refused before any row is checked.
+        if (requests.Count > Math.Max(1, units.Count * Math.Max(1, groups.Count)))
+        {
+            throw new FieldValidationException("targets",
+                $"Có {VietnameseNumbers.FormatPoints(requests.Count)} dòng chỉ tiêu mẫu, nhiều hơn số cặp đơn vị × nhóm đối tượng của kỳ đánh giá ({VietnameseNumbers.FormatPoints(units.Count * groups.Count)}).");
+        }
+
+        var unitIds = units.Select(u => u.Id).ToHashSet();
         var problems = new List<SurveyProblem>();
         var seen = new HashSet<(int, string)>();
         for (var i = 0; i < requests.Count; i++)
@@ -104,7 +120,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
             var r = requests[i];
             var row = i + 1;
             var where = $"Dòng {row}";
-            if (!units.Any(u => u.Id == r.UnitId))
+            if (!unitIds.Contains(r.UnitId))
             {
                 problems.Add(new SurveyProblem(row, "unitId", where, $"Đơn vị số {r.UnitId} không thuộc kỳ đánh giá này."));
             }
@@ -306,14 +322,20 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         {
             problems.Add(new SurveyProblem(row, populationColumn, At(populationColumn), "N phải là số không âm."));
         }
+        else if (population > SampleSize.MaxPopulation)
+        {
+            problems.Add(new SurveyProblem(row, populationColumn, At(populationColumn),
+                $"N = {VietnameseNumbers.FormatPoints(population.Value)} vượt giới hạn {VietnameseNumbers.FormatPoints(SampleSize.MaxPopulation)}."));
+        }
 
         if (margin is null)
         {
             problems.Add(new SurveyProblem(row, marginColumn, At(marginColumn), "Chưa nhập sai số e (ví dụ 0,05)."));
         }
-        else if (margin <= 0 || margin >= 1)
+        else if (margin < SampleSize.MinMargin || margin >= 1)
         {
-            problems.Add(new SurveyProblem(row, marginColumn, At(marginColumn), $"Sai số e = {VietnameseNumbers.FormatPoints(margin.Value)} phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0,05)."));
+            problems.Add(new SurveyProblem(row, marginColumn, At(marginColumn),
+                $"Sai số e = {VietnameseNumbers.FormatPoints(margin.Value)} phải lớn hơn 0 và nhỏ hơn 1, tối thiểu {VietnameseNumbers.FormatPoints(SampleSize.MinMargin)} (ví dụ 0,05)."));
         }
     }
 
@@ -347,7 +369,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
             throw DomainException.Conflict("Chỉ tiêu mẫu vừa được người khác thay đổi. Chưa có gì được lưu; hãy tải lại trang.");
         }

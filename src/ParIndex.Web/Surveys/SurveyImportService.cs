@@ -48,6 +48,8 @@ public sealed class SurveyImportService(
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(user);
+        // The name is stored with the batch and shown: cleaned and cut like an evidence name.
+        fileName = TextInput.FileName(fileName);
         var (campaign, _) = await questionnaires.LoadCampaignAsync(campaignId, cancellationToken);
         CampaignAppraisalService.EnsureOpen(campaign);
         var questionnaire = await db.SurveyQuestionnaires.AsNoTracking()

@@ -24,6 +24,31 @@ public class SampleSizeTests
     public void Margin_outside_zero_one_is_refused(string margin) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => SampleSize.Required(100, decimal.Parse(margin, System.Globalization.CultureInfo.InvariantCulture)));
 
+    [Theory]
+    // Issue #10: e² underflows to 0, n = N, and the old conversion to int threw OverflowException.
+    [InlineData(long.MaxValue, "0.0000000000000000000000000001", int.MaxValue)]
+    [InlineData(long.MaxValue, "0.9999999999", 2)]
+    [InlineData(100_000_000, "0.001", 990_100)]
+    public void Extreme_values_never_overflow(long population, string margin, int expected) =>
+        Assert.Equal(expected, SampleSize.Required(population, decimal.Parse(margin, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData(100_000_000, "0.001", true)]
+    [InlineData(100_000_001, "0.05", false)]
+    [InlineData(5_000, "0.0009", false)]
+    [InlineData(5_000, "1", false)]
+    [InlineData(-1, "0.05", false)]
+    public void Inputs_are_bounded(long population, string margin, bool accepted) =>
+        Assert.Equal(accepted, SampleSize.IsAccepted(population, decimal.Parse(margin, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_stored_margin_outside_the_domain_gives_no_quota_instead_of_throwing()
+    {
+        Assert.Null(SampleSize.TryRequired(5000, 0m));
+        Assert.Null(SampleSize.TryRequired(-5, 0.05m));
+        Assert.Equal(371, SampleSize.TryRequired(5000, 0.05m));
+    }
+
     [Fact]
     public void Quota_progress_per_unit_and_group()
     {

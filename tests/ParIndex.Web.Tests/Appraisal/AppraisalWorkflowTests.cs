@@ -124,6 +124,28 @@ public abstract partial class AppraisalWorkflowTests<TApp>(TApp app) : IClassFix
     }
 
     [Fact]
+    public async Task An_appraisal_reason_over_its_limit_gets_400_and_a_NUL_in_it_is_removed()
+    {
+        var (_, id) = await NewCampaignAsync("Thẩm định giới hạn lý do");
+        using var editor = await app.LoginAsync("editor.langson");
+        using var lead = await app.LoginAsync("lead.langson");
+        using var appraiser = await app.LoginAsync("appraiser");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SaveLeafAsync(id, "1.1", new { version = 0, score = "1,5" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(lead, id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(appraiser, id, "start-appraisal")).StatusCode);
+
+        var before = await SnapshotAsync(id);
+        var tooLong = await appraiser.PutAsJsonAsync(U($"/api/assessments/{id}/appraisal/1.1"), new { version = 1, accept = false, score = "1", reason = new string('l', ParIndex.Data.TextLimits.Reason + 1) });
+        Assert.Contains("4.000", await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.True((await tooLong.JsonAsync()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(before, await SnapshotAsync(id));
+
+        var saved = await appraiser.PutAsJsonAsync(U($"/api/assessments/{id}/appraisal/1.1"), new { version = 1, accept = false, score = "1", reason = "Ban hành\u0000 muộn" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Ban hành muộn", await app.WithDbAsync(db => db.LeafEntries.Where(e => e.AssessmentId == id && e.LeafCode == "1.1").Select(e => e.AppraisalReason).SingleAsync()));
+    }
+
+    [Fact]
     public async Task After_publication_every_write_to_the_campaign_is_refused_with_409_and_changes_nothing()
     {
         var (campaignId, id) = await NewCampaignAsync("Đóng băng sau công bố");

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Data;
+using ParIndex.Data.Assessments;
 using ParIndex.Web.Assessments;
+using ParIndex.Web.Campaigns;
+using ParIndex.Web.Problems;
 using ParIndex.Web.Tests.Infrastructure;
 
 namespace ParIndex.Web.Tests.Assessments;
@@ -182,6 +187,97 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         var version = assessment.Leaf("2.2.1").GetProperty("version").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await justice.SaveLeafAsync(id, "2.2.1", new { version, score = "0,5", explanation = "Công bố theo quy định (Sở Tư pháp)" })).StatusCode);
         await (await justice.SaveLeafAsync(id, "1.1", new { version = 1, score = "1" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_explanation_over_the_limit_gets_400_naming_the_field_and_nothing_is_saved()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var before = (await editor.GetAssessmentAsync(id)).Leaf("1.6");
+        var version = before.GetProperty("version").GetInt32();
+
+        var response = await editor.SaveLeafAsync(id, "1.6", new { version, score = "1", explanation = new string('a', TextLimits.Explanation + 1) });
+        var detail = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("20.000", detail, StringComparison.Ordinal);
+        var errors = (await editor.SaveLeafAsync(id, "1.6", new { version, explanation = new string('a', 1_048_576) })).JsonAsync();
+        Assert.True((await errors).GetProperty("errors").TryGetProperty("explanation", out _));
+        var after = (await editor.GetAssessmentAsync(id)).Leaf("1.6");
+        Assert.Equal(version, after.GetProperty("version").GetInt32());
+        Assert.Equal(before.GetProperty("explanation").GetString(), after.GetProperty("explanation").GetString());
+
+        // Exactly the limit is accepted on both databases.
+        var longest = string.Concat(Enumerable.Repeat("Giải trình ", TextLimits.Explanation / 11)).PadRight(TextLimits.Explanation, 'x');
+        var saved = await editor.SaveLeafAsync(id, "1.6", new { version, score = "1", explanation = longest });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(longest, (await saved.JsonAsync()).GetProperty("leaf").GetProperty("explanation").GetString());
+    }
+
+    [Fact]
+    public async Task Control_characters_in_an_explanation_are_removed_not_a_409_or_a_500()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var version = (await editor.GetAssessmentAsync(id)).Leaf("1.7").GetProperty("version").GetInt32();
+
+        // PostgreSQL refuses NUL in text; it used to come back as "someone else saved" (409).
+        var response = await editor.SaveLeafAsync(id, "1.7", new { version, score = "1", explanation = "Đã\u0000 hoàn\u0007 thành\tđúng hạn\r\nDòng 2", reason = "sửa\u0000" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Đã hoàn thành\tđúng hạn\r\nDòng 2", (await response.JsonAsync()).GetProperty("leaf").GetProperty("explanation").GetString());
+        var stored = await app.WithDbAsync(db => db.LeafEntries.SingleAsync(e => e.AssessmentId == id && e.LeafCode == "1.7"));
+        Assert.Equal("Đã hoàn thành\tđúng hạn\r\nDòng 2", stored.Explanation);
+    }
+
+    [Fact]
+    public async Task Only_a_lost_version_check_or_a_unique_key_counts_as_a_conflict()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        var duplicate = await app.WithDbAsync(async db =>
+        {
+            db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = "1.3.1", Version = 1 });
+            await db.SaveChangesAsync();
+            await using var scope = app.Services.CreateAsyncScope();
+            var other = scope.ServiceProvider.GetRequiredService<ParIndexDbContext>();
+            other.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = "1.3.1", Version = 1 });
+            return await Assert.ThrowsAnyAsync<DbUpdateException>(() => other.SaveChangesAsync());
+        });
+        Assert.True(DbConflicts.IsConflict(duplicate));
+
+        var missingParent = await app.WithDbAsync(async db =>
+        {
+            db.LeafEntries.Add(new LeafEntry { AssessmentId = int.MaxValue, LeafCode = "1.1" });
+            return await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+        Assert.False(DbConflicts.IsConflict(missingParent));
+    }
+
+    [Fact]
+    public async Task A_campaign_with_100000_unit_ids_gets_400_not_500()
+    {
+        using var coordinator = await app.LoginAsync("coordinator");
+        var frameworks = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/frameworks", UriKind.Relative));
+        var before = await app.WithDbAsync(db => db.Campaigns.CountAsync());
+        var response = await coordinator.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
+        {
+            name = "Kỳ quá nhiều đơn vị",
+            year = 2024,
+            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            unitIds = Enumerable.Range(1, 100_000).ToArray(),
+        });
+        var detail = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("20.000", detail, StringComparison.Ordinal);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("unitIds", out _));
+
+        // Below the bound, unknown ids are named (the first few) without one SQL parameter per id.
+        var unknown = await coordinator.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
+        {
+            name = "Kỳ đơn vị không có",
+            year = 2024,
+            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            unitIds = Enumerable.Range(1_000_000, CampaignService.MaxUnitsPerCampaign).ToArray(),
+        });
+        Assert.Contains("1000000", await unknown.AssertProblemAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Campaigns.CountAsync()));
     }
 }
 

@@ -8,14 +8,14 @@ namespace ParIndex.Web.Tests.Evidence;
 /// <summary>Evidence upload: content checks, size limit, hashing, and no leftovers on failure.</summary>
 public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
 {
-    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, byte[] bytes, string name, string leaf = "1.2", bool withToken = true)
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, int id, byte[] bytes, string name, string leaf = "1.2", bool withToken = true, string documentNumber = "41/KH-UBND")
     {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
         content.Add(file, "file", name);
         content.Add(new StringContent(leaf), "leafCodes");
-        content.Add(new StringContent("41/KH-UBND"), "documentNumber");
+        content.Add(new StringContent(documentNumber), "documentNumber");
         content.Add(new StringContent("15/03/2023"), "documentDate");
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/assessments/{id}/evidence", UriKind.Relative)) { Content = content };
         if (withToken)
@@ -127,6 +127,52 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp> where 
         using var justice = await app.LoginAsync("editor.stp");
         await (await UploadAsync(justice, id, TestFiles.Pdf(), "a.pdf", leaf: "1.1")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Created, (await UploadAsync(justice, id, TestFiles.Pdf(), "a.pdf", leaf: "2.3")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_stored_name_takes_the_extension_of_the_detected_type_and_loses_bidi_controls()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+
+        // A PDF signature in a file named .html: a browser or a desktop must not open it as HTML.
+        var polyglot = await UploadAsync(editor, id, TestFiles.Pdf(), "poly.html");
+        Assert.Equal(HttpStatusCode.Created, polyglot.StatusCode);
+        var evidence = await polyglot.JsonAsync();
+        Assert.Equal("poly.html.pdf", evidence.GetProperty("fileName").GetString());
+        var download = await editor.GetAsync(new Uri($"/api/assessments/{id}/evidence/{evidence.GetProperty("id").GetGuid()}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".pdf", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+
+        // A right-to-left override (U+202E) would show "gnp.exe" reversed, as if the name ended in .png: it goes.
+        var disguised = await UploadAsync(editor, id, TestFiles.Png(), "báo cáo\u202Egnp.exe");
+        Assert.Equal(HttpStatusCode.Created, disguised.StatusCode);
+        Assert.Equal("báo cáognp.exe.png", (await disguised.JsonAsync()).GetProperty("fileName").GetString());
+
+        // An upper-case or alternative extension of the right type is kept as it is.
+        Assert.Equal("Ảnh.JPEG", (await (await UploadAsync(editor, id, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "Ảnh.JPEG")).JsonAsync()).GetProperty("fileName").GetString());
+    }
+
+    [Fact]
+    public async Task A_long_name_is_cut_between_whole_characters_and_a_NUL_in_the_document_number_is_removed()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        // 150 emoji (two UTF-16 units each) and one letter: any cut at 200 units from either end fell inside a pair.
+        var name = string.Concat(Enumerable.Repeat("\U0001F600", 150)) + "x.pdf";
+        var response = await UploadAsync(editor, id, TestFiles.Pdf(), name, documentNumber: "41/KH\u0000-UBND");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var evidence = await response.JsonAsync();
+        var stored = await app.WithDbAsync(db => db.EvidenceFiles.SingleAsync(f => f.Id == evidence.GetProperty("id").GetGuid()));
+        Assert.Equal("41/KH-UBND", stored.DocumentNumber);
+        Assert.True(stored.FileName.Length <= 200, stored.FileName);
+        Assert.EndsWith(".pdf", stored.FileName, StringComparison.Ordinal);
+        Assert.Equal(string.Concat(Enumerable.Repeat("\U0001F600", 98)) + ".pdf", stored.FileName);
+
+        var tooLong = await UploadAsync(editor, id, TestFiles.Pdf(), "a.pdf", documentNumber: new string('9', 101));
+        await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True((await tooLong.JsonAsync()).GetProperty("errors").TryGetProperty("documentNumber", out _));
     }
 }
 

@@ -94,6 +94,31 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Contains("Các bản tự đánh giá", await editor.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/%5Cevil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/%09/evil.example/")]
+    [InlineData("/assessments%0D%0ALocation:%20https://evil.example/")]
+    [InlineData("evil.example")]
+    public async Task The_language_switch_sends_a_foreign_return_url_home_without_a_500(string returnUrl)
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri("/account/language/en?returnUrl=" + returnUrl, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_language_switch_returns_to_a_local_page()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(new Uri("/account/language/en?returnUrl=%2Fresults%3Fyear%3D2023", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/results?year=2023", response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task The_health_endpoint_reports_the_database()
     {

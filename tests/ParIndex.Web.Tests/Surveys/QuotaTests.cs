@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.Surveys;
+using ParIndex.Data.Surveys;
 using ParIndex.Web.Tests.Infrastructure;
 using static ParIndex.Web.Tests.Surveys.SurveyTestData;
 
@@ -166,6 +167,73 @@ public abstract class QuotaTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         Assert.Equal(371, Row(view, "BG", "nguoi-dan").GetProperty("required").GetInt32());
         Assert.Equal(1200, Row(view, "LS", "doanh-nghiep").GetProperty("population").GetInt64());
         Assert.Equal(SampleSize.Required(1200, 0.05m), Row(view, "LS", "doanh-nghiep").GetProperty("required").GetInt32());
+    }
+
+    [Fact]
+    public async Task N_and_e_beyond_their_bounds_are_refused_by_the_api_and_the_csv_and_nothing_is_saved()
+    {
+        using var coordinator = await app.LoginAsync("coordinator");
+        var (campaignId, _, _) = await CampaignAsync(coordinator, "Kỳ chỉ tiêu giới hạn");
+        var bg = await UnitIdAsync(app, "BG");
+
+        // The values of issue #10: saved yesterday, then every read of the quotas failed.
+        var huge = await coordinator.PutAsJsonAsync(new Uri(Path(campaignId), UriKind.Relative), new object[]
+        {
+            new { unitId = bg, respondentGroup = "nguoi-dan", population = long.MaxValue, margin = "0.0000000000000000000000000001" },
+        });
+        var problems = (await huge.JsonAsync()).GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, huge.StatusCode);
+        Assert.Contains(problems, p => p.GetProperty("column").GetString() == "population" && p.GetProperty("message").GetString()!.Contains("100.000.000", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.GetProperty("column").GetString() == "margin" && p.GetProperty("message").GetString()!.Contains("0,001", StringComparison.Ordinal));
+
+        var csv = "unit;group;N;e\nBG;nguoi-dan;100000001;0,05\nLS;nguoi-dan;5000;0,0001\n";
+        var rejected = await UploadAsync(coordinator, $"{Path(campaignId)}/import", "chi-tieu.csv", Encoding.UTF8.GetBytes(csv), "text/csv");
+        await rejected.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var rows = (await rejected.JsonAsync()).GetProperty("problems").EnumerateArray()
+            .Select(p => (p.GetProperty("row").GetInt32(), p.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(2, "N"), (3, "e")], rows);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyQuotaTargets.CountAsync(t => t.CampaignId == campaignId)));
+
+        // The largest accepted values still give a quota.
+        var edge = await coordinator.PutAsJsonAsync(new Uri(Path(campaignId), UriKind.Relative), new object[]
+        {
+            new { unitId = bg, respondentGroup = "nguoi-dan", population = SampleSize.MaxPopulation, margin = "0,001" },
+        });
+        Assert.Equal(HttpStatusCode.OK, edge.StatusCode);
+        Assert.Equal(SampleSize.Required(SampleSize.MaxPopulation, 0.001m), Row(await edge.JsonAsync(), "BG", "nguoi-dan").GetProperty("required").GetInt32());
+    }
+
+    [Fact]
+    public async Task Rows_stored_before_the_bounds_do_not_break_reading_the_quotas()
+    {
+        using var coordinator = await app.LoginAsync("coordinator");
+        var (campaignId, _, _) = await CampaignAsync(coordinator, "Kỳ chỉ tiêu cũ");
+        var bg = await UnitIdAsync(app, "BG");
+        var ls = await UnitIdAsync(app, "LS");
+        await app.WithDbAsync(async db =>
+        {
+            db.SurveyQuotaTargets.Add(new SurveyQuotaTarget { CampaignId = campaignId, UnitId = bg, RespondentGroup = "nguoi-dan", Population = long.MaxValue, Margin = 0.0000000000000000000000000001m });
+            db.SurveyQuotaTargets.Add(new SurveyQuotaTarget { CampaignId = campaignId, UnitId = ls, RespondentGroup = "nguoi-dan", Population = 5000, Margin = 0m });
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await coordinator.GetAsync(new Uri(Path(campaignId), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.JsonAsync();
+        // SQLite keeps e = 1e-28 (n = N, capped); PostgreSQL's numeric(28,10) rounds it to 0 (no quota).
+        var storedMargin = await app.WithDbAsync(db => db.SurveyQuotaTargets.Where(t => t.CampaignId == campaignId && t.UnitId == bg).Select(t => t.Margin).SingleAsync());
+        var required = Row(view, "BG", "nguoi-dan").GetProperty("required");
+        if (storedMargin == 0)
+        {
+            Assert.Equal(JsonValueKind.Null, required.ValueKind);
+        }
+        else
+        {
+            Assert.Equal(int.MaxValue, required.GetInt32());
+        }
+
+        Assert.Equal(JsonValueKind.Null, Row(view, "LS", "nguoi-dan").GetProperty("required").ValueKind);
+        Assert.Equal(5000, Row(view, "LS", "nguoi-dan").GetProperty("population").GetInt64());
     }
 
     [Fact]
