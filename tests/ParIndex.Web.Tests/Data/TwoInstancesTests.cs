@@ -116,4 +116,42 @@ public sealed class TwoInstancesTests(TwoInstancesFixture instances) : IClassFix
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
         Assert.Equal(version + 1, (await onB.GetAssessmentAsync(id)).Leaf("1.5").GetProperty("version").GetInt32());
     }
+
+    [Fact]
+    public async Task With_MigrateAtStartup_false_an_instance_refuses_an_unmigrated_database_and_starts_on_a_migrated_one()
+    {
+        var database = "parindex_nomigrate_" + Guid.NewGuid().ToString("N")[..12];
+        await TestPostgres.CreateDatabaseAsync(database);
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(PostgresAppFixture.ServerConnectionString) { Database = database }.ConnectionString;
+        var noMigration = new Dictionary<string, string> { ["Database:MigrateAtStartup"] = "false" };
+        var refused = new InstanceApp(connectionString, noMigration);
+        var migrating = new InstanceApp(connectionString, new Dictionary<string, string>());
+        var started = new InstanceApp(connectionString, noMigration);
+        try
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(refused.InitializeAsync);
+            Assert.Contains("Database:MigrateAtStartup", error.ToString(), StringComparison.Ordinal);
+            Assert.Equal(0, await CountTablesAsync(connectionString));
+
+            await migrating.InitializeAsync();
+            await started.InitializeAsync();
+            using var client = started.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            await started.DisposeAsync();
+            await migrating.DisposeAsync();
+            await refused.DisposeAsync();
+            await TestPostgres.DropDatabaseAsync(database);
+        }
+    }
+
+    private static async Task<long> CountTablesAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }
