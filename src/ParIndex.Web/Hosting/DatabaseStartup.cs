@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ParIndex.Data;
+using ParIndex.Data.Postgres;
 using ParIndex.Web.Demo;
 
 namespace ParIndex.Web.Hosting;
@@ -13,9 +13,6 @@ namespace ParIndex.Web.Hosting;
 /// </summary>
 public static class DatabaseStartup
 {
-    /// <summary>The advisory lock key of the startup work ("PARIDX" in ASCII).</summary>
-    public const long StartupLockKey = 0x504152494458;
-
     /// <summary>The command-line switch that prepares the database and exits.</summary>
     public const string MigrateOnlySwitch = "--migrate-only";
 
@@ -27,7 +24,7 @@ public static class DatabaseStartup
         var migrate = migrateOnly || app.Configuration.GetValue("Database:MigrateAtStartup", true);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParIndexDbContext>();
-        await using var startupLock = await StartupLock.TakeAsync(db, cancellationToken);
+        await using var startupLock = await PostgresStartupLock.TakeAsync(db, cancellationToken);
         if (migrate)
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -43,48 +40,5 @@ public static class DatabaseStartup
         // would otherwise each make their own and refuse each other's cookies until they reload it.
         app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("ParIndex.Startup").Protect([1]);
         return migrateOnly;
-    }
-
-    /// <summary>A session-level advisory lock on its own connection (PostgreSQL only).</summary>
-    private sealed class StartupLock(NpgsqlConnection? connection) : IAsyncDisposable
-    {
-        public static async Task<StartupLock> TakeAsync(ParIndexDbContext db, CancellationToken cancellationToken)
-        {
-            if (!db.Database.IsNpgsql())
-            {
-                return new StartupLock(null);
-            }
-
-            var connection = new NpgsqlConnection(db.Database.GetConnectionString());
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
-                command.Parameters.AddWithValue("key", StartupLockKey);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                return new StartupLock(connection);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (connection is null)
-            {
-                return;
-            }
-
-            // Closing the session releases the lock too; the explicit unlock frees it at once.
-            await using (connection)
-            {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-                command.Parameters.AddWithValue("key", StartupLockKey);
-                await command.ExecuteNonQueryAsync();
-            }
-        }
     }
 }
