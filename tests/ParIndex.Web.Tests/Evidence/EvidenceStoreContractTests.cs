@@ -21,6 +21,9 @@ public abstract class EvidenceStoreContractTests<TDb>(TDb database) : IClassFixt
     /// <summary>Whether the same bytes get one storage name (database, S3) or one file per upload (local).</summary>
     protected abstract bool Deduplicates { get; }
 
+    /// <summary>Whether the bytes live outside the database (a folder, a bucket), so that <see cref="StoredOutsideAsync"/> sees them.</summary>
+    protected virtual bool KeepsBytesOutside => false;
+
     /// <summary>Whether anything of this storage name is still stored, outside the database rows.</summary>
     protected abstract Task<bool> StoredOutsideAsync(string storageName);
 
@@ -75,6 +78,7 @@ public abstract class EvidenceStoreContractTests<TDb>(TDb database) : IClassFixt
         var bytes = Bytes((int)(2.5 * DatabaseEvidenceStore.ChunkSize), seed: 1);
         var stored = await PutAsync(bytes);
         Assert.True(stored.CreatedContent);
+        Assert.Equal(KeepsBytesOutside, await StoredOutsideAsync(stored.StorageName));
         Assert.Equal(bytes, await ReadAsync(stored.StorageName));
         await ReleaseAsync(stored.StorageName);
         Assert.False(await StoredOutsideAsync(stored.StorageName));
@@ -160,6 +164,8 @@ public sealed class LocalEvidenceStoreTests(SqliteStoreDatabase database) : Evid
 
     protected override bool Deduplicates => false;
 
+    protected override bool KeepsBytesOutside => true;
+
     protected override IEvidenceStore CreateStore(ParIndexDbContext db) => new LocalEvidenceStore(new EvidenceStoreOptions { StoragePath = Root });
 
     // Nothing at all in the folder: neither the stored file nor a staged one.
@@ -193,6 +199,8 @@ public sealed class S3EvidenceStoreTests(PostgresStoreDatabase database) : Evide
     private EvidenceStoreOptions Options => new() { Store = EvidenceStoreKind.S3, StagingPath = Database.Folder, S3 = TestS3.Options(bucket) };
 
     protected override bool Deduplicates => true;
+
+    protected override bool KeepsBytesOutside => true;
 
     protected override IEvidenceStore CreateStore(ParIndexDbContext db) => new S3EvidenceStore(db, client!, Options);
 
