@@ -12,6 +12,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log() { printf '[test-all] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APT_UPDATED=0
+# Cleanups run at exit, in order (the PostgreSQL cluster, the S3 server).
+EXIT_HOOKS=()
+on_exit() { EXIT_HOOKS+=("$1"); }
+run_exit_hooks() { for hook in "${EXIT_HOOKS[@]}"; do "$hook"; done; }
+trap run_exit_hooks EXIT
 apt_install() {
   if [ "$APT_UPDATED" = 0 ]; then as_root apt-get update -qq >/dev/null 2>&1 || true; APT_UPDATED=1; fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
@@ -57,7 +62,7 @@ if [ -z "${PARINDEX_TEST_POSTGRES:-}" ]; then
     "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
     rm -rf "$PG_DIR"
   }
-  trap stop_pg EXIT
+  on_exit stop_pg
   log "starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
   if "${PG_RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
      && "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/server.log" \
@@ -68,6 +73,33 @@ if [ -z "${PARINDEX_TEST_POSTGRES:-}" ]; then
     log "PostgreSQL tests will fail"
     export PARINDEX_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Timeout=3"
   fi
+fi
+
+# --- An S3-protocol server (the s3rver npm package) on a private port, for the S3 evidence store ---
+# Installed from tests/tools/package-lock.json into tests/tools/node_modules (ignored by git).
+if [ -z "${PARINDEX_TEST_S3:-}" ]; then
+  TOOLS="$ROOT/tests/tools"
+  if ! command -v npm >/dev/null 2>&1; then
+    log "installing nodejs and npm (apt-get)…"
+    apt_install nodejs npm || log "npm could not be installed: S3 tests will fail"
+  fi
+  if [ ! -x "$TOOLS/node_modules/.bin/s3rver" ]; then
+    log "installing s3rver (npm ci)…"
+    (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || log "s3rver could not be installed: S3 tests will fail"
+  fi
+  S3_PORT="${PARINDEX_S3_PORT:-55433}"
+  S3_DIR="$(mktemp -d /tmp/parindex-s3.XXXXXX)"
+  "$TOOLS/node_modules/.bin/s3rver" -d "$S3_DIR/data" -a 127.0.0.1 -p "$S3_PORT" --silent >"$S3_DIR/s3rver.log" 2>&1 &
+  S3_PID=$!
+  stop_s3() { kill "$S3_PID" 2>/dev/null || true; wait "$S3_PID" 2>/dev/null || true; rm -rf "$S3_DIR"; }
+  on_exit stop_s3
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$S3_PORT") 2>/dev/null && break
+    sleep 0.2
+  done
+  log "S3 server (s3rver) on 127.0.0.1:$S3_PORT"
+  # Set even when the server did not start: the S3 tests then fail instead of skipping.
+  export PARINDEX_TEST_S3="http://127.0.0.1:$S3_PORT"
 fi
 
 # --- Build once, test every project ---------------------------------------------------------------

@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(CheckTable.CheckTableCommand.Create());
         root.Subcommands.Add(ExportTable.ExportTableCommand.Create());
         root.Subcommands.Add(Surveys.SurveyCommand.Create());
+        root.Subcommands.Add(Database.DbCommand.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;

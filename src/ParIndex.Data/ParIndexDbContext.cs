@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,7 +18,7 @@ namespace ParIndex.Data;
 /// migrations assembly (ParIndex.Data.Sqlite, ParIndex.Data.Postgres).
 /// </summary>
 public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> options)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
 
@@ -34,6 +35,15 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    /// <summary>Evidence contents shared by every instance (database and S3 stores), one row per SHA-256.</summary>
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+
+    /// <summary>The bytes of evidence contents held by the database store.</summary>
+    public DbSet<EvidenceChunk> EvidenceChunks => Set<EvidenceChunk>();
+
+    /// <summary>The data-protection key ring, shared so that a cookie issued by one instance is read by the others.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
 

@@ -19,6 +19,7 @@ using ParIndex.Web.Surveys;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddParIndexDatabase(builder.Configuration);
+builder.Services.AddParIndexInstances(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
@@ -66,7 +67,6 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 builder.Services.AddSingleton<FrameworkCache>();
-builder.Services.AddSingleton<EvidenceStore>();
 builder.Services.AddScoped<AssessmentService>();
 builder.Services.AddScoped<AssessmentWorkflow>();
 builder.Services.AddScoped<AppraisalService>();
@@ -84,12 +84,12 @@ builder.Services.AddScoped<SurveyImportService>();
 
 var app = builder.Build();
 
-await app.Services.MigrateParIndexDatabaseAsync();
-await using (var scope = app.Services.CreateAsyncScope())
+if (await app.PrepareParIndexDatabaseAsync(args))
 {
-    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    return;
 }
 
+app.UseParIndexForwardedHeaders();
 app.UseParIndexSecurity();
 if (!app.Environment.IsDevelopment())
 {

@@ -37,6 +37,25 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.ToTable("LeafEvidence");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -604,6 +623,41 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.ToTable("Frameworks");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sha256", "Index");
+
+                    b.ToTable("EvidenceChunks");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("References")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceContents");
+                });
+
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -655,8 +709,7 @@ namespace ParIndex.Data.Postgres.Migrations
 
                     b.HasIndex("AssessmentId");
 
-                    b.HasIndex("StorageName")
-                        .IsUnique();
+                    b.HasIndex("StorageName");
 
                     b.ToTable("EvidenceFiles");
                 });
@@ -1164,6 +1217,15 @@ namespace ParIndex.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
+                {
+                    b.HasOne("ParIndex.Data.Evidence.EvidenceContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceFile", b =>

@@ -32,6 +32,23 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.ToTable("LeafEvidence");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -583,6 +600,41 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.ToTable("Frameworks");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256", "Index");
+
+                    b.ToTable("EvidenceChunks");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("References")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceContents");
+                });
+
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -634,8 +686,7 @@ namespace ParIndex.Data.Sqlite.Migrations
 
                     b.HasIndex("AssessmentId");
 
-                    b.HasIndex("StorageName")
-                        .IsUnique();
+                    b.HasIndex("StorageName");
 
                     b.ToTable("EvidenceFiles");
                 });
@@ -1127,6 +1178,15 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
+                {
+                    b.HasOne("ParIndex.Data.Evidence.EvidenceContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceFile", b =>

@@ -35,7 +35,10 @@ public sealed class EvidenceFile
 
     public DateTime UploadedAt { get; set; }
 
-    /// <summary>Generated name of the stored file.</summary>
+    /// <summary>
+    /// Where the evidence store keeps the bytes: a generated file name (local folder) or the SHA-256
+    /// of the content (database and S3 stores, shared by every upload of the same bytes).
+    /// </summary>
     public required string StorageName { get; set; }
 
     public List<LeafEntry> Leaves { get; set; } = [];

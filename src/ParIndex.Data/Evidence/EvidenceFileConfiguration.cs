@@ -13,7 +13,8 @@ internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(f => f.DocumentNumber).HasMaxLength(TextLimits.DocumentNumber);
         builder.Property(f => f.UploadedBy).HasMaxLength(TextLimits.UserName);
         builder.Property(f => f.StorageName).HasMaxLength(100);
-        builder.HasIndex(f => f.StorageName).IsUnique();
+        // Not unique: content-addressed stores give the same name to every upload of the same bytes.
+        builder.HasIndex(f => f.StorageName);
         builder.HasOne(f => f.Assessment).WithMany().HasForeignKey(f => f.AssessmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -18,7 +18,7 @@ public sealed class EvidenceService(
     ParIndexDbContext db,
     AssessmentService assessments,
     FrameworkCache frameworks,
-    EvidenceStore store,
+    IEvidenceStore store,
     IOptions<EvidenceOptions> options,
     TimeProvider clock)
 {
@@ -73,25 +73,34 @@ public sealed class EvidenceService(
             throw TooLarge();
         }
 
-        var staged = await store.StageAsync(content, cancellationToken);
-        string? storageName = null;
+        using var staged = await store.StageAsync(content, cancellationToken);
+        if (staged.Size > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        if (staged.Size == 0)
+        {
+            throw DomainException.Invalid("Tệp rỗng.");
+        }
+
+        string? detected;
+        await using (var check = staged.OpenRead())
+        {
+            detected = EvidenceContentType.Detect(check);
+        }
+
+        if (detected is not { } contentType)
+        {
+            throw DomainException.UnsupportedType("Chỉ nhận tệp PDF, PNG, JPEG, DOCX hoặc XLSX (loại tệp được kiểm tra theo nội dung).");
+        }
+
+        // The bytes and the rows in one transaction: a store in the database commits or rolls back
+        // with them; a store outside it is undone before the rollback (IEvidenceStore).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        StoredEvidence? stored = null;
         try
         {
-            if (staged.Size > MaxBytes)
-            {
-                throw TooLarge();
-            }
-
-            if (staged.Size == 0)
-            {
-                throw DomainException.Invalid("Tệp rỗng.");
-            }
-
-            if (staged.ContentType is not { } contentType)
-            {
-                throw DomainException.UnsupportedType("Chỉ nhận tệp PDF, PNG, JPEG, DOCX hoặc XLSX (loại tệp được kiểm tra theo nội dung).");
-            }
-
             var entries = await db.LeafEntries.Where(e => e.AssessmentId == assessmentId && codes.Contains(e.LeafCode)).ToListAsync(cancellationToken);
             foreach (var code in codes.Where(c => entries.All(e => e.LeafCode != c)))
             {
@@ -101,7 +110,7 @@ public sealed class EvidenceService(
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            storageName = store.Commit(staged);
+            stored = await store.PutAsync(staged, cancellationToken);
             var file = new EvidenceFile
             {
                 Id = Guid.NewGuid(),
@@ -114,7 +123,7 @@ public sealed class EvidenceService(
                 DocumentDate = documentDate,
                 UploadedBy = user.UserName,
                 UploadedAt = now,
-                StorageName = storageName,
+                StorageName = stored.StorageName,
                 Leaves = entries,
             };
             db.EvidenceFiles.Add(file);
@@ -133,18 +142,15 @@ public sealed class EvidenceService(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return AssessmentService.ToView(file);
         }
         catch
         {
-            // Nothing of a failed upload stays: neither the temporary nor the committed file.
-            if (storageName is null)
+            // Nothing of a failed upload stays: the store undoes what the rollback cannot.
+            if (stored is not null)
             {
-                store.Discard(staged);
-            }
-            else
-            {
-                store.Delete(storageName);
+                await store.UndoPutAsync(stored, CancellationToken.None);
             }
 
             throw;
@@ -165,7 +171,8 @@ public sealed class EvidenceService(
         {
             throw DomainException.Forbidden("Tài liệu kiểm chứng này thuộc tiêu chí không được giao cho đơn vị của bạn.");
         }
-        return (file, store.Open(file.StorageName));
+
+        return (file, await store.OpenAsync(file.StorageName, cancellationToken));
     }
 
     public async Task DeleteAsync(int assessmentId, Guid evidenceId, CurrentUser user, CancellationToken cancellationToken)
@@ -200,8 +207,11 @@ public sealed class EvidenceService(
             });
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.EvidenceFiles.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
-        store.Delete(file.StorageName);
+        await store.ReleaseAsync(file.StorageName, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await store.ReleasedAsync(file.StorageName, CancellationToken.None);
     }
 }

@@ -50,12 +50,4 @@ public static class DatabaseSetup
         services.AddScoped<SurveyCampaignScorer>();
         return services;
     }
-
-    /// <summary>Applies pending migrations of the configured provider.</summary>
-    public static async Task MigrateParIndexDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ParIndexDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-    }
 }

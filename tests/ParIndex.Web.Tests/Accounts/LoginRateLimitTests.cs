@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Web.Tests.Infrastructure;
 
 namespace ParIndex.Web.Tests.Accounts;
@@ -23,5 +26,65 @@ public sealed class LoginRateLimitTests(SqliteAppFixture app) : IClassFixture<Sq
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
         var rejected = await AppFixture.TryLoginAsync(client, "admin", AppFixture.Password);
         Assert.Contains("thử lại sau một phút", await rejected.AssertProblemAsync(HttpStatusCode.TooManyRequests), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Behind the proxy 10.0.0.1 (configured as known), two clients with different X-Forwarded-For
+    /// addresses have a limit each; the same header from an unknown proxy is ignored.
+    /// </summary>
+    [Fact]
+    public async Task Behind_a_known_proxy_each_forwarded_client_has_its_own_limit_and_an_unknown_proxy_is_not_believed()
+    {
+        await using var proxied = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("RateLimits:LoginPerMinute", "2");
+            b.UseSetting("ForwardedHeaders:KnownProxies:0", "10.0.0.1");
+            b.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, PeerAddressFilter>());
+        });
+
+        HttpClient Client(string peer, string forwardedFor)
+        {
+            var client = proxied.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Add(PeerAddressFilter.Header, peer);
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            return client;
+        }
+
+        async Task<HttpStatusCode> AttemptAsync(HttpClient client) => (await AppFixture.TryLoginAsync(client, "khong.ton.tai", "sai-mat-khau")).StatusCode;
+
+        using var first = Client("10.0.0.1", "203.0.113.5");
+        Assert.Equal(HttpStatusCode.Unauthorized, await AttemptAsync(first));
+        Assert.Equal(HttpStatusCode.Unauthorized, await AttemptAsync(first));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await AttemptAsync(first));
+        using var second = Client("10.0.0.1", "203.0.113.6");
+        Assert.Equal(HttpStatusCode.Unauthorized, await AttemptAsync(second));
+
+        // An unknown proxy's header is ignored: its clients share the proxy's own limit.
+        using var spoofA = Client("10.0.0.9", "198.51.100.1");
+        using var spoofB = Client("10.0.0.9", "198.51.100.2");
+        using var spoofC = Client("10.0.0.9", "198.51.100.3");
+        Assert.Equal(HttpStatusCode.Unauthorized, await AttemptAsync(spoofA));
+        Assert.Equal(HttpStatusCode.Unauthorized, await AttemptAsync(spoofB));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await AttemptAsync(spoofC));
+    }
+
+    /// <summary>The test server has no TCP peer: this sets the peer's address from a test header, before the app's middleware.</summary>
+    private sealed class PeerAddressFilter : IStartupFilter
+    {
+        public const string Header = "X-Test-Peer";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => builder =>
+        {
+            builder.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(Header, out var peer))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
+                }
+
+                return nextMiddleware(context);
+            });
+            next(builder);
+        };
     }
 }

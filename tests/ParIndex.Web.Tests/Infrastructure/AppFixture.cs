@@ -178,7 +178,7 @@ public sealed class PostgresAppFixture : AppFixture
 
     public override string ProviderName => "Postgres";
 
-    private static string ServerConnectionString =>
+    internal static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("PARINDEX_TEST_POSTGRES") is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException("PARINDEX_TEST_POSTGRES is not set: run scripts/test-all.sh, which starts a throwaway PostgreSQL server.");
