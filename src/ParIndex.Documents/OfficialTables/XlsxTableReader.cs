@@ -4,6 +4,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ParIndex.Core.Files;
 using ParIndex.Core.OfficialTables;
 
 namespace ParIndex.Documents.OfficialTables;
@@ -42,6 +43,19 @@ public static class XlsxTableReader
         }
 
         copy.Position = 0;
+        try
+        {
+            ZipInputGuard.Check(copy, ZipInputLimits.OfficeDocuments);
+        }
+        catch (ZipInputRefusedException ex)
+        {
+            throw new OfficialTableFormatException(1, ex.Message);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new OfficialTableFormatException($"Dòng 1: tệp không phải bảng tính xlsx hợp lệ hoặc đã hỏng (not a valid xlsx workbook: {ex.Message}).", ex);
+        }
+
         return ReadRows(LoadCells(copy));
     }
 
