@@ -51,7 +51,8 @@ internal static class Fuzz
 
                 return (Outcome: outcome, Allocated: GC.GetAllocatedBytesForCurrentThread() - before);
             });
-            if (!work.Wait(timeout))
+            // Wait without throwing: a fault is reported below with its case.
+            if (!((IAsyncResult)work).AsyncWaitHandle.WaitOne(timeout))
             {
                 throw new FuzzFailure($"{target}: case {i} (seed {seed}) did not finish within {timeout.TotalSeconds} s.");
             }
