@@ -4,6 +4,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ParIndex.Core.Files;
 using ParIndex.Core.OfficialTables;
 
 namespace ParIndex.Documents.OfficialTables;
@@ -21,6 +22,11 @@ public static class XlsxTableReader
 {
     /// <summary>Largest workbook read (an official table is tens of kilobytes).</summary>
     public const int MaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>A spreadsheet's rows and columns (Excel's limits: 1 048 576 rows, XFD = 16 384 columns).</summary>
+    private const uint MaxRows = 1_048_576;
+
+    private const int MaxColumns = 16_384;
 
     /// <summary>Largest part once unzipped, in characters: a guard against a zip bomb.</summary>
     private const long MaxCharactersInPart = 64L * 1024 * 1024;
@@ -42,6 +48,19 @@ public static class XlsxTableReader
         }
 
         copy.Position = 0;
+        try
+        {
+            ZipInputGuard.Check(copy, ZipInputLimits.OfficeDocuments);
+        }
+        catch (ZipInputRefusedException ex)
+        {
+            throw new OfficialTableFormatException(1, ex.Message);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new OfficialTableFormatException($"Dòng 1: tệp không phải bảng tính xlsx hợp lệ hoặc đã hỏng (not a valid xlsx workbook: {ex.Message}).", ex);
+        }
+
         return ReadRows(LoadCells(copy));
     }
 
@@ -58,20 +77,26 @@ public static class XlsxTableReader
                 ?? throw new OfficialTableFormatException(1, "tệp xlsx không có bảng tính nào (no workbook).");
             var sheet = workbookPart.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
                 ?? throw new OfficialTableFormatException(1, "tệp xlsx không có trang tính nào (no sheet).");
-            var sheetPart = (WorksheetPart)workbookPart.GetPartById(sheet.Id?.Value ?? "");
+            var sheetPart = workbookPart.GetPartById(sheet.Id?.Value ?? "") as WorksheetPart
+                ?? throw new OfficialTableFormatException(1, "trang tính đầu tiên không phải một bảng tính (the first sheet is not a worksheet).");
             var strings = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToList() ?? [];
 
             var result = new SortedDictionary<uint, SortedDictionary<int, string>>();
             uint nextRow = 1;
             foreach (var row in sheetPart.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
             {
-                var rowIndex = row.RowIndex?.Value ?? nextRow;
+                var rowIndex = RowIndex(row, nextRow);
                 nextRow = rowIndex + 1;
                 var cells = new SortedDictionary<int, string>();
                 var nextColumn = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : nextColumn;
+                    if (column is < 0 or >= MaxColumns)
+                    {
+                        throw new OfficialTableFormatException((int)rowIndex, $"ô '{Shorten(cell.CellReference?.Value ?? "")}' nằm ngoài {MaxColumns} cột của một trang tính (cell reference out of range).");
+                    }
+
                     nextColumn = column + 1;
                     var text = CellText(cell, strings, rowIndex, column);
                     if (text.Length > 0)
@@ -88,10 +113,26 @@ public static class XlsxTableReader
 
             return result;
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
+        // FormatException and OverflowException: an attribute the SDK parses on access (a cell type, a style index) is not a value.
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException
+            or FormatException or OverflowException)
         {
             throw new OfficialTableFormatException($"Dòng 1: tệp không phải bảng tính xlsx hợp lệ hoặc đã hỏng (not a valid xlsx workbook: {ex.Message}).", ex);
         }
+    }
+
+    /// <summary>The row's 1-based number (the one after <paramref name="next"/>'s predecessor when absent); a number a spreadsheet cannot have is refused.</summary>
+    private static uint RowIndex(Row row, uint next)
+    {
+        if (row.RowIndex is null)
+        {
+            return next <= MaxRows ? next : throw new OfficialTableFormatException((int)MaxRows, $"trang tính có hơn {MaxRows} hàng (too many rows).");
+        }
+
+        var text = row.RowIndex.InnerText ?? "";
+        return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index is >= 1 and <= MaxRows
+            ? index
+            : throw new OfficialTableFormatException((int)Math.Min(next, MaxRows), $"hàng sau hàng {next - 1} có số hàng '{Shorten(text)}' không hợp lệ (bad row number).");
     }
 
     private static OfficialTable ReadRows(SortedDictionary<uint, SortedDictionary<int, string>> sheet)
@@ -269,6 +310,10 @@ public static class XlsxTableReader
             }
 
             index = (index * 26) + (ch - 'A' + 1);
+            if (index > MaxColumns)
+            {
+                return MaxColumns; // past XFD: out of range, and no overflow from a long run of letters
+            }
         }
 
         return index - 1;

@@ -110,7 +110,7 @@ public sealed class CsvRecordReader : IDisposable
         {
             if (position >= length && Fill() == 0)
             {
-                throw new SurveyFileFormatException(startRecord, $"Dòng {startRecord}, ô thứ {FieldCount + 1}: dấu nháy kép (\") mở nhưng không đóng đến cuối tệp.");
+                throw new SurveyFileFormatException(startRecord, FieldCount + 1, $"Dòng {startRecord}, ô thứ {FieldCount + 1}: dấu nháy kép (\") mở nhưng không đóng đến cuối tệp.");
             }
 
             var span = buffer.AsSpan(position, length - position);

@@ -24,6 +24,16 @@ public sealed class SurveyFileFormatException : Exception
         Row = row;
     }
 
+    public SurveyFileFormatException(int row, int column, string message)
+        : base(message)
+    {
+        Row = row;
+        Column = column;
+    }
+
     /// <summary>1-based row where the problem starts, 0 when unknown.</summary>
     public int Row { get; }
+
+    /// <summary>1-based cell of the row where the problem starts, 0 when unknown.</summary>
+    public int Column { get; }
 }

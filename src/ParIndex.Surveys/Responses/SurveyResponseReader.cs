@@ -57,6 +57,7 @@ public sealed class SurveyResponseReader : IDisposable
     private bool keyCounted;
     private int lateTotal;
     private int dataRows;
+    private bool emptyReported;
     private long answers;
 
     /// <param name="checkDuplicates">False skips the duplicate-respondent check (and its temporary file) on a pass over a file already validated.</param>
@@ -168,6 +169,13 @@ public sealed class SurveyResponseReader : IDisposable
 
             if (!more)
             {
+                if (dataRows == 0 && !emptyReported)
+                {
+                    // Stored, it would be an empty batch that changes no score yet blocks the questionnaire.
+                    emptyReported = true;
+                    problems.Add(1, 0, null, "Tệp chỉ có dòng tiêu đề, không có dòng câu trả lời nào: không có gì để nhập.");
+                }
+
                 FinishKeys();
                 return false;
             }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using MiniExcelLibs;
+using ParIndex.Core.Files;
 
 namespace ParIndex.Surveys.Responses;
 
 /// <summary>
 /// An XLSX response file, streamed with MiniExcel's <c>Query</c> (first sheet unless named).
 /// MiniExcel types cells (numbers as <see cref="double"/>); they are turned back into the text a
-/// person sees, so "4" stays the answer key "4" and a weight 1.5 stays 1.5.
+/// person sees, so "4" stays the answer key "4" and a weight 1.5 stays 1.5. The workbook passes
+/// <see cref="ZipInputGuard"/> first: a zip bomb is refused before MiniExcel inflates anything.
 /// </summary>
 public sealed class XlsxResponseTable : IResponseTable
 {
@@ -17,6 +19,19 @@ public sealed class XlsxResponseTable : IResponseTable
     public XlsxResponseTable(Stream stream, string? sheetName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            ZipInputGuard.Check(stream, ZipInputLimits.SurveyResponses);
+        }
+        catch (ZipInputRefusedException ex)
+        {
+            throw new SurveyFileFormatException(0, ex.Message, ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new SurveyFileFormatException(0, $"Tệp Excel không đọc được: {ex.Message}", ex);
+        }
+
         try
         {
             rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX)

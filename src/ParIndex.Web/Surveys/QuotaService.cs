@@ -214,12 +214,32 @@ public sealed partial class QuotaService(ParIndexDbContext db)
 
         bounded.Position = 0;
         using var reader = new CsvRecordReader(new StreamReader(bounded, Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
-        if (!reader.Read())
+        List<string>? headerNames = null;
+
+        // A quote left open ends the file: refused with its row and cell, as every other problem.
+        bool Next()
+        {
+            try
+            {
+                return reader.Read();
+            }
+            catch (SurveyFileFormatException ex)
+            {
+                var column = ex.Column > 0 && headerNames is not null && ex.Column <= headerNames.Count ? headerNames[ex.Column - 1]
+                    : ex.Column > 0 ? SurveyImportProblem.Letter(ex.Column) : null;
+                var location = column is null ? $"Dòng {ex.Row}" : $"Dòng {ex.Row}, cột {column}";
+                throw new SurveyProblemsException($"Tệp chỉ tiêu mẫu không đọc được; chưa có gì được lưu. {ex.Message}",
+                    [new SurveyProblem(ex.Row > 0 ? ex.Row : null, column, location, ex.Message)]);
+            }
+        }
+
+        if (!Next())
         {
             throw new SurveyProblemsException("Tệp chỉ tiêu mẫu trống; chưa có gì được lưu.", [new SurveyProblem(1, null, "Dòng 1", "Tệp trống: cần dòng tiêu đề unit,group,N,e.")]);
         }
 
         var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim().ToString()).ToList();
+        headerNames = header;
         int Column(params string[] names) => header.FindIndex(h => names.Any(n => string.Equals(h, n, StringComparison.OrdinalIgnoreCase)));
         var unitColumn = Column("unit", "don_vi", "ma_don_vi", "đơn vị");
         var groupColumn = Column("group", "nhom", "nhóm", "respondentGroup");
@@ -238,7 +258,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
             throw new SurveyProblemsException($"Tệp chỉ tiêu mẫu thiếu cột; chưa có gì được lưu. {problems[0].Message}", problems);
         }
 
-        while (reader.Read())
+        while (Next())
         {
             string Cell(int i) => i < reader.FieldCount ? reader[i].Trim().ToString() : "";
             if (Enumerable.Range(0, reader.FieldCount).All(i => reader[i].Trim().IsEmpty))

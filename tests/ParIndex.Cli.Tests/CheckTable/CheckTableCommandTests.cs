@@ -36,6 +36,16 @@ public sealed class CheckTableCommandTests : IDisposable
         nodes.Select(n => n.GetProperty(property).GetDecimal()).ToArray();
 
     [Fact]
+    public void A_zip_bomb_posing_as_an_xlsx_table_exits_2_with_the_message()
+    {
+        var path = Write("bom.xlsx", ParIndex.Tests.Shared.ZipBombs.XlsxWithHugeSheet(1L << 30));
+        var (code, output, error) = Run("check-table", path);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("Tệp nén giải nén ra hơn 32 MB", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_of_the_seed_is_one_object_with_the_table_and_exit_0()
     {
         var (code, output, error) = Run("check-table", SeedPath, "--json");

@@ -102,6 +102,17 @@ public sealed class SurveyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_zip_bomb_exits_2_with_the_message()
+    {
+        Demo();
+        var bomb = Path.Combine(directory, "bom.xlsx");
+        File.WriteAllBytes(bomb, ParIndex.Tests.Shared.ZipBombs.XlsxWithHugeSheet(1L << 30));
+        var (code, _, error) = Run("survey", "validate", "-q", Questionnaire, bomb);
+        Assert.Equal(2, code);
+        Assert.Contains("Tệp nén giải nén ra hơn 256 MB", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Quota_progress_per_unit_from_population_and_margin()
     {
         Demo();

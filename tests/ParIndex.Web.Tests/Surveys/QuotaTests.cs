@@ -237,6 +237,27 @@ public abstract class QuotaTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
     }
 
     [Fact]
+    public async Task A_CSV_file_with_a_quote_left_open_is_refused_with_its_row_and_column()
+    {
+        using var coordinator = await app.LoginAsync("coordinator");
+        var (campaignId, _, _) = await CampaignAsync(coordinator, "Kỳ chỉ tiêu nháy mở");
+        var open = "unit,group,N,e\nBG,nguoi-dan,5000,0.05\nLS,\"nguoi-dan,8000,0.05\n";
+        var rejected = await UploadAsync(coordinator, $"{Path(campaignId)}/import", "chi-tieu.csv", Encoding.UTF8.GetBytes(open), "text/csv");
+        var detail = await rejected.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("dấu nháy kép", detail, StringComparison.Ordinal);
+        var problem = Assert.Single((await rejected.JsonAsync()).GetProperty("problems").EnumerateArray());
+        Assert.Equal(3, problem.GetProperty("row").GetInt32());
+        Assert.Equal("group", problem.GetProperty("column").GetString());
+        Assert.Equal("Dòng 3, cột group", problem.GetProperty("location").GetString());
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyQuotaTargets.CountAsync(t => t.CampaignId == campaignId)));
+
+        // In the header row too.
+        var header = await UploadAsync(coordinator, $"{Path(campaignId)}/import", "chi-tieu.csv", Encoding.UTF8.GetBytes("\"unit,group,N,e\n"), "text/csv");
+        await header.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(1, Assert.Single((await header.JsonAsync()).GetProperty("problems").EnumerateArray()).GetProperty("row").GetInt32());
+    }
+
+    [Fact]
     public async Task A_published_campaign_refuses_quota_writes_with_409()
     {
         using var coordinator = await app.LoginAsync("coordinator");

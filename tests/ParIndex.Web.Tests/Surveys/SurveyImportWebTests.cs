@@ -66,6 +66,33 @@ public abstract class SurveyImportWebTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_zip_bomb_and_a_file_with_only_a_header_are_refused_with_422_and_nothing_is_stored()
+    {
+        using var coordinator = await app.LoginAsync("coordinator");
+        var (campaignId, questionnaireId) = await CampaignAsync(coordinator, "Kỳ nhập tệp độc");
+        var fields = new Dictionary<string, string> { ["questionnaireId"] = Id(questionnaireId) };
+
+        // 48 MB of sheet in under 64 KB (the test's upload limit): a thousand times compressed.
+        var bomb = ParIndex.Tests.Shared.ZipBombs.XlsxWithHugeSheet(48L * 1024 * 1024);
+        Assert.True(bomb.Length < AppFixture.MaxEvidenceBytes, $"{bomb.Length} bytes");
+        var refused = await UploadResponsesAsync(coordinator, campaignId, "bom.xlsx", bomb, fields);
+        var detail = await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("bom nén", detail, StringComparison.Ordinal);
+        Assert.Contains("Không có câu trả lời nào được nhập", detail, StringComparison.Ordinal);
+
+        var headerOnly = await UploadResponsesAsync(coordinator, campaignId, "tieu-de.csv", Encoding.UTF8.GetBytes("id,don_vi,Q1,Q2,Q3\n"), fields);
+        await headerOnly.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = Assert.Single((await headerOnly.JsonAsync()).GetProperty("problems").EnumerateArray());
+        Assert.Contains("chỉ có dòng tiêu đề", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var longHeaderOnly = await UploadResponsesAsync(coordinator, campaignId, "tieu-de-dai.csv", Encoding.UTF8.GetBytes("respondent,unit,question,answer\n\n"),
+            new Dictionary<string, string> { ["questionnaireId"] = Id(questionnaireId), ["shape"] = "long" });
+        await longHeaderOnly.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyBatches.CountAsync(b => b.CampaignId == campaignId)));
+    }
+
+    [Fact]
     public async Task An_imported_file_scores_the_units_is_refused_a_second_time_and_its_batch_can_be_deleted()
     {
         using var coordinator = await app.LoginAsync("coordinator");
