@@ -202,11 +202,46 @@ public static class FigureNumbers
         return new FigureReading(value, Display(value, kind), null, null, null);
     }
 
+    /// <summary>
+    /// Reads a score (manual, bonus/penalty) by the lenient rule of <see cref="VietnameseNumbers.TryParse"/>:
+    /// <c>1,5</c> and <c>1.5</c> are both one and a half. The shared vectors use the kind name <c>score</c>.
+    /// </summary>
+    public static FigureReading ReadScore(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Fail(FigureError.Empty, "Chưa nhập số.", "No number was entered.");
+        }
+
+        var t = text.Trim();
+        var echo = t.Length > MaxEcho ? t[..MaxEcho] + "…" : t;
+        return VietnameseNumbers.TryParse(t, out var value)
+            ? new FigureReading(value, Display(value, FigureKind.Decimal), null, null, null)
+            : Fail(FigureError.NotANumber, $"Điểm \"{echo}\" không phải là số hợp lệ (ví dụ 1,5).", $"The score \"{echo}\" is not a valid number (e.g. 1,5).");
+    }
+
     /// <summary>A figure as the page shows it: thousands dots, decimal comma, no trailing zeros; a percent ends with <c>%</c>.</summary>
     public static string Display(decimal value, FigureKind kind)
     {
         var text = value.ToString("#,##0.##########", VietnameseNumbers.Culture);
         return kind == FigureKind.Percent ? text + "%" : text;
+    }
+
+    /// <summary>
+    /// A stored figure as it is put back into its field, so that saving it again reads the same
+    /// value: whole kinds with thousands dots (<c>14.922</c>), others with a decimal comma and no
+    /// thousands separator, and a fourth decimal where three would be ambiguous (<c>1,2340</c>).
+    /// </summary>
+    public static string InputText(decimal value, FigureKind kind)
+    {
+        if (FigureKinds.IsWhole(kind) && value == decimal.Truncate(value))
+        {
+            return value.ToString("#,##0", VietnameseNumbers.Culture);
+        }
+
+        var text = value.ToString("0.############################", VietnameseNumbers.Culture);
+        var reading = Read(text, kind);
+        return reading.Error == FigureError.Ambiguous ? text + "0" : text;
     }
 
     // "14.000.000" → "14000000" when the first group has 1–3 digits (not a leading 0) and every other group 3; otherwise null.

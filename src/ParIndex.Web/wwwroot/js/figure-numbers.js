@@ -174,5 +174,49 @@
     return { ok: true, value: Number(canonical), canonical: canonical, display: display(sign, integer, fraction, kind) };
   }
 
-  return { read: read, kinds: ['count', 'amount', 'percent', 'decimal'] };
+  // Mirrors VietnameseNumbers.IsGrouped: several equal marks are thousands groups only when every group after the first has 3 digits.
+  function scoreGrouped(s, mark) {
+    var groups = s.replace(/^[-+]+/, '').split(mark);
+    if (groups[0].length < 1 || groups[0].length > 3) { return false; }
+    for (var i = 1; i < groups.length; i++) { if (groups[i].length !== 3) { return false; } }
+    return true;
+  }
+
+  /**
+   * Reads a score (manual, bonus/penalty) by the lenient rule of VietnameseNumbers.TryParse:
+   * 1,5 and 1.5 are both one and a half; with both marks the last one is the decimal mark.
+   */
+  function readScore(text) {
+    var raw = text == null ? '' : String(text);
+    if (raw.trim() === '') { return fail('empty', 'Chưa nhập số.', 'No number was entered.'); }
+    var t = raw.trim();
+    var echo = t.length > MAX_ECHO ? t.substring(0, MAX_ECHO) + '…' : t;
+    var invalid = fail('notANumber', 'Điểm "' + echo + '" không phải là số hợp lệ (ví dụ 1,5).', 'The score "' + echo + '" is not a valid number (e.g. 1,5).');
+    var s = t.split(' ').join('').split('\u00A0').join('');
+    var lastDot = s.lastIndexOf('.');
+    var lastComma = s.lastIndexOf(',');
+    var normalized;
+    if (lastDot >= 0 && lastComma >= 0) {
+      var decimalMark = lastDot > lastComma ? '.' : ',';
+      var groupMark = decimalMark === '.' ? ',' : '.';
+      normalized = s.split(groupMark).join('').split(decimalMark).join('.');
+    } else if (lastComma >= 0) {
+      if (count(s, ',') === 1) { normalized = s.replace(',', '.'); } else if (scoreGrouped(s, ',')) { normalized = s.split(',').join(''); } else { return invalid; }
+    } else if (lastDot >= 0) {
+      if (count(s, '.') === 1) { normalized = s; } else if (scoreGrouped(s, '.')) { normalized = s.split('.').join(''); } else { return invalid; }
+    } else {
+      normalized = s;
+    }
+    var match = /^([+-]?)([0-9]*)(?:\.([0-9]*))?$/.exec(normalized);
+    if (!match || (match[2] + (match[3] || '')).length === 0) { return invalid; }
+    var integer = match[2];
+    var fraction = match[3] || '';
+    var significant = integer.replace(/^0+/, '');
+    var decimals = fraction.replace(/0+$/, '');
+    var sign = match[1] === '-' && (significant.length > 0 || decimals.length > 0);
+    var canonical = (sign ? '-' : '') + (significant || '0') + (decimals ? '.' + decimals : '');
+    return { ok: true, value: Number(canonical), canonical: canonical, display: display(sign, integer, fraction, 'decimal') };
+  }
+
+  return { read: read, readScore: readScore, kinds: ['count', 'amount', 'percent', 'decimal'] };
 });
