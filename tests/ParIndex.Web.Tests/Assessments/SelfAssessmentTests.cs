@@ -188,8 +188,9 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
     {
         var id = await app.AssessmentIdAsync("LS");
         using var editor = await app.LoginAsync("editor.langson");
-        var version = (await editor.GetAssessmentAsync(id)).Leaf("3.4.2").GetProperty("version").GetInt32();
-        var plain = await editor.SaveLeafAsync(id, "3.4.2", new { version, figures = new { numerator = "14000", denominator = "14981" } });
+        // 7.3.6 (field 7, as 3.4.1: a ratio of hồ sơ, max 1,5), so that other tests' field totals stay put.
+        var version = (await editor.GetAssessmentAsync(id)).Leaf("7.3.6").GetProperty("version").GetInt32();
+        var plain = await editor.SaveLeafAsync(id, "7.3.6", new { version, figures = new { numerator = "14000", denominator = "14981" } });
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         var expected = await plain.JsonAsync();
         Assert.Equal(1.4018m, expected.GetProperty("leaf").GetProperty("points").GetDecimal()); // 1,5 × 14000 / 14981
@@ -205,14 +206,14 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         foreach (var figures in typed)
         {
             version++;
-            var response = await editor.SaveLeafAsync(id, "3.4.2", new { version, figures });
+            var response = await editor.SaveLeafAsync(id, "7.3.6", new { version, figures });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var result = await response.JsonAsync();
             Assert.Equal(1.4018m, result.GetProperty("leaf").GetProperty("points").GetDecimal());
             Assert.Equal(expected.GetProperty("totals").GetProperty("points").GetDecimal(), result.GetProperty("totals").GetProperty("points").GetDecimal());
         }
 
-        var stored = (await editor.GetAssessmentAsync(id)).Leaf("3.4.2").GetProperty("figures");
+        var stored = (await editor.GetAssessmentAsync(id)).Leaf("7.3.6").GetProperty("figures");
         Assert.Equal(14000m, stored.GetProperty("numerator").GetDecimal());
         Assert.Equal(14981m, stored.GetProperty("denominator").GetDecimal());
 
