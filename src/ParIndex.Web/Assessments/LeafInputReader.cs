@@ -30,37 +30,53 @@ internal static class LeafInputReader
                 $"Criterion {leaf.Code} is not scored by levels, so it takes no \"level\"."));
         }
 
-        Dictionary<string, decimal>? figures = null;
-        if (request.Figures is { } sent)
-        {
-            figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var declared = rule.Figures.ToDictionary(f => f.Name, StringComparer.Ordinal);
-            foreach (var (name, element) in sent)
-            {
-                var field = "figures." + name;
-                if (!declared.TryGetValue(name, out var figure))
-                {
-                    var known = declared.Count == 0 ? "không có số liệu nào" : "chỉ có " + string.Join(", ", declared.Keys);
-                    var knownEn = declared.Count == 0 ? "has no figures" : "only has " + string.Join(", ", declared.Keys);
-                    errors.Add(new(field,
-                        $"Tiêu chí {leaf.Code} không có số liệu \"{Cut(name)}\" ({known}).",
-                        $"Criterion {leaf.Code} has no figure \"{Cut(name)}\" (it {knownEn})."));
-                    continue;
-                }
-
-                if (ReadFigure(element, figure, field, errors) is { } value)
-                {
-                    figures[name] = value;
-                }
-            }
-        }
-
+        var figures = ReadFigures(leaf, request.Figures, errors);
         if (errors.Count > 0)
         {
             throw DomainException.InvalidFields(errors);
         }
 
         return new Values(score, level, figures);
+    }
+
+    /// <summary>Only the figures (the appraiser's corrected figures); throws a 400 with field errors.</summary>
+    public static IReadOnlyDictionary<string, decimal>? ReadFigures(FrameworkNode leaf, IReadOnlyDictionary<string, JsonElement>? sent)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        var errors = new List<FieldError>();
+        var figures = ReadFigures(leaf, sent, errors);
+        return errors.Count > 0 ? throw DomainException.InvalidFields(errors) : figures;
+    }
+
+    private static Dictionary<string, decimal>? ReadFigures(FrameworkNode leaf, IReadOnlyDictionary<string, JsonElement>? sent, List<FieldError> errors)
+    {
+        if (sent is null)
+        {
+            return null;
+        }
+
+        var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var declared = leaf.EffectiveRule.Figures.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        foreach (var (name, element) in sent)
+        {
+            var field = "figures." + name;
+            if (!declared.TryGetValue(name, out var figure))
+            {
+                var known = declared.Count == 0 ? "không có số liệu nào" : "chỉ có " + string.Join(", ", declared.Keys);
+                var knownEn = declared.Count == 0 ? "has no figures" : "only has " + string.Join(", ", declared.Keys);
+                errors.Add(new(field,
+                    $"Tiêu chí {leaf.Code} không có số liệu \"{Cut(name)}\" ({known}).",
+                    $"Criterion {leaf.Code} has no figure \"{Cut(name)}\" (it {knownEn})."));
+                continue;
+            }
+
+            if (ReadFigure(element, figure, field, errors) is { } value)
+            {
+                figures[name] = value;
+            }
+        }
+
+        return figures;
     }
 
     private static decimal? ReadScore(JsonElement? element, List<FieldError> errors)

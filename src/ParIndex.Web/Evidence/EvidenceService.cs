@@ -40,7 +40,7 @@ public sealed class EvidenceService(
         var codes = leafCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count == 0)
         {
-            throw DomainException.Invalid("Hãy chọn tiêu chí mà tài liệu kiểm chứng chứng minh.");
+            throw DomainException.Invalid("Hãy chọn tiêu chí mà tài liệu kiểm chứng chứng minh.", "Choose the criterion this evidence supports.");
         }
 
         foreach (var code in codes)
@@ -48,7 +48,7 @@ public sealed class EvidenceService(
             var node = framework.Find(code);
             if (node is null || !node.IsLeaf)
             {
-                throw DomainException.Invalid($"{code} không phải là tiêu chí lá của bộ tiêu chí.");
+                throw DomainException.Invalid($"{code} không phải là tiêu chí lá của bộ tiêu chí.", $"{code} is not a leaf criterion of the framework.");
             }
 
             if (!AssessmentAccess.CanEditLeaf(user, assessment, code))
@@ -82,12 +82,12 @@ public sealed class EvidenceService(
 
             if (staged.Size == 0)
             {
-                throw DomainException.Invalid("Tệp rỗng.");
+                throw DomainException.Invalid("Tệp rỗng.", "The file is empty.");
             }
 
             if (staged.ContentType is not { } contentType)
             {
-                throw DomainException.UnsupportedType("Chỉ nhận tệp PDF, PNG, JPEG, DOCX hoặc XLSX (loại tệp được kiểm tra theo nội dung).");
+                throw DomainException.UnsupportedType("Chỉ nhận tệp PDF, PNG, JPEG, DOCX hoặc XLSX (loại tệp được kiểm tra theo nội dung).", "Only PDF, PNG, JPEG, DOCX or XLSX files are accepted (the type is checked from the content).");
             }
 
             var entries = await db.LeafEntries.Where(e => e.AssessmentId == assessmentId && codes.Contains(e.LeafCode)).ToListAsync(cancellationToken);
@@ -150,7 +150,7 @@ public sealed class EvidenceService(
     }
 
     private DomainException TooLarge() =>
-        DomainException.TooLarge($"Tệp vượt quá dung lượng cho phép ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).");
+        DomainException.TooLarge($"Tệp vượt quá dung lượng cho phép ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).", $"The file is larger than allowed ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).");
 
     public async Task<(EvidenceFile File, Stream Content)> OpenAsync(int assessmentId, Guid evidenceId, CurrentUser user, CancellationToken cancellationToken)
     {
