@@ -307,6 +307,20 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task A_body_that_is_not_sent_as_json_is_a_problem_in_vietnamese()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var response = await editor.PutAsync(new Uri($"/api/assessments/{id}/leaves/1.3.2", UriKind.Relative), new StringContent("{\"version\": 0}", System.Text.Encoding.UTF8, "text/plain"));
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var problem = await response.JsonAsync();
+        // Written by the status code pages (no exception): the title is put into the page's language.
+        Assert.Equal("Loại nội dung không được hỗ trợ", problem.GetProperty("title").GetString());
+        Assert.Equal("Hãy gửi dữ liệu dạng JSON (Content-Type: application/json).", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Expected a supported JSON media type", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_figure_keys_and_a_level_on_a_leaf_without_levels_are_refused()
     {
         var id = await app.AssessmentIdAsync("LS");
