@@ -55,7 +55,10 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddLoginRateLimit(builder.Configuration);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemLanguage.Localize);
+// A body the API cannot bind throws in every environment (not only Development), so that the
+// exception handler answers with a ProblemDetails naming the field instead of an empty 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 // The survey handler first: it adds the problem list that the general handler would drop.
 builder.Services.AddExceptionHandler<SurveyProblemsExceptionHandler>();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

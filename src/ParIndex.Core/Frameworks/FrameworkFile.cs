@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ParIndex.Core.Files;
+using ParIndex.Core.Numbers;
 
 namespace ParIndex.Core.Frameworks;
 
@@ -13,6 +14,9 @@ namespace ParIndex.Core.Frameworks;
 /// {"format": "parindex-framework/1", "id", "version", "year", "title", "unitKind", "legalBasis",
 ///  "nodes": [{"code", "title", "max", "rule"?, "guidance"?, "children"?}]}
 /// </code>
+/// Figure kinds (ADR 0007) are optional: ratio <c>numeratorKind</c>/<c>denominatorKind</c> default
+/// to <c>count</c>, bands <c>inputKind</c> to <c>percent</c>, an expression input's <c>kind</c> to
+/// <c>decimal</c>; the writer leaves defaults out.
 /// </summary>
 public static class FrameworkFile
 {
@@ -126,6 +130,7 @@ public static class FrameworkFile
                 break;
             case BandsRule bands:
                 w.WriteString("inputLabel", bands.InputLabel);
+                WriteKind(w, "inputKind", bands.InputKind, FigureKind.Percent);
                 w.WriteStartArray("bands");
                 foreach (var band in bands.Bands)
                 {
@@ -165,6 +170,8 @@ public static class FrameworkFile
                 WriteDecimal(w, "target", ratio.Target);
                 w.WriteString("numeratorLabel", ratio.NumeratorLabel);
                 w.WriteString("denominatorLabel", ratio.DenominatorLabel);
+                WriteKind(w, "numeratorKind", ratio.NumeratorKind, FigureKind.Count);
+                WriteKind(w, "denominatorKind", ratio.DenominatorKind, FigureKind.Count);
                 break;
             case ExpressionRule expression:
                 w.WriteStartArray("inputs");
@@ -173,6 +180,7 @@ public static class FrameworkFile
                     w.WriteStartObject();
                     w.WriteString("name", input.Name);
                     w.WriteString("label", input.Label);
+                    WriteKind(w, "kind", input.Kind, FigureKind.Decimal);
                     w.WriteEndObject();
                 }
 
@@ -190,6 +198,15 @@ public static class FrameworkFile
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>A figure kind is written only when it is not the default, so files without kinds stay byte-identical.</summary>
+    private static void WriteKind(Utf8JsonWriter w, string name, FigureKind kind, FigureKind defaultKind)
+    {
+        if (kind != defaultKind)
+        {
+            w.WriteString(name, FigureKinds.Name(kind));
+        }
     }
 
     /// <summary>Writes 0.750m as <c>0.75</c> and 1.0m as <c>1</c>: the scale of a decimal is noise in a file.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParIndex.Core.Numbers;
 
 namespace ParIndex.Core.Frameworks;
 
@@ -89,7 +90,7 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
                         RequiredDecimal(level, "points", levelWhat));
                 }).ToList());
             case "bands":
-                Known(o, what, "method", "inputLabel", "bands");
+                Known(o, what, "method", "inputLabel", "inputKind", "bands");
                 var bands = Array(Required(o, "bands", what), "bands", what).Items.Select(item =>
                 {
                     var band = Object(item, $"phần tử bands của {node}");
@@ -103,23 +104,31 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
                         OptionalString(band, "label", bandWhat),
                         OptionalBool(band, "fromExclusive", bandWhat) ?? false);
                 }).ToList();
-                var inputLabel = OptionalString(o, "inputLabel", what);
-                return inputLabel is null ? new BandsRule(bands) : new BandsRule(bands, inputLabel);
+                var bandDefaults = new BandsRule(bands);
+                return new BandsRule(
+                    bands,
+                    OptionalString(o, "inputLabel", what) ?? bandDefaults.InputLabel,
+                    OptionalKind(o, "inputKind", what) ?? bandDefaults.InputKind);
             case "ratio":
-                Known(o, what, "method", "target", "numeratorLabel", "denominatorLabel");
+                Known(o, what, "method", "target", "numeratorLabel", "denominatorLabel", "numeratorKind", "denominatorKind");
                 var defaults = new RatioRule();
                 return new RatioRule(
                     OptionalDecimal(o, "target", what) ?? defaults.Target,
                     OptionalString(o, "numeratorLabel", what) ?? defaults.NumeratorLabel,
-                    OptionalString(o, "denominatorLabel", what) ?? defaults.DenominatorLabel);
+                    OptionalString(o, "denominatorLabel", what) ?? defaults.DenominatorLabel,
+                    OptionalKind(o, "numeratorKind", what) ?? defaults.NumeratorKind,
+                    OptionalKind(o, "denominatorKind", what) ?? defaults.DenominatorKind);
             case "expression":
                 Known(o, what, "method", "inputs", "formula");
                 var inputs = Array(Required(o, "inputs", what), "inputs", what).Items.Select(item =>
                 {
                     var input = Object(item, $"phần tử inputs của {node}");
                     var inputWhat = $"biến đầu vào của {node}";
-                    Known(input, inputWhat, "name", "label");
-                    return new FormulaInput(RequiredString(input, "name", inputWhat), RequiredString(input, "label", inputWhat));
+                    Known(input, inputWhat, "name", "label", "kind");
+                    return new FormulaInput(
+                        RequiredString(input, "name", inputWhat),
+                        RequiredString(input, "label", inputWhat),
+                        OptionalKind(input, "kind", inputWhat) ?? FigureKind.Decimal);
                 }).ToList();
                 return new ExpressionRule(inputs, RequiredString(o, "formula", what));
             case "bonus-penalty":
@@ -164,6 +173,18 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
         PositionedString s => s.Value,
         var other => throw Fail(other, $"thuộc tính \"{name}\" của {what} phải là chuỗi, không phải {other.KindName}."),
     };
+
+    private FigureKind? OptionalKind(PositionedObject o, string name, string what)
+    {
+        if (OptionalString(o, name, what) is not { } text)
+        {
+            return null;
+        }
+
+        return FigureKinds.TryParse(text, out var kind)
+            ? kind
+            : throw Fail(o.Get(name)!, $"loại số liệu \"{text}\" ở thuộc tính \"{name}\" của {what} không được hỗ trợ; dùng một trong: {string.Join(", ", FigureKinds.All.Select(FigureKinds.Name))}.");
+    }
 
     private decimal RequiredDecimal(PositionedObject o, string name, string what) =>
         OptionalDecimal(o, name, what) ?? throw Fail(o, $"thiếu thuộc tính \"{name}\" của {what}.");

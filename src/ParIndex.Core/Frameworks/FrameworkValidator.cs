@@ -19,6 +19,8 @@ namespace ParIndex.Core.Frameworks;
 /// <see cref="ScoreBand"/>: from inclusive unless FromExclusive, to exclusive unless ToInclusive).
 /// ratio: target &gt; 0, both labels filled in. expression: inputs are unique identifiers other
 /// than <c>max</c>, each used; the formula parses and names only its inputs and <c>max</c>.</item>
+/// <item>Figure kinds (ADR 0007) are one of count, amount, percent, decimal; a ratio's numerator and
+/// denominator have the same kind (a share of hồ sơ in hồ sơ, of đồng in đồng).</item>
 /// <item>bonus-penalty: the leaf's score ranges over [rule.Min, rule.Max] and may be negative, but
 /// no maximum ever is: rule.Min ≤ 0 ≤ rule.Max, rule.Min &lt; rule.Max, and the node's max equals
 /// rule.Max (the bonus ceiling, 0 for a pure penalty), so parent sums count only what can be gained.</item>
@@ -150,6 +152,14 @@ public static partial class FrameworkValidator
             return;
         }
 
+        foreach (var figure in node.Rule?.Figures ?? [])
+        {
+            if (!KnownKind(figure.Kind))
+            {
+                problems.Add(new(code, $"Số liệu \"{figure.Name}\" có loại không hợp lệ ({(int)figure.Kind}); dùng một trong: {string.Join(", ", FigureKinds.All.Select(FigureKinds.Name))}."));
+            }
+        }
+
         switch (node.Rule)
         {
             case LevelsRule levels:
@@ -167,6 +177,11 @@ public static partial class FrameworkValidator
                 if (string.IsNullOrWhiteSpace(ratio.NumeratorLabel) || string.IsNullOrWhiteSpace(ratio.DenominatorLabel))
                 {
                     problems.Add(new(code, "Thiếu nhãn của tử số hoặc mẫu số (numeratorLabel, denominatorLabel)."));
+                }
+
+                if (ratio.NumeratorKind != ratio.DenominatorKind && KnownKind(ratio.NumeratorKind) && KnownKind(ratio.DenominatorKind))
+                {
+                    problems.Add(new(code, $"Tử số ({FigureKinds.Name(ratio.NumeratorKind)}) và mẫu số ({FigureKinds.Name(ratio.DenominatorKind)}) phải cùng loại số liệu (numeratorKind, denominatorKind)."));
                 }
 
                 break;
@@ -339,6 +354,8 @@ public static partial class FrameworkValidator
             problems.Add(new(code, $"Điểm tối đa của nút ({Points(node.Max)}) phải bằng điểm thưởng tối đa của phương thức bonus-penalty ({Points(rule.Max)}); điểm trừ không làm giảm điểm tối đa."));
         }
     }
+
+    private static bool KnownKind(FigureKind kind) => FigureKinds.All.Contains(kind);
 
     private static string Label(string code) => string.IsNullOrWhiteSpace(code) ? "(không mã)" : code;
 

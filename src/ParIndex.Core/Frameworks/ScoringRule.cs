@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using ParIndex.Core.Numbers;
+using ParIndex.Core.Scoring;
 
 namespace ParIndex.Core.Frameworks;
 
@@ -19,7 +21,17 @@ public abstract record ScoringRule
     /// <summary>The method name used in files and the API.</summary>
     [JsonIgnore]
     public abstract string Method { get; }
+
+    /// <summary>
+    /// The figures this rule reads, by the key used in <c>figures</c>, in the order the page shows
+    /// them, with their kinds. Empty for rules that take a score or a level.
+    /// </summary>
+    [JsonIgnore]
+    public virtual IReadOnlyList<RuleFigure> Figures => [];
 }
+
+/// <summary>A figure a rule reads: its key in <c>figures</c>, the label shown to the unit and its kind.</summary>
+public sealed record RuleFigure(string Name, string Label, FigureKind Kind);
 
 /// <summary>The score is entered: 0 ≤ score ≤ max.</summary>
 public sealed record ManualRule : ScoringRule
@@ -37,10 +49,12 @@ public sealed record LevelsRule(IReadOnlyList<ScoreLevel> Levels) : ScoringRule
 /// <summary>A named level, e.g. <c>kịp thời</c> → 1 point.</summary>
 public sealed record ScoreLevel(string Key, string Label, decimal Points);
 
-/// <summary>A percentage input falls into a band; each band has points.</summary>
-public sealed record BandsRule(IReadOnlyList<ScoreBand> Bands, string InputLabel = "Tỷ lệ (%)") : ScoringRule
+/// <summary>A percentage input falls into a band; each band has points. The input is a percent unless the file says otherwise.</summary>
+public sealed record BandsRule(IReadOnlyList<ScoreBand> Bands, string InputLabel = "Tỷ lệ (%)", FigureKind InputKind = FigureKind.Percent) : ScoringRule
 {
     public override string Method => "bands";
+
+    public override IReadOnlyList<RuleFigure> Figures => [new(LeafEntryInput.BandValue, InputLabel, InputKind)];
 }
 
 /// <summary>
@@ -51,13 +65,19 @@ public sealed record ScoreBand(decimal? From, decimal? To, decimal Points, bool 
 
 /// <summary>
 /// Inputs numerator and denominator; score = max × min(1, (numerator / denominator) / target).
+/// Both are counts unless the file says otherwise (amounts for money in đồng).
 /// </summary>
 public sealed record RatioRule(
     decimal Target = 1m,
     string NumeratorLabel = "Tử số",
-    string DenominatorLabel = "Mẫu số") : ScoringRule
+    string DenominatorLabel = "Mẫu số",
+    FigureKind NumeratorKind = FigureKind.Count,
+    FigureKind DenominatorKind = FigureKind.Count) : ScoringRule
 {
     public override string Method => "ratio";
+
+    public override IReadOnlyList<RuleFigure> Figures =>
+        [new(LeafEntryInput.Numerator, NumeratorLabel, NumeratorKind), new(LeafEntryInput.Denominator, DenominatorLabel, DenominatorKind)];
 }
 
 /// <summary>
@@ -67,10 +87,12 @@ public sealed record RatioRule(
 public sealed record ExpressionRule(IReadOnlyList<FormulaInput> Inputs, string Formula) : ScoringRule
 {
     public override string Method => "expression";
+
+    public override IReadOnlyList<RuleFigure> Figures => Inputs.Select(i => new RuleFigure(i.Name, i.Label, i.Kind)).ToList();
 }
 
-/// <summary>A named figure a formula reads, with the label shown to the unit.</summary>
-public sealed record FormulaInput(string Name, string Label);
+/// <summary>A named figure a formula reads, with the label shown to the unit; a decimal unless the file says otherwise.</summary>
+public sealed record FormulaInput(string Name, string Label, FigureKind Kind = FigureKind.Decimal);
 
 /// <summary>Not self-assessed (0 at self-assessment); points come from the survey.</summary>
 public sealed record SurveyRule : ScoringRule

@@ -13,6 +13,15 @@ public sealed record LeafOutcome(decimal? Points, CalculationMemo? Memo, string?
 
     public static LeafOutcome Invalid(string error) => new(null, null, error);
 
+    /// <summary>An error with its English text and the input at fault (<c>score</c>, <c>level</c>, <c>figures.numerator</c>…).</summary>
+    public static LeafOutcome Invalid(string error, string english, string? field) => new(null, null, error) { ErrorEnglish = english, ErrorField = field };
+
+    /// <summary>The error in English, for a UI in English; null where none was given.</summary>
+    public string? ErrorEnglish { get; init; }
+
+    /// <summary>The request field the error is about, if it is about one.</summary>
+    public string? ErrorField { get; init; }
+
     public bool IsScored => Points is not null;
 
     public bool IsError => Error is not null;

@@ -38,7 +38,7 @@ public static class LeafScorer
             ExpressionRule expression => Expression(leaf, expression, input),
             SurveyRule => Survey(),
             BonusPenaltyRule bonus => BonusPenalty(bonus, input),
-            var rule => LeafOutcome.Invalid($"Phương pháp chấm '{rule.Method}' chưa được hỗ trợ"),
+            var rule => LeafOutcome.Invalid($"Phương pháp chấm '{rule.Method}' chưa được hỗ trợ", $"The scoring method '{rule.Method}' is not supported", null),
         };
     }
 
@@ -52,7 +52,9 @@ public static class LeafScorer
         if (score < 0 || score > leaf.Max)
         {
             return LeafOutcome.Invalid(
-                $"Điểm của {leaf.Code} phải từ 0 đến {VietnameseNumbers.FormatPoints(leaf.Max)}, đã nhập {VietnameseNumbers.FormatPoints(score)}");
+                $"Điểm của {leaf.Code} phải từ 0 đến {VietnameseNumbers.FormatPoints(leaf.Max)}, đã nhập {VietnameseNumbers.FormatPoints(score)}",
+                $"The score of {leaf.Code} must be between 0 and {VietnameseNumbers.FormatPoints(leaf.Max)}; {VietnameseNumbers.FormatPoints(score)} was entered",
+                "score");
         }
 
         return new LeafOutcome(score, new CalculationMemo("manual", [], "Điểm tự chấm", null, score, []), null);
@@ -69,7 +71,9 @@ public static class LeafScorer
         if (level is null)
         {
             return LeafOutcome.Invalid(
-                $"Mức '{input.Level}' không có trong {leaf.Code}; các mức: {string.Join(", ", rule.Levels.Select(l => l.Key))}");
+                $"Mức '{input.Level}' không có trong {leaf.Code}; các mức: {string.Join(", ", rule.Levels.Select(l => l.Key))}",
+                $"{leaf.Code} has no level '{input.Level}'; its levels: {string.Join(", ", rule.Levels.Select(l => l.Key))}",
+                "level");
         }
 
         var points = Math.Clamp(level.Points, 0, leaf.Max);
@@ -96,7 +100,10 @@ public static class LeafScorer
             }
         }
 
-        return LeafOutcome.Invalid($"Giá trị {VietnameseNumbers.FormatPoints(value)}% của {leaf.Code} không thuộc khoảng nào");
+        return LeafOutcome.Invalid(
+            $"Giá trị {VietnameseNumbers.FormatPoints(value)}% của {leaf.Code} không thuộc khoảng nào",
+            $"The value {VietnameseNumbers.FormatPoints(value)}% of {leaf.Code} falls in no band",
+            "figures." + LeafEntryInput.BandValue);
     }
 
     private static string DescribeBand(ScoreBand band)
@@ -116,12 +123,16 @@ public static class LeafScorer
 
         if (numerator < 0 || denominator < 0)
         {
-            return LeafOutcome.Invalid($"Số liệu của {leaf.Code} không được âm");
+            return LeafOutcome.Invalid($"Số liệu của {leaf.Code} không được âm", $"The figures of {leaf.Code} cannot be negative",
+                "figures." + (numerator < 0 ? LeafEntryInput.Numerator : LeafEntryInput.Denominator));
         }
 
         if (numerator > denominator)
         {
-            return LeafOutcome.Invalid($"{rule.NumeratorLabel} không được lớn hơn {rule.DenominatorLabel.ToLowerInvariant()} ({leaf.Code})");
+            return LeafOutcome.Invalid(
+                $"{rule.NumeratorLabel} không được lớn hơn {rule.DenominatorLabel.ToLowerInvariant()} ({leaf.Code})",
+                $"The numerator ({rule.NumeratorLabel}) cannot be larger than the denominator ({rule.DenominatorLabel}) ({leaf.Code})",
+                "figures." + LeafEntryInput.Numerator);
         }
 
         var inputs = new[]
@@ -182,7 +193,7 @@ public static class LeafScorer
         }
         catch (FormulaException ex)
         {
-            return LeafOutcome.Invalid($"Công thức của {leaf.Code}: {ex.Message}");
+            return LeafOutcome.Invalid($"Công thức của {leaf.Code}: {ex.Message}", $"The formula of {leaf.Code} cannot be evaluated: {ex.Message}", null);
         }
     }
 
@@ -200,7 +211,9 @@ public static class LeafScorer
         if (score < rule.Min || score > rule.Max)
         {
             return LeafOutcome.Invalid(
-                $"Điểm thưởng/trừ phải từ {VietnameseNumbers.FormatPoints(rule.Min)} đến {VietnameseNumbers.FormatPoints(rule.Max)}");
+                $"Điểm thưởng/trừ phải từ {VietnameseNumbers.FormatPoints(rule.Min)} đến {VietnameseNumbers.FormatPoints(rule.Max)}",
+                $"The bonus/penalty must be between {VietnameseNumbers.FormatPoints(rule.Min)} and {VietnameseNumbers.FormatPoints(rule.Max)}",
+                "score");
         }
 
         var label = score < 0 ? "Điểm trừ" : "Điểm thưởng";

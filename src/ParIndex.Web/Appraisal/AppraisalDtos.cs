@@ -6,7 +6,7 @@ namespace ParIndex.Web.Appraisal;
 /// <summary>
 /// An appraiser's decision on one leaf. <c>Accept</c> keeps the self score; otherwise either
 /// <c>Score</c> or corrected <c>Figures</c>/<c>Level</c> (a computed leaf is re-computed) with a
-/// required <c>Reason</c>. During appraisal it sets the appraised score, after the preliminary
+/// required <c>Reason</c>. Figures are read by their kind where the rule is known (ADR 0007). During appraisal it sets the appraised score, after the preliminary
 /// result the final score.
 /// </summary>
 public sealed record AppraisalRequest(
@@ -14,7 +14,7 @@ public sealed record AppraisalRequest(
     bool Accept,
     [property: JsonConverter(typeof(FlexibleDecimalConverter))] decimal? Score,
     string? Level,
-    [property: JsonConverter(typeof(FlexibleDecimalDictionaryConverter))] IReadOnlyDictionary<string, decimal>? Figures,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Figures,
     string? Reason);
 
 /// <summary>The unit's answer to an adjusted leaf.</summary>

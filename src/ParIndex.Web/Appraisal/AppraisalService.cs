@@ -58,7 +58,7 @@ public sealed class AppraisalService(
 
         if (leaf.IsSurvey)
         {
-            throw DomainException.Invalid($"{code} được chấm qua điều tra xã hội học, không thẩm định.");
+            throw DomainException.Invalid($"{code} được chấm qua điều tra xã hội học, không thẩm định.", $"{code} is scored by the sociological survey and is not appraised.");
         }
 
         var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
@@ -79,38 +79,43 @@ public sealed class AppraisalService(
         decimal score;
         string? memo = null;
         string? figuresJson = null;
+        var corrected = request.Accept ? null : LeafInputReader.ReadFigures(leaf, request.Figures);
         if (request.Accept)
         {
             score = baseline;
         }
-        else if (request.Figures is { Count: > 0 } || !string.IsNullOrEmpty(level))
+        else if (corrected is { Count: > 0 } || !string.IsNullOrEmpty(level))
         {
             // A computed leaf is re-computed from corrected figures by the same scoring core.
-            var outcome = LeafScorer.Score(leaf, new LeafEntryInput(null, string.IsNullOrEmpty(level) ? null : level, request.Figures, false));
+            var outcome = LeafScorer.Score(leaf, new LeafEntryInput(null, string.IsNullOrEmpty(level) ? null : level, corrected, false));
             if (outcome.Error is { } error)
             {
-                throw DomainException.Invalid(error);
+                throw outcome.ErrorField is { } field
+                    ? DomainException.InvalidFields([new FieldError(field, error, outcome.ErrorEnglish ?? error)])
+                    : DomainException.Invalid(error, outcome.ErrorEnglish);
             }
 
-            score = outcome.Points ?? throw DomainException.Invalid($"Chưa đủ số liệu để tính lại điểm tiêu chí {code}.");
+            score = outcome.Points ?? throw DomainException.Invalid($"Chưa đủ số liệu để tính lại điểm tiêu chí {code}.", $"Not enough figures to recompute the points of criterion {code}.");
             memo = outcome.Memo?.Text;
-            figuresJson = request.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
+            figuresJson = corrected is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
         }
         else
         {
-            score = request.Score ?? throw DomainException.Invalid($"Nhập điểm thẩm định của tiêu chí {code}, hoặc chọn \"Chấp nhận\".");
+            score = request.Score ?? throw DomainException.Invalid($"Nhập điểm thẩm định của tiêu chí {code}, hoặc chọn \"Chấp nhận\".", $"Enter the appraised score of criterion {code}, or choose \"Accept\".");
             var (min, max) = leaf.EffectiveRule is BonusPenaltyRule bonus ? (bonus.Min, bonus.Max) : (0m, leaf.Max);
             if (score < min || score > max)
             {
                 throw DomainException.Invalid(
-                    $"Điểm thẩm định của tiêu chí {code} phải từ {VietnameseNumbers.FormatPoints(min)} đến {VietnameseNumbers.FormatPoints(max)}; đã nhập {VietnameseNumbers.FormatPoints(score)}.");
+                    $"Điểm thẩm định của tiêu chí {code} phải từ {VietnameseNumbers.FormatPoints(min)} đến {VietnameseNumbers.FormatPoints(max)}; đã nhập {VietnameseNumbers.FormatPoints(score)}.",
+                    $"The appraised score of criterion {code} must be between {VietnameseNumbers.FormatPoints(min)} and {VietnameseNumbers.FormatPoints(max)}; {VietnameseNumbers.FormatPoints(score)} was entered.");
             }
         }
 
         if (score != baseline && reason is null)
         {
             throw DomainException.Invalid(
-                $"Tiêu chí {code}: điều chỉnh điểm từ {VietnameseNumbers.FormatPoints(baseline)} thành {VietnameseNumbers.FormatPoints(score)} phải ghi rõ lý do.");
+                $"Tiêu chí {code}: điều chỉnh điểm từ {VietnameseNumbers.FormatPoints(baseline)} thành {VietnameseNumbers.FormatPoints(score)} phải ghi rõ lý do.",
+                $"Criterion {code}: changing the points from {VietnameseNumbers.FormatPoints(baseline)} to {VietnameseNumbers.FormatPoints(score)} needs a reason.");
         }
 
         var now = workflow.UtcNow;
@@ -216,7 +221,7 @@ public sealed class AppraisalService(
         var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
         if (entry is null || !entry.IsAdjusted)
         {
-            throw DomainException.Invalid($"Tiêu chí {code} không bị điều chỉnh điểm nên không cần giải trình.");
+            throw DomainException.Invalid($"Tiêu chí {code} không bị điều chỉnh điểm nên không cần giải trình.", $"The points of criterion {code} were not changed, so no response is needed.");
         }
 
         if (entry.Version != request.Version)
@@ -227,7 +232,7 @@ public sealed class AppraisalService(
         var text = TextInput.Text(request.Text, "text", "Nội dung giải trình", TextLimits.ResponseText) ?? "";
         if (text.Length == 0)
         {
-            throw DomainException.Invalid($"Nội dung giải trình của tiêu chí {code} đang trống.");
+            throw DomainException.Invalid($"Nội dung giải trình của tiêu chí {code} đang trống.", $"The response for criterion {code} is empty.");
         }
 
         var now = workflow.UtcNow;
@@ -265,7 +270,7 @@ public sealed class AppraisalService(
     private static FrameworkNode LeafOf(Framework framework, string code)
     {
         var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.");
-        return leaf.IsLeaf ? leaf : throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.");
+        return leaf.IsLeaf ? leaf : throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.", $"{code} has sub-criteria: its points are the sum of theirs.");
     }
 
     private async Task SaveLeafAsync(LeafEntry entry, bool isNew, int version, CancellationToken cancellationToken)

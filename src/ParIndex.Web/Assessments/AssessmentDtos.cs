@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace ParIndex.Web.Assessments;
 
@@ -61,8 +61,8 @@ public sealed record LeafView(
     decimal? SurveyScore = null,
     string? SurveyMemo = null);
 
-/// <summary>A figure the leaf's method asks for.</summary>
-public sealed record InputField(string Name, string Label);
+/// <summary>A figure the leaf's method asks for, with its kind (<c>count</c>, <c>amount</c>, <c>percent</c>, <c>decimal</c>) that decides how a typed text is read.</summary>
+public sealed record InputField(string Name, string Label, string Kind);
 
 /// <summary>A level of a levels leaf.</summary>
 public sealed record LevelOption(string Key, string Label, decimal Points);
@@ -99,20 +99,20 @@ public sealed record TotalsView(
 public sealed record FieldTotal(string Code, string Title, decimal Points, decimal Max, decimal SelfAssessableMax, decimal? SelfAssessedShare);
 
 /// <summary>
-/// A leaf save. Numbers may be JSON numbers or strings written either way (<c>1,5</c> or <c>1.5</c>).
+/// A leaf save. Score and figures are JSON numbers or strings as the user typed them; they are read
+/// where the leaf's rule is known (<see cref="LeafInputReader"/>): figures by their kind
+/// (<c>14.000</c> is fourteen thousand for a count), the score either way (<c>1,5</c> or <c>1.5</c>).
 /// <see cref="Version"/> is the version the user edited (0 for a leaf never saved).
 /// </summary>
 public sealed record LeafSaveRequest
 {
     public int Version { get; init; }
 
-    [JsonConverter(typeof(FlexibleDecimalConverter))]
-    public decimal? Score { get; init; }
+    public JsonElement? Score { get; init; }
 
     public string? Level { get; init; }
 
-    [JsonConverter(typeof(FlexibleDecimalDictionaryConverter))]
-    public IReadOnlyDictionary<string, decimal>? Figures { get; init; }
+    public IReadOnlyDictionary<string, JsonElement>? Figures { get; init; }
 
     public bool NotApplicable { get; init; }
 

@@ -51,7 +51,7 @@ public static class AssessmentEndpoints
                 CancellationToken ct) =>
             {
                 var file = form.Files["file"] ?? (form.Files.Count > 0 ? form.Files[0] : null)
-                    ?? throw DomainException.Invalid("Chưa chọn tệp tài liệu kiểm chứng.");
+                    ?? throw DomainException.Invalid("Chưa chọn tệp tài liệu kiểm chứng.", "No evidence file was chosen.");
                 var documentDate = form["documentDate"].ToString();
                 DateOnly? date = string.IsNullOrWhiteSpace(documentDate) ? null : ParseDate(documentDate);
                 var leafCodes = form["leafCodes"].SelectMany(v => (v ?? "").Split(',')).ToList();
@@ -85,7 +85,7 @@ public static class AssessmentEndpoints
         string[] formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
         return DateOnly.TryParseExact(text.Trim(), formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
             ? date
-            : throw DomainException.Invalid($"Ngày ban hành \"{text}\" không hợp lệ (dùng dd/MM/yyyy).");
+            : throw DomainException.Invalid($"Ngày ban hành \"{text}\" không hợp lệ (dùng dd/MM/yyyy).", $"The date of issue \"{text}\" is not valid (use dd/MM/yyyy).");
     }
 }
 
@@ -100,7 +100,11 @@ internal sealed class AntiforgeryHeaderFilter(IAntiforgery antiforgery) : IEndpo
         if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
             throw new DomainException(StatusCodes.Status400BadRequest, "Phiên làm việc không hợp lệ",
-                "Mã chống giả mạo yêu cầu (antiforgery) thiếu hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.");
+                "Mã chống giả mạo yêu cầu (antiforgery) thiếu hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.")
+            {
+                EnglishTitle = "Session expired",
+                EnglishDetail = "The antiforgery token is missing or has expired. Reload the page and try again.",
+            };
         }
 
         return await next(context);

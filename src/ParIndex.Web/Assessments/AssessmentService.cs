@@ -25,6 +25,9 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
     public const string StaleLeafMessage =
         "Đã có người khác lưu tiêu chí này trong lúc bạn chỉnh sửa. Dữ liệu của bạn chưa được lưu; hãy tải lại trang để xem bản mới nhất rồi nhập lại.";
 
+    public const string StaleLeafMessageEnglish =
+        "Someone else saved this criterion while you were editing it. Your data was not saved; reload the page to see the latest version, then enter it again.";
+
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The assessments this user may open, newest campaign first.</summary>
@@ -54,10 +57,10 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             .Include(a => a.Assignments).ThenInclude(x => x.ContributingUnit)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {id}.");
+            ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {id}.", $"There is no self-assessment number {id}.");
         if (!AssessmentAccess.CanRead(user, assessment))
         {
-            throw DomainException.Forbidden("Bạn không có quyền xem bản tự đánh giá của đơn vị này.");
+            throw DomainException.Forbidden("Bạn không có quyền xem bản tự đánh giá của đơn vị này.", "You may not see this unit's self-assessment.");
         }
 
         return assessment;
@@ -77,21 +80,23 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         ArgumentNullException.ThrowIfNull(request);
         var assessment = await LoadReadableAsync(id, user, cancellationToken);
         var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
-        var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.");
+        var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.", $"The framework has no criterion {code}.");
         if (!leaf.IsLeaf)
         {
-            throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.");
+            throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.",
+                $"{code} has sub-criteria: its points are the sum of theirs.");
         }
 
         if (leaf.IsSurvey)
         {
             // Survey points come from the imported answers only (SPEC 2.2): nobody self-assesses them.
-            throw DomainException.Forbidden($"Tiêu chí {code} được đánh giá qua điều tra xã hội học: điểm lấy từ kết quả khảo sát, không tự chấm.");
+            throw DomainException.Forbidden($"Tiêu chí {code} được đánh giá qua điều tra xã hội học: điểm lấy từ kết quả khảo sát, không tự chấm.",
+                $"Criterion {code} is scored by the sociological survey: its points come from the survey results, not from self-assessment.");
         }
 
         if (!AssessmentAccess.CanEditLeaf(user, assessment, code))
         {
-            throw DomainException.Forbidden($"Bạn không được giao chấm tiêu chí {code}.");
+            throw DomainException.Forbidden($"Bạn không được giao chấm tiêu chí {code}.", $"You are not assigned to score criterion {code}.");
         }
 
         if (AssessmentAccess.LockReason(assessment, assessment.Campaign, UtcNow) is { } reason)
@@ -99,26 +104,29 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             throw DomainException.Locked(reason);
         }
 
+        _ = TextInput.Line(request.Level, "level", "Mức đánh giá", TextLimits.Level);
+        var values = LeafInputReader.Read(leaf, request);
         var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
         if ((entry?.Version ?? 0) != request.Version)
         {
-            throw DomainException.Conflict(StaleLeafMessage);
+            throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
 
         // Texts are checked before anything else is decided, so that an over-long one saves nothing.
         var explanation = TextInput.Text(request.Explanation, "explanation", "Giải trình", TextLimits.Explanation) ?? "";
         var changeReason = TextInput.Text(request.Reason, "reason", "Lý do thay đổi", TextLimits.Reason);
-        var level = TextInput.Line(request.Level, "level", "Mức đánh giá", TextLimits.Level);
-        var input = new LeafEntryInput(request.Score, string.IsNullOrEmpty(level) ? null : level, request.Figures, request.NotApplicable);
+        var input = new LeafEntryInput(values.Score, values.Level, values.Figures, request.NotApplicable);
         var outcome = LeafScorer.Score(leaf, input);
         if (outcome.Error is { } error)
         {
-            throw DomainException.Invalid(error);
+            throw outcome.ErrorField is { } field
+                ? DomainException.InvalidFields([new FieldError(field, error, outcome.ErrorEnglish ?? error)])
+                : DomainException.Invalid(error, outcome.ErrorEnglish);
         }
 
         var isNew = entry is null;
         entry ??= db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = code }).Entity;
-        var figuresJson = request.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
+        var figuresJson = values.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
         var now = UtcNow;
         void Track(string field, string? oldValue, string? newValue)
         {
@@ -158,7 +166,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
             // Either a concurrent update (version moved on) or a concurrent first save (unique key).
-            throw DomainException.Conflict(StaleLeafMessage);
+            throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
 
         var entries = await LoadEntriesAsync(id, cancellationToken);
@@ -314,13 +322,8 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.DocumentNumber, f.DocumentDate, f.UploadedBy, f.UploadedAt,
             f.Leaves.Select(l => l.LeafCode).Order(StringComparer.Ordinal).ToList());
 
-    private static List<InputField> InputsOf(FrameworkNode leaf) => leaf.EffectiveRule switch
-    {
-        RatioRule r => [new InputField(LeafEntryInput.Numerator, r.NumeratorLabel), new InputField(LeafEntryInput.Denominator, r.DenominatorLabel)],
-        BandsRule b => [new InputField(LeafEntryInput.BandValue, b.InputLabel)],
-        ExpressionRule e => e.Inputs.Select(i => new InputField(i.Name, i.Label)).ToList(),
-        _ => [],
-    };
+    private static List<InputField> InputsOf(FrameworkNode leaf) =>
+        leaf.EffectiveRule.Figures.Select(f => new InputField(f.Name, f.Label, FigureKinds.Name(f.Kind))).ToList();
 
     internal static IReadOnlyDictionary<string, decimal> ReadFigures(string? json) =>
         string.IsNullOrEmpty(json)

@@ -76,7 +76,8 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         if (unitIds.Count > MaxUnitsPerCampaign)
         {
             throw new FieldValidationException("unitIds",
-                $"Một kỳ đánh giá có tối đa {VietnameseNumbers.FormatPoints(MaxUnitsPerCampaign)} đơn vị; đã chọn {VietnameseNumbers.FormatPoints(unitIds.Count)}.");
+                $"Một kỳ đánh giá có tối đa {VietnameseNumbers.FormatPoints(MaxUnitsPerCampaign)} đơn vị; đã chọn {VietnameseNumbers.FormatPoints(unitIds.Count)}.",
+                $"A campaign has at most {MaxUnitsPerCampaign} units; {unitIds.Count} were chosen.");
         }
 
         // All unit ids at once (a national deployment has ≈11 000 units) rather than one SQL
@@ -86,7 +87,8 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         if (missing.Count > 0)
         {
             throw new FieldValidationException("unitIds",
-                $"Không có đơn vị số {string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? $" (và {missing.Count - 20} đơn vị khác)" : "")}.");
+                $"Không có đơn vị số {string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? $" (và {missing.Count - 20} đơn vị khác)" : "")}.",
+                $"No unit with id {string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? $" (and {missing.Count - 20} more)" : "")}.");
         }
 
         var campaign = new Campaign

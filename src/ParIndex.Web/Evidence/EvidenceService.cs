@@ -41,7 +41,7 @@ public sealed class EvidenceService(
         var codes = leafCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count == 0)
         {
-            throw DomainException.Invalid("Hãy chọn tiêu chí mà tài liệu kiểm chứng chứng minh.");
+            throw DomainException.Invalid("Hãy chọn tiêu chí mà tài liệu kiểm chứng chứng minh.", "Choose the criterion this evidence supports.");
         }
 
         foreach (var code in codes)
@@ -49,7 +49,7 @@ public sealed class EvidenceService(
             var node = framework.Find(code);
             if (node is null || !node.IsLeaf)
             {
-                throw DomainException.Invalid($"{code} không phải là tiêu chí lá của bộ tiêu chí.");
+                throw DomainException.Invalid($"{code} không phải là tiêu chí lá của bộ tiêu chí.", $"{code} is not a leaf criterion of the framework.");
             }
 
             if (!AssessmentAccess.CanEditLeaf(user, assessment, code))
@@ -81,7 +81,7 @@ public sealed class EvidenceService(
 
         if (staged.Size == 0)
         {
-            throw DomainException.Invalid("Tệp rỗng.");
+            throw DomainException.Invalid("Tệp rỗng.", "The file is empty.");
         }
 
         string? detected;
@@ -92,7 +92,7 @@ public sealed class EvidenceService(
 
         if (detected is not { } contentType)
         {
-            throw DomainException.UnsupportedType("Chỉ nhận tệp PDF, PNG, JPEG, DOCX hoặc XLSX (loại tệp được kiểm tra theo nội dung).");
+            throw DomainException.UnsupportedType("Chỉ nhận tệp PDF, PNG, JPEG, DOCX hoặc XLSX (loại tệp được kiểm tra theo nội dung).", "Only PDF, PNG, JPEG, DOCX or XLSX files are accepted (the type is checked from the content).");
         }
 
         // The bytes and the rows in one transaction: a store in the database commits or rolls back
@@ -158,7 +158,7 @@ public sealed class EvidenceService(
     }
 
     private DomainException TooLarge() =>
-        DomainException.TooLarge($"Tệp vượt quá dung lượng cho phép ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).");
+        DomainException.TooLarge($"Tệp vượt quá dung lượng cho phép ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).", $"The file is larger than allowed ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).");
 
     public async Task<(EvidenceFile File, Stream Content)> OpenAsync(int assessmentId, Guid evidenceId, CurrentUser user, CancellationToken cancellationToken)
     {

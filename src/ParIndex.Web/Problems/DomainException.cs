@@ -2,7 +2,9 @@ namespace ParIndex.Web.Problems;
 
 /// <summary>
 /// A failure a user can understand and act on. Thrown by handlers and turned into a ProblemDetails
-/// response (status, Vietnamese title and detail) by <see cref="ProblemDetailsExceptionHandler"/>.
+/// response (status, title and detail in the UI language, field errors) by
+/// <see cref="ProblemDetailsExceptionHandler"/>. Every factory sets the English title; the English
+/// detail is given where the call site has one and falls back to the Vietnamese detail otherwise.
 /// </summary>
 public class DomainException(int status, string title, string detail) : Exception(detail)
 {
@@ -10,17 +12,49 @@ public class DomainException(int status, string title, string detail) : Exceptio
 
     public string Title { get; } = title;
 
-    public static DomainException NotFound(string detail) => new(StatusCodes.Status404NotFound, "Không tìm thấy", detail);
+    public string? EnglishTitle { get; init; }
 
-    public static DomainException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Không có quyền", detail);
+    public string? EnglishDetail { get; init; }
 
-    public static DomainException Conflict(string detail) => new(StatusCodes.Status409Conflict, "Xung đột dữ liệu", detail);
+    /// <summary>Field errors, keyed by the request's field name (<c>score</c>, <c>figures.numerator</c>).</summary>
+    public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
-    public static DomainException Invalid(string detail) => new(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", detail);
+    public static DomainException NotFound(string detail, string? english = null) =>
+        new(StatusCodes.Status404NotFound, "Không tìm thấy", detail) { EnglishTitle = "Not found", EnglishDetail = english };
 
-    public static DomainException Locked(string detail) => new(StatusCodes.Status409Conflict, "Không thể chỉnh sửa", detail);
+    public static DomainException Forbidden(string detail, string? english = null) =>
+        new(StatusCodes.Status403Forbidden, "Không có quyền", detail) { EnglishTitle = "Not allowed", EnglishDetail = english };
 
-    public static DomainException TooLarge(string detail) => new(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", detail);
+    public static DomainException Conflict(string detail, string? english = null) =>
+        new(StatusCodes.Status409Conflict, "Xung đột dữ liệu", detail) { EnglishTitle = "Conflicting change", EnglishDetail = english };
 
-    public static DomainException UnsupportedType(string detail) => new(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận", detail);
+    public static DomainException Invalid(string detail, string? english = null) =>
+        new(StatusCodes.Status400BadRequest, InvalidTitle, detail) { EnglishTitle = InvalidTitleEnglish, EnglishDetail = english };
+
+    /// <summary>A 400 naming the fields at fault; the detail lists their messages.</summary>
+    public static DomainException InvalidFields(IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new(StatusCodes.Status400BadRequest, InvalidTitle, string.Join(" ", errors.Select(e => e.Message)))
+        {
+            EnglishTitle = InvalidTitleEnglish,
+            EnglishDetail = string.Join(" ", errors.Select(e => e.English)),
+            Errors = errors,
+        };
+    }
+
+    public static DomainException Locked(string detail, string? english = null) =>
+        new(StatusCodes.Status409Conflict, "Không thể chỉnh sửa", detail) { EnglishTitle = "Read only", EnglishDetail = english };
+
+    public static DomainException TooLarge(string detail, string? english = null) =>
+        new(StatusCodes.Status413PayloadTooLarge, "Tệp quá lớn", detail) { EnglishTitle = "File too large", EnglishDetail = english };
+
+    public static DomainException UnsupportedType(string detail, string? english = null) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "Loại tệp không được chấp nhận", detail) { EnglishTitle = "File type not accepted", EnglishDetail = english };
+
+    internal const string InvalidTitle = "Dữ liệu không hợp lệ";
+    internal const string InvalidTitleEnglish = "Invalid data";
 }
+
+/// <summary>What is wrong with one field of a request, in Vietnamese and English.</summary>
+public sealed record FieldError(string Field, string Message, string English);

@@ -1,11 +1,16 @@
 namespace ParIndex.Web.Problems;
 
 /// <summary>
-/// A 400 about named request fields: the ProblemDetails carries them in <c>errors</c>
+/// A 400 about one named request field: the ProblemDetails carries it in <c>errors</c>
 /// (field → messages), as ASP.NET Core's validation problems do, so a form can mark the field.
 /// </summary>
-public sealed class FieldValidationException(string field, string detail)
-    : DomainException(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", detail)
+public sealed class FieldValidationException : DomainException
 {
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]> { [field] = [detail] };
+    public FieldValidationException(string field, string detail, string? english = null)
+        : base(StatusCodes.Status400BadRequest, InvalidTitle, detail)
+    {
+        EnglishTitle = InvalidTitleEnglish;
+        EnglishDetail = english;
+        Errors = [new FieldError(field, detail, english ?? detail)];
+    }
 }

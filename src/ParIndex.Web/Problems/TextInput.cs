@@ -71,7 +71,8 @@ public static class TextInput
         if (cleaned.Length > limit)
         {
             throw new FieldValidationException(field,
-                $"{label} dài {VietnameseNumbers.FormatPoints(cleaned.Length)} ký tự, vượt giới hạn {VietnameseNumbers.FormatPoints(limit)} ký tự. Chưa có gì được lưu.");
+                $"{label} dài {VietnameseNumbers.FormatPoints(cleaned.Length)} ký tự, vượt giới hạn {VietnameseNumbers.FormatPoints(limit)} ký tự. Chưa có gì được lưu.",
+                $"\"{field}\" is {cleaned.Length} characters long, over the limit of {limit}. Nothing was saved.");
         }
 
         return cleaned;

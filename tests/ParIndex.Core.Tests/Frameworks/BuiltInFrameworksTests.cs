@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ParIndex.Core.Formulas;
 using ParIndex.Core.Frameworks;
+using ParIndex.Core.Numbers;
 using ParIndex.Core.Scoring;
 
 namespace ParIndex.Core.Tests.Frameworks;
@@ -111,6 +112,21 @@ public partial class BuiltInFrameworksTests
         var outcome = LeafScorer.Score(Province.Find(code)!, new LeafEntryInput(Figures: figures));
         Assert.Null(outcome.Error);
         Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), outcome.Points);
+    }
+
+    [Fact]
+    public void Figures_have_the_kinds_staff_type()
+    {
+        // Hồ sơ and đơn vị are counted (14.000 is fourteen thousand); 6.1.3 is money in đồng.
+        foreach (var code in new[] { "3.4.1", "3.4.2", "3.4.3", "7.3.6", "8.5" })
+        {
+            Assert.All(Province.Find(code)!.Rule!.Figures, f => Assert.Equal(FigureKind.Count, f.Kind));
+        }
+
+        Assert.All(Province.Find("6.1.3")!.Rule!.Figures, f => Assert.Equal(FigureKind.Amount, f.Kind));
+        Assert.Equal(
+            [("base", FigureKind.Count), ("now", FigureKind.Count)],
+            Province.Find("4.1.3")!.Rule!.Figures.Select(f => (f.Name, f.Kind)));
     }
 
     [Fact]

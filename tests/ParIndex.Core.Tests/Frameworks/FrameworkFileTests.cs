@@ -1,10 +1,12 @@
 using System.Text;
 using ParIndex.Core.Frameworks;
+using ParIndex.Core.Numbers;
 
 namespace ParIndex.Core.Tests.Frameworks;
 
 public class FrameworkFileTests
 {
+    private static readonly string[] KindProperties = ["\"numeratorKind\"", "\"denominatorKind\"", "\"inputKind\"", "\"kind\""];
     private static readonly string[] RootOrder = ["format", "id", "version", "year", "title", "unitKind", "legalBasis", "nodes"];
 
     [Fact]
@@ -140,6 +142,64 @@ public class FrameworkFileTests
         var ex = Assert.Throws<FrameworkFormatException>(() => FrameworkFile.Read(json));
         Assert.Equal(LineOf(json, "\"maxx\""), ex.Line);
         Assert.Contains("\"maxx\" không được hỗ trợ ở nút 1.1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Figure_kinds_round_trip_and_defaults_are_left_out()
+    {
+        var framework = SampleFrameworks.Minimal(new FrameworkNode
+        {
+            Code = "1",
+            Title = "A",
+            Max = 3m,
+            Children = [
+                SampleFrameworks.Leaf("1.1", 1m, new RatioRule(1m, "Đã xử lý (đồng)", "Đề nghị (đồng)", FigureKind.Amount, FigureKind.Amount)),
+                SampleFrameworks.Leaf("1.2", 1m, new BandsRule([new(null, null, 1m)], "Điểm trung bình", FigureKind.Decimal)),
+                SampleFrameworks.Leaf("1.3", 1m, new ExpressionRule([new("base", "Năm cơ sở", FigureKind.Count), new("rate", "Tỷ lệ")], "max * rate / base")),
+            ],
+        });
+        var json = FrameworkFile.ToJson(framework);
+        Assert.Contains("\"denominatorLabel\": \"Đề nghị (đồng)\",\n            \"numeratorKind\": \"amount\",\n            \"denominatorKind\": \"amount\"\n", json, StringComparison.Ordinal);
+        Assert.Contains("\"inputLabel\": \"Điểm trung bình\",\n            \"inputKind\": \"decimal\",", json, StringComparison.Ordinal);
+        Assert.Contains("\"label\": \"Năm cơ sở\",\n                \"kind\": \"count\"\n", json, StringComparison.Ordinal);
+        Assert.Contains("\"label\": \"Tỷ lệ\"\n", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"decimal\"\n", json.Replace("\"inputKind\": \"decimal\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var read = FrameworkFile.Read(json);
+        Assert.Equal(json, FrameworkFile.ToJson(read));
+        var ratio = Assert.IsType<RatioRule>(read.Find("1.1")!.Rule);
+        Assert.Equal((FigureKind.Amount, FigureKind.Amount), (ratio.NumeratorKind, ratio.DenominatorKind));
+        Assert.Equal(FigureKind.Decimal, Assert.IsType<BandsRule>(read.Find("1.2")!.Rule).InputKind);
+        var expression = Assert.IsType<ExpressionRule>(read.Find("1.3")!.Rule);
+        Assert.Equal([FigureKind.Count, FigureKind.Decimal], expression.Inputs.Select(i => i.Kind));
+    }
+
+    [Fact]
+    public void Files_without_kinds_get_the_documented_defaults()
+    {
+        var json = FrameworkFile.ToJson(SampleFrameworks.EveryRule());
+        Assert.All(KindProperties, name => Assert.DoesNotContain(name, json, StringComparison.Ordinal));
+        var read = FrameworkFile.Read(json);
+        var ratio = Assert.IsType<RatioRule>(read.Find("1.3")!.Rule);
+        Assert.Equal((FigureKind.Count, FigureKind.Count), (ratio.NumeratorKind, ratio.DenominatorKind));
+        Assert.Equal(FigureKind.Percent, Assert.IsType<BandsRule>(read.Find("1.2")!.Rule).InputKind);
+        Assert.All(Assert.IsType<ExpressionRule>(read.Find("1.4")!.Rule).Inputs, i => Assert.Equal(FigureKind.Decimal, i.Kind));
+        Assert.Equal(
+            [("numerator", FigureKind.Count), ("denominator", FigureKind.Count)],
+            ratio.Figures.Select(f => (f.Name, f.Kind)));
+    }
+
+    [Theory]
+    [InlineData("\"denominatorLabel\": \"Tổng số hồ sơ\"", "\"denominatorLabel\": \"Tổng số hồ sơ\", \"numeratorKind\": \"integer\"", "\"integer\"")]
+    [InlineData("\"label\": \"Năm cơ sở\"", "\"label\": \"Năm cơ sở\", \"kind\": \"Count\"", "\"Count\"")]
+    [InlineData("\"inputLabel\": \"Tỷ lệ hoàn thành (%)\"", "\"inputLabel\": \"Tỷ lệ hoàn thành (%)\", \"inputKind\": 1", "\"inputKind\": 1")]
+    public void Unknown_figure_kind_is_refused_where_it_stands(string find, string replace, string at)
+    {
+        var json = FrameworkFile.ToJson(SampleFrameworks.EveryRule()).Replace(find, replace, StringComparison.Ordinal);
+        Assert.Contains(at, json, StringComparison.Ordinal);
+        var ex = Assert.Throws<FrameworkFormatException>(() => FrameworkFile.Read(json));
+        Assert.Equal(LineOf(json, at), ex.Line);
+        Assert.Contains("kind", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

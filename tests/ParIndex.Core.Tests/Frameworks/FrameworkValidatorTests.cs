@@ -1,4 +1,5 @@
 using ParIndex.Core.Frameworks;
+using ParIndex.Core.Numbers;
 using static ParIndex.Core.Tests.Frameworks.SampleFrameworks;
 
 namespace ParIndex.Core.Tests.Frameworks;
@@ -195,6 +196,22 @@ public class FrameworkValidatorTests
     [InlineData(-1)]
     public void Ratio_target_not_positive(decimal target) =>
         AssertLeafProblem(new RatioRule(target), "phải lớn hơn 0");
+
+    [Fact]
+    public void Ratio_of_a_count_to_an_amount() =>
+        AssertLeafProblem(new RatioRule(1m, "Số hồ sơ", "Số tiền (đồng)", FigureKind.Count, FigureKind.Amount), "phải cùng loại số liệu");
+
+    [Fact]
+    public void Ratio_of_amounts_is_valid() =>
+        Assert.Empty(FrameworkValidator.Validate(Minimal(Leaf("1", 1m, new RatioRule(1m, "Đã xử lý (đồng)", "Đề nghị (đồng)", FigureKind.Amount, FigureKind.Amount)))));
+
+    [Fact]
+    public void Figure_kind_out_of_range() =>
+        AssertLeafProblem(new ExpressionRule([new("a", "A", (FigureKind)9)], "a"), "loại không hợp lệ (9)");
+
+    [Fact]
+    public void Band_input_kind_out_of_range() =>
+        AssertLeafProblem(new BandsRule([new(null, null, 1m)], "Tỷ lệ", (FigureKind)(-1)), "loại không hợp lệ (-1)");
 
     [Fact]
     public void Ratio_without_labels() =>

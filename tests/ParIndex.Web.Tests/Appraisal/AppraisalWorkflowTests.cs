@@ -74,8 +74,12 @@ public abstract partial class AppraisalWorkflowTests<TApp>(TApp app) : IClassFix
 
         var adjusted = await appraiser.PutAsJsonAsync(U($"/api/assessments/{id}/appraisal/1.1"), new { version = 1, accept = false, score = "1", reason = "Kế hoạch ban hành sau ngày 31/12" });
         Assert.Equal(HttpStatusCode.OK, adjusted.StatusCode);
-        // A computed leaf re-computed from corrected figures: 990 of 1000 → 1,5 × 0,99 = 1,485.
-        var recomputed = await appraiser.PutAsJsonAsync(U($"/api/assessments/{id}/appraisal/3.4.1"), new { version = 1, accept = false, figures = new { numerator = "990", denominator = "1000" }, reason = "Sổ theo dõi ghi 10 hồ sơ trễ hạn" });
+        // Corrected figures are read by their kind (ADR 0007): a fraction of hồ sơ is refused, naming the field.
+        var fraction = await appraiser.PutAsJsonAsync(U($"/api/assessments/{id}/appraisal/3.4.1"), new { version = 1, accept = false, figures = new { numerator = "990,5", denominator = "1000" }, reason = "Sổ theo dõi" });
+        await fraction.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("không phải là số nguyên", (await fraction.JsonAsync()).GetProperty("errors").GetProperty("figures.numerator")[0].GetString(), StringComparison.Ordinal);
+        // A computed leaf re-computed from corrected figures: 990 of 1.000 → 1,5 × 0,99 = 1,485.
+        var recomputed = await appraiser.PutAsJsonAsync(U($"/api/assessments/{id}/appraisal/3.4.1"), new { version = 1, accept = false, figures = new { numerator = "990", denominator = "1.000" }, reason = "Sổ theo dõi ghi 10 hồ sơ trễ hạn" });
         Assert.Equal(HttpStatusCode.OK, recomputed.StatusCode);
         var view = await recomputed.JsonAsync();
         Assert.Equal(1.485m, LeafOf(view, "3.4.1").GetProperty("appraisedScore").GetDecimal());

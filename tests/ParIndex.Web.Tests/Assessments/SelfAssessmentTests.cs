@@ -279,6 +279,180 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Contains("1000000", await unknown.AssertProblemAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Equal(before, await app.WithDbAsync(db => db.Campaigns.CountAsync()));
     }
+
+    [Fact]
+    public async Task Counts_typed_with_thousands_separators_are_saved_as_thousands_and_score_like_the_plain_number()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        // 7.3.6 (field 7, as 3.4.1: a ratio of hồ sơ, max 1,5), so that other tests' field totals stay put.
+        var version = (await editor.GetAssessmentAsync(id)).Leaf("7.3.6").GetProperty("version").GetInt32();
+        var plain = await editor.SaveLeafAsync(id, "7.3.6", new { version, figures = new { numerator = "14000", denominator = "14981" } });
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        var expected = await plain.JsonAsync();
+        Assert.Equal(1.4018m, expected.GetProperty("leaf").GetProperty("points").GetDecimal()); // 1,5 × 14000 / 14981
+
+        // As the page shows counts (14.981), with a space, with a comma, and as JSON numbers: all the same save.
+        object[] typed =
+        [
+            new { numerator = "14.000", denominator = "14.981" },
+            new { numerator = "14 000", denominator = "14\u00a0981" },
+            new { numerator = "14,000", denominator = " 14,981 " },
+            new { numerator = 14000, denominator = 14981 },
+        ];
+        foreach (var figures in typed)
+        {
+            version++;
+            var response = await editor.SaveLeafAsync(id, "7.3.6", new { version, figures });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var result = await response.JsonAsync();
+            Assert.Equal(1.4018m, result.GetProperty("leaf").GetProperty("points").GetDecimal());
+            Assert.Equal(expected.GetProperty("totals").GetProperty("points").GetDecimal(), result.GetProperty("totals").GetProperty("points").GetDecimal());
+        }
+
+        var stored = (await editor.GetAssessmentAsync(id)).Leaf("7.3.6").GetProperty("figures");
+        Assert.Equal(14000m, stored.GetProperty("numerator").GetDecimal());
+        Assert.Equal(14981m, stored.GetProperty("denominator").GetDecimal());
+
+        // 4.1.3's inputs are counts of units: 1.055 is one thousand and fifty-five, as in the seed (0,9384).
+        var expressionVersion = (await editor.GetAssessmentAsync(id)).Leaf("4.1.3").GetProperty("version").GetInt32();
+        var expression = await editor.SaveLeafAsync(id, "4.1.3", new { version = expressionVersion, figures = new { @base = "1.055", now = "857" } });
+        Assert.Equal(HttpStatusCode.OK, expression.StatusCode);
+        Assert.Equal(0.9384m, (await expression.JsonAsync()).GetProperty("leaf").GetProperty("points").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_fraction_in_a_count_is_refused_with_the_field_named_and_nothing_is_saved()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var before = (await editor.GetAssessmentAsync(id)).Leaf("3.4.3");
+        var response = await editor.SaveLeafAsync(id, "3.4.3", new { version = before.GetProperty("version").GetInt32(), figures = new { numerator = "1.5", denominator = "abc" } });
+        var problem = await AssertFieldProblemAsync(response);
+        Assert.Equal("Dữ liệu không hợp lệ", problem.GetProperty("title").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("\"1.5\" không phải là số nguyên", errors.GetProperty("figures.numerator")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("\"abc\" không phải là số hợp lệ", errors.GetProperty("figures.denominator")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Số hồ sơ giải quyết đúng hạn: ", errors.GetProperty("figures.numerator")[0].GetString(), StringComparison.Ordinal);
+        var after = (await editor.GetAssessmentAsync(id)).Leaf("3.4.3");
+        Assert.Equal(before.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
+        Assert.Equal(before.GetProperty("figures").GetRawText(), after.GetProperty("figures").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_score_that_is_not_a_number_is_a_problem_in_the_language_of_the_page()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var version = (await editor.GetAssessmentAsync(id)).Leaf("1.3.1").GetProperty("version").GetInt32();
+        var problem = await AssertFieldProblemAsync(await editor.SaveLeafAsync(id, "1.3.1", new { version, score = "abc" }));
+        Assert.Equal("Dữ liệu không hợp lệ", problem.GetProperty("title").GetString());
+        Assert.Equal("Điểm \"abc\" không phải là số hợp lệ (ví dụ 1,5).", problem.GetProperty("detail").GetString());
+        Assert.Equal("Điểm \"abc\" không phải là số hợp lệ (ví dụ 1,5).", problem.GetProperty("errors").GetProperty("score")[0].GetString());
+
+        // A score out of range names the field too, in both languages.
+        var range = await AssertFieldProblemAsync(await editor.SaveLeafAsync(id, "1.3.1", new { version, score = "99" }));
+        Assert.Contains("phải từ 0 đến", range.GetProperty("errors").GetProperty("score")[0].GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.GetAsync(new Uri("/account/language/en", UriKind.Relative))).StatusCode);
+        var english = await AssertFieldProblemAsync(await editor.SaveLeafAsync(id, "1.3.1", new { version, score = "abc" }));
+        Assert.Equal("Invalid data", english.GetProperty("title").GetString());
+        Assert.Equal("The score \"abc\" is not a valid number (e.g. 1,5).", english.GetProperty("detail").GetString());
+        Assert.Equal("The score \"abc\" is not a valid number (e.g. 1,5).", english.GetProperty("errors").GetProperty("score")[0].GetString());
+        var englishRange = await AssertFieldProblemAsync(await editor.SaveLeafAsync(id, "1.3.1", new { version, score = "99" }));
+        Assert.StartsWith("The score of 1.3.1 must be between 0 and", englishRange.GetProperty("errors").GetProperty("score")[0].GetString(), StringComparison.Ordinal);
+        var englishBinding = await AssertFieldProblemAsync(await PutRawAsync(editor, id, "1.3.1", "{\"version\": \"x\"}"));
+        Assert.Equal("The value of \"version\" has the wrong type or cannot be read.", englishBinding.GetProperty("errors").GetProperty("version")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"version\": \"x\"}", "version")]
+    [InlineData("{\"version\": 0, \"score\": true}", "score")]
+    [InlineData("{\"version\": 0, \"score\": {\"a\": 1}}", "score")]
+    [InlineData("{\"version\": 0, \"figures\": [1]}", "figures")]
+    [InlineData("{\"version\": 0, \"notApplicable\": \"yes\"}", "notApplicable")]
+    [InlineData("{\"version\": 0, \"explanation\": 5}", "explanation")]
+    public async Task A_body_of_the_wrong_type_is_a_problem_naming_the_field(string body, string field)
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var problem = await AssertFieldProblemAsync(await PutRawAsync(editor, id, "1.3.2", body));
+        Assert.Equal("Dữ liệu không hợp lệ", problem.GetProperty("title").GetString());
+        var message = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal(field, message.Name);
+        Assert.False(string.IsNullOrWhiteSpace(message.Value[0].GetString()));
+    }
+
+    [Theory]
+    [InlineData("{\"version\": ")]
+    [InlineData("{\"version\": 0, \"score\": abc}")]
+    [InlineData("not json")]
+    [InlineData("")]
+    public async Task A_body_that_is_not_json_is_a_problem_in_vietnamese(string body)
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var response = await PutRawAsync(editor, id, "1.3.2", body);
+        var detail = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Failed to read", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("LeafSaveRequest", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        var problem = await response.JsonAsync();
+        Assert.Equal("Dữ liệu không hợp lệ", problem.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(detail));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_sent_as_json_is_a_problem_in_vietnamese()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var response = await editor.PutAsync(new Uri($"/api/assessments/{id}/leaves/1.3.2", UriKind.Relative), new StringContent("{\"version\": 0}", System.Text.Encoding.UTF8, "text/plain"));
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var problem = await response.JsonAsync();
+        // Written by the status code pages (no exception): the title is put into the page's language.
+        Assert.Equal("Loại nội dung không được hỗ trợ", problem.GetProperty("title").GetString());
+        Assert.Equal("Hãy gửi dữ liệu dạng JSON (Content-Type: application/json).", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Expected a supported JSON media type", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_figure_keys_and_a_level_on_a_leaf_without_levels_are_refused()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        using var editor = await app.LoginAsync("editor.langson");
+        var version = (await editor.GetAssessmentAsync(id)).Leaf("3.4.3").GetProperty("version").GetInt32();
+        var extra = await AssertFieldProblemAsync(await editor.SaveLeafAsync(id, "3.4.3", new { version, figures = new Dictionary<string, string> { ["numerator"] = "1", ["denominator"] = "2", ["Numerator"] = "3" } }));
+        Assert.Equal(["figures.Numerator"], extra.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("không có số liệu \"Numerator\" (chỉ có numerator, denominator)", extra.GetProperty("errors").GetProperty("figures.Numerator")[0].GetString(), StringComparison.Ordinal);
+
+        var manualVersion = (await editor.GetAssessmentAsync(id)).Leaf("1.3.2").GetProperty("version").GetInt32();
+        var figures = await AssertFieldProblemAsync(await editor.SaveLeafAsync(id, "1.3.2", new { version = manualVersion, score = "0,5", figures = new { numerator = "1" } }));
+        Assert.Contains("không có số liệu nào", figures.GetProperty("errors").GetProperty("figures.numerator")[0].GetString(), StringComparison.Ordinal);
+
+        var level = await AssertFieldProblemAsync(await editor.SaveLeafAsync(id, "1.3.2", new { version = manualVersion, score = "0,5", level = "dat" }));
+        Assert.Equal("Tiêu chí 1.3.2 không chấm theo mức nên không nhận \"level\".", level.GetProperty("errors").GetProperty("level")[0].GetString());
+        Assert.Equal(manualVersion, (await editor.GetAssessmentAsync(id)).Leaf("1.3.2").GetProperty("version").GetInt32());
+
+        // An empty level, empty figures and nulls are "not entered", not errors.
+        var fine = await editor.SaveLeafAsync(id, "1.3.2", new { version = manualVersion, score = "0,5", level = "", figures = new { } });
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+
+    private static async Task<JsonElement> AssertFieldProblemAsync(HttpResponseMessage response)
+    {
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Failed to read", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        var problem = await response.JsonAsync();
+        Assert.True(problem.TryGetProperty("errors", out _), text);
+        return problem;
+    }
+
+    private static Task<HttpResponseMessage> PutRawAsync(HttpClient client, int id, string code, string body) =>
+        client.PutAsync(new Uri($"/api/assessments/{id}/leaves/{code}", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 }
 
 public sealed class SelfAssessmentTestsOnSqlite(SqliteAppFixture app) : SelfAssessmentTests<SqliteAppFixture>(app);

@@ -24,8 +24,14 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.NotNull(page.QuerySelector(".leaf[data-code='3.4.1'] input[data-figure=numerator]"));
         Assert.NotNull(page.QuerySelector(".leaf[data-code='1.1'] input[name=score]"));
         Assert.Null(page.QuerySelector(".leaf[data-code='2.4.1'] input"));
-        // Inputs are written as they are typed back: no thousands dot (a single dot reads as a decimal mark).
-        Assert.Equal("14922", page.QuerySelector(".leaf[data-code='3.4.2'] input[data-figure=numerator]")?.GetAttribute("value"));
+        // Inputs are written as they are typed back: a count with thousands dots, as its kind reads them (ADR 0007).
+        var numerator = page.QuerySelector(".leaf[data-code='3.4.2'] input[data-figure=numerator]");
+        Assert.Equal("14.922", numerator?.GetAttribute("value"));
+        Assert.Equal("count", numerator?.GetAttribute("data-kind"));
+        Assert.Equal("amount", page.QuerySelector(".leaf[data-code='6.1.3'] input[data-figure=denominator]")?.GetAttribute("data-kind"));
+        Assert.Equal("2.029.996.767.557", page.QuerySelector(".leaf[data-code='6.1.3'] input[data-figure=denominator]")?.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector(".leaf[data-code='3.4.2'] output.field-check[data-for=numerator]"));
+        Assert.NotNull(page.QuerySelector("script[src='js/figure-numbers.js']"));
         Assert.Equal("1,5", page.QuerySelector(".leaf[data-code='1.1'] input[name=score]")?.GetAttribute("value"));
     }
 

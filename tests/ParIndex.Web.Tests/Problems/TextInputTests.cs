@@ -29,7 +29,7 @@ public class TextInputTests
         var error = Assert.Throws<FieldValidationException>(() => TextInput.Text(new string('x', 20_001), "explanation", "Giải trình", TextLimits.Explanation));
         Assert.Equal(400, error.Status);
         Assert.Contains("20.000", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["explanation"], error.Errors.Keys);
+        Assert.Equal(["explanation"], error.Errors.Select(e => e.Field));
         // Removed characters do not count: 20 000 letters and a NUL fit.
         Assert.Equal(20_000, TextInput.Text(new string('x', 20_000) + "\0", "explanation", "Giải trình", TextLimits.Explanation)!.Length);
         Assert.Null(TextInput.Line(null, "documentNumber", "Số", TextLimits.DocumentNumber));

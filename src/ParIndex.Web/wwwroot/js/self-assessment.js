@@ -22,13 +22,20 @@
     return root ? root.getAttribute('data-assessment') : null;
   }
 
-  async function problemText(response) {
+  async function problemOf(response) {
     try {
-      var problem = await response.json();
-      return problem.detail || problem.title || ('HTTP ' + response.status);
+      return await response.json();
     } catch (e) {
-      return 'HTTP ' + response.status;
+      return null;
     }
+  }
+
+  function problemMessage(problem, response) {
+    return (problem && (problem.detail || problem.title)) || ('HTTP ' + response.status);
+  }
+
+  async function problemText(response) {
+    return problemMessage(await problemOf(response), response);
   }
 
   function setState(leaf, text, isError) {
@@ -37,6 +44,49 @@
       state.textContent = text;
       state.classList.toggle('failed', !!isError);
     }
+  }
+
+  // Checks a score or figure field with the server's rules (figure-numbers.js, ADR 0007) and shows
+  // beside it what will be saved ("= 14.000") or why it cannot be.
+  function checkField(input) {
+    var figures = window.ParIndexFigures;
+    var label = input.closest('label');
+    var output = label && label.nextElementSibling && label.nextElementSibling.matches('output.field-check') ? label.nextElementSibling : null;
+    if (!figures) { return true; }
+    var kind = input.getAttribute('data-kind');
+    var reading = kind ? figures.read(input.value, kind) : figures.readScore(input.value);
+    var valid = reading.ok || reading.error === 'empty';
+    input.classList.toggle('invalid', !valid);
+    if (valid) { input.removeAttribute('aria-invalid'); } else { input.setAttribute('aria-invalid', 'true'); }
+    if (output) {
+      output.classList.toggle('invalid', !valid);
+      output.textContent = reading.ok ? '= ' + reading.display : valid ? '' : (document.documentElement.lang === 'en' ? reading.messageEn : reading.message);
+    }
+    return valid;
+  }
+
+  function checkLeaf(leaf) {
+    var valid = true;
+    leaf.querySelectorAll('input[name="score"], input[data-figure]').forEach(function (input) {
+      if (!checkField(input)) { valid = false; }
+    });
+    return valid;
+  }
+
+  // Field errors of a refused save go beside their fields: {"figures.numerator": ["…"]}.
+  function showFieldErrors(leaf, problem) {
+    if (!problem || !problem.errors) { return; }
+    Object.keys(problem.errors).forEach(function (field) {
+      var name = field.indexOf('figures.') === 0 ? field.substring(8) : field;
+      var input = name === 'score' ? leaf.querySelector('input[name="score"]') : leaf.querySelector('input[data-figure="' + CSS.escape(name) + '"]');
+      var label = input && input.closest('label');
+      var output = label && label.nextElementSibling && label.nextElementSibling.matches('output.field-check') ? label.nextElementSibling : null;
+      if (output) {
+        output.textContent = problem.errors[field].join(' ');
+        output.classList.add('invalid');
+        input.classList.add('invalid');
+      }
+    });
   }
 
   function collect(leaf) {
@@ -99,6 +149,11 @@
     var id = assessmentOf(leafElement);
     var code = leafElement.getAttribute('data-code');
     if (!id || !code) { return; }
+    if (!checkLeaf(leafElement)) {
+      // Nothing invalid is sent: the message is already beside the field.
+      setState(leafElement, document.documentElement.lang === 'en' ? 'Not saved: correct the highlighted number' : 'Chưa lưu: hãy sửa số chưa hợp lệ', true);
+      return;
+    }
     if (pending.get(leafElement)) { pending.set(leafElement, 'again'); return; }
     pending.set(leafElement, 'busy');
     setState(leafElement, leafElement.closest('[data-assessment]').getAttribute('data-saving') || 'Đang lưu…', false);
@@ -115,8 +170,9 @@
         applyTotals(result);
         setState(leafElement, 'Đã lưu ✓', false);
       } else {
-        var text = await problemText(response);
-        leafElement.querySelector('.error').textContent = text;
+        var problem = await problemOf(response);
+        leafElement.querySelector('.error').textContent = problemMessage(problem, response);
+        showFieldErrors(leafElement, problem);
         setState(leafElement, 'Chưa lưu', true);
         if (response.status === 409) { pending.delete(leafElement); return; }
       }
@@ -138,6 +194,10 @@
   });
 
   document.addEventListener('input', function (event) {
+    if (event.target.matches && event.target.matches('.leaf input[name="score"], .leaf input[data-figure]')) {
+      checkField(event.target);
+      return;
+    }
     if (!event.target.matches || !event.target.matches('textarea[name="explanation"]')) { return; }
     var leaf = event.target.closest('.leaf[data-code]');
     clearTimeout(timers.get(leaf));
