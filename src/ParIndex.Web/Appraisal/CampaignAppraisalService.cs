@@ -181,9 +181,15 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         ArgumentNullException.ThrowIfNull(bands);
         var campaign = await LoadAsync(campaignId, cancellationToken);
         EnsureOpen(campaign);
-        if (bands.Bands.Count == 0)
+        // The body binds without the list, or with a null in it (found by the fuzz test): both are a 400.
+        if (bands.Bands is null || bands.Bands.Count == 0 || bands.Bands.All(b => b is null))
         {
             throw DomainException.Invalid("Cần ít nhất một nhóm xếp loại.");
+        }
+
+        if (bands.Bands.Any(b => b is null))
+        {
+            throw DomainException.Invalid("Danh sách nhóm xếp loại có một mục trống.", "The list of result bands has an empty entry.");
         }
 
         if (bands.Validate() is { Count: > 0 } problems)

@@ -12,9 +12,23 @@ public sealed class FlexibleDecimalConverter : JsonConverter<decimal?>
         {
             JsonTokenType.Null => null,
             JsonTokenType.Number => reader.GetDecimal(),
-            JsonTokenType.String => ParseText(reader.GetString()),
+            JsonTokenType.String => ParseText(StringOf(ref reader)),
             _ => throw new JsonException("Cần một số."),
         };
+
+    // An escaped lone surrogate makes GetString throw InvalidOperationException, which binding
+    // would not turn into a 400 (found by the fuzz test): it is a JSON error like any other.
+    private static string? StringOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException("Chuỗi JSON có ký tự không hợp lệ.", e);
+        }
+    }
 
     internal static decimal? ParseText(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null

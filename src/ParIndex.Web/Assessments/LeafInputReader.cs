@@ -94,7 +94,7 @@ internal static class LeafInputReader
 
                 break;
             case { ValueKind: JsonValueKind.String } text:
-                var reading = FigureNumbers.ReadScore(text.GetString());
+                var reading = FigureNumbers.ReadScore(TextOf(text));
                 if (reading.Error == FigureError.Empty)
                 {
                     return null;
@@ -120,7 +120,7 @@ internal static class LeafInputReader
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
-                var reading = FigureNumbers.Read(element.GetString(), figure.Kind);
+                var reading = FigureNumbers.Read(TextOf(element), figure.Kind);
                 if (reading.Error == FigureError.Empty)
                 {
                     return null; // an empty field is a figure not entered yet
@@ -154,4 +154,20 @@ internal static class LeafInputReader
 
     // Keys and texts are echoed, but never at length.
     private static string Cut(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>
+    /// The string of a JSON value; an escaped lone surrogate (<c>"\udd84"</c>) makes
+    /// <see cref="JsonElement.GetString"/> throw, so it reads as text no number matches (found by the fuzz test).
+    /// </summary>
+    private static string TextOf(JsonElement element)
+    {
+        try
+        {
+            return element.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return "\uFFFD";
+        }
+    }
 }

@@ -10,10 +10,11 @@ namespace ParIndex.Web.Tests.Fuzzing;
 
 /// <summary>
 /// Deterministic fuzzing of the JSON save endpoint <c>PUT /api/assessments/{id}/leaves/{code}</c>
+/// (and, in LeafSaveFuzzTests.Endpoints.cs, of every other JSON write endpoint)
 /// on SQLite (docs/fuzzing.md): random bodies of every shape. Every answer is below 500, and every
 /// error is a ProblemDetails. Its own app host, so the random saves touch no other test's data.
 /// </summary>
-public sealed class LeafSaveFuzzTests(SqliteAppFixture app, ITestOutputHelper output) : IClassFixture<SqliteAppFixture>
+public sealed partial class LeafSaveFuzzTests(SqliteAppFixture app, ITestOutputHelper output) : IClassFixture<SqliteAppFixture>
 {
     private const int Seed = 2024;
 
