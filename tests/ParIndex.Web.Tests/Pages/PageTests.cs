@@ -150,6 +150,32 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     /// <summary>Letters only Vietnamese writes (IgnoreCase covers the capitals).</summary>
     private static readonly Regex VietnameseLetters = new("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    [Fact]
+    public async Task The_self_assessment_page_gives_its_script_the_save_texts_in_its_language()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        string? Text(string html, string key) =>
+            new HtmlParser().ParseDocument(html).QuerySelector("[data-assessment]")?.GetAttribute("data-text-" + key);
+
+        var vietnamese = await editor.GetStringAsync(new Uri($"/assessments/{id}", UriKind.Relative));
+        Assert.Equal("Đang lưu…", Text(vietnamese, "saving"));
+        Assert.Equal("Đã lưu", Text(vietnamese, "saved"));
+        Assert.Equal("Mất kết nối: chưa lưu", Text(vietnamese, "offline"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.GetAsync(new Uri("/account/language/en", UriKind.Relative))).StatusCode);
+        var english = await editor.GetStringAsync(new Uri($"/assessments/{id}", UriKind.Relative));
+        Assert.Equal("Saving…", Text(english, "saving"));
+        Assert.Equal("Saved", Text(english, "saved"));
+        Assert.Equal("Not saved", Text(english, "not-saved"));
+        Assert.Equal("Not saved: correct the highlighted number", Text(english, "invalid-number"));
+        Assert.Equal("Connection lost: not saved", Text(english, "offline"));
+        Assert.Equal("No file chosen", Text(english, "no-file"));
+        Assert.Equal("Uploading…", Text(english, "uploading"));
+        Assert.Equal("Uploaded", Text(english, "uploaded"));
+        Assert.Equal("Delete", Text(english, "delete"));
+    }
+
     private static readonly bool[] Languages = [true, false];
 
     /// <summary>
