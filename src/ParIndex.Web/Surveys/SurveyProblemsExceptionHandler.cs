@@ -24,7 +24,7 @@ internal sealed class SurveyProblemsExceptionHandler(IProblemDetailsService prob
         {
             Status = rejected.Status,
             Title = english ? rejected.EnglishTitle ?? rejected.Title : rejected.Title,
-            Detail = english ? rejected.EnglishDetail ?? rejected.Message : rejected.Message,
+            Detail = rejected.DetailFor(english),
         };
         problem.Extensions["problems"] = rejected.Problems
             .Select(p => new { row = p.Row, column = p.Column, location = p.Location, message = p.Message })
