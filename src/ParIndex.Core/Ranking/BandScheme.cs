@@ -25,17 +25,22 @@ public sealed record BandScheme(IReadOnlyList<ResultBand> Bands, string? Below =
     }
 
     /// <summary>Problems in the scheme: duplicate names or bounds.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate() => Problems(english: false);
+
+    /// <summary>The problems of <see cref="Validate"/>, in English.</summary>
+    public IReadOnlyList<string> ValidateEnglish() => Problems(english: true);
+
+    private List<string> Problems(bool english)
     {
         var problems = new List<string>();
         foreach (var name in Bands.GroupBy(b => b.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"Tên nhóm '{name.Key}' bị trùng");
+            problems.Add(english ? $"The band name '{name.Key}' is used twice" : $"Tên nhóm '{name.Key}' bị trùng");
         }
 
         foreach (var bound in Bands.GroupBy(b => b.MinIndex).Where(g => g.Count() > 1))
         {
-            problems.Add($"Ngưỡng {bound.Key}% bị trùng");
+            problems.Add(english ? $"The threshold {bound.Key}% is used twice" : $"Ngưỡng {bound.Key}% bị trùng");
         }
 
         return problems;

@@ -33,19 +33,22 @@ public static class WorkflowRules
         if (transition is null)
         {
             var allowedFrom = string.Join(", ", candidates.Select(t => StatusNames.Vietnamese(t.From)));
+            var allowedFromEnglish = string.Join(", ", candidates.Select(t => StatusNames.English(t.From)));
             return WorkflowDecision.Refused(
                 $"Không thể \"{ActionNames.Vietnamese(action)}\" khi bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(from)}\" (chỉ được khi: {allowedFrom})",
-                WorkflowRefusal.IllegalTransition);
+                WorkflowRefusal.IllegalTransition,
+                $"Cannot \"{ActionNames.English(action)}\" while the assessment is \"{StatusNames.English(from)}\" (only when: {allowedFromEnglish})");
         }
 
         if (!transition.Roles.Any(roles.Contains))
         {
-            return WorkflowDecision.Refused(RoleRefusal(action), WorkflowRefusal.Forbidden);
+            return WorkflowDecision.Refused(RoleRefusal(action), WorkflowRefusal.Forbidden, RoleRefusalEnglish(action));
         }
 
         if (deadlinePassed && action is WorkflowAction.Submit or WorkflowAction.Respond)
         {
-            return WorkflowDecision.Refused("Đã quá hạn; đề nghị cơ quan thường trực gia hạn cho đơn vị", WorkflowRefusal.DeadlinePassed);
+            return WorkflowDecision.Refused("Đã quá hạn; đề nghị cơ quan thường trực gia hạn cho đơn vị", WorkflowRefusal.DeadlinePassed,
+                "The deadline has passed; ask the PAR standing agency to extend it for the unit");
         }
 
         return WorkflowDecision.Allowed(transition.To);
@@ -66,6 +69,13 @@ public static class WorkflowRules
     {
         var allowed = Transitions.Where(t => t.Action == action).SelectMany(t => t.Roles).Distinct();
         return $"Chỉ {string.Join(" hoặc ", allowed.Select(RoleNames.Vietnamese))} được \"{ActionNames.Vietnamese(action)}\"";
+    }
+
+    /// <summary>The English text of the role refusal <see cref="RefuseRole"/> returns.</summary>
+    public static string RoleRefusalEnglish(WorkflowAction action)
+    {
+        var allowed = Transitions.Where(t => t.Action == action).SelectMany(t => t.Roles).Distinct();
+        return $"Only {string.Join(" or ", allowed.Select(RoleNames.English))} may \"{ActionNames.English(action)}\"";
     }
 
     /// <summary>The unit may change its self-assessment (scores, figures, explanations, evidence) only in draft.</summary>
@@ -93,7 +103,11 @@ public enum WorkflowRefusal
 /// <summary>The outcome of <see cref="WorkflowRules.Decide"/>.</summary>
 public sealed record WorkflowDecision(bool IsAllowed, AssessmentStatus? NewStatus, string? Reason, WorkflowRefusal Refusal)
 {
+    /// <summary>The reason in English, for a user of the English UI.</summary>
+    public string? ReasonEnglish { get; init; }
+
     public static WorkflowDecision Allowed(AssessmentStatus to) => new(true, to, null, WorkflowRefusal.None);
 
-    public static WorkflowDecision Refused(string reason, WorkflowRefusal refusal) => new(false, null, reason, refusal);
+    public static WorkflowDecision Refused(string reason, WorkflowRefusal refusal, string? english = null) =>
+        new(false, null, reason, refusal) { ReasonEnglish = english };
 }

@@ -17,14 +17,16 @@ internal sealed record SurveyCampaignContext(
 {
     public const string PublishedMessage = "Kết quả kỳ đánh giá đã được công bố: không thể thay đổi dữ liệu điều tra.";
 
+    public const string PublishedMessageEnglish = "The campaign results are published: the survey data cannot be changed.";
+
     public static async Task<SurveyCampaignContext> LoadAsync(ParIndexDbContext db, int campaignId, bool forWrite, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Framework)
             .SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken).ConfigureAwait(false)
-            ?? throw new SurveyCampaignException(SurveyCampaignProblem.NotFound, $"Không có kỳ đánh giá {campaignId}.");
+            ?? throw new SurveyCampaignException(SurveyCampaignProblem.NotFound, $"Không có kỳ đánh giá {campaignId}.", $"There is no campaign {campaignId}.");
         if (forWrite && campaign.PublishedAt is not null)
         {
-            throw new SurveyCampaignException(SurveyCampaignProblem.Conflict, PublishedMessage);
+            throw new SurveyCampaignException(SurveyCampaignProblem.Conflict, PublishedMessage, PublishedMessageEnglish);
         }
 
         var framework = FrameworkFile.Read(campaign.Framework!.Json);
@@ -42,7 +44,8 @@ internal sealed record SurveyCampaignContext(
             }
             catch (QuestionnaireFormatException ex)
             {
-                throw new SurveyCampaignException(SurveyCampaignProblem.Invalid, $"Phiếu khảo sát {record.Code} lưu trong hệ thống bị lỗi: {ex.Message}");
+                throw new SurveyCampaignException(SurveyCampaignProblem.Invalid, $"Phiếu khảo sát {record.Code} lưu trong hệ thống bị lỗi: {ex.Message}",
+                    $"The stored questionnaire {record.Code} is damaged.");
             }
         }
 

@@ -12,7 +12,10 @@ public enum SurveyCampaignProblem
 }
 
 /// <summary>A survey operation refused before anything was written; the host maps it to 404/409/400.</summary>
-public sealed class SurveyCampaignException(SurveyCampaignProblem problem, string message) : Exception(message)
+public sealed class SurveyCampaignException(SurveyCampaignProblem problem, string message, string? english = null) : Exception(message)
 {
     public SurveyCampaignProblem Problem { get; } = problem;
+
+    /// <summary>The message in English, for a user of the English UI; null when there is none.</summary>
+    public string? English { get; } = english;
 }

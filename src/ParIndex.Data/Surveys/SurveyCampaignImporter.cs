@@ -32,7 +32,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
         var context = await SurveyCampaignContext.LoadAsync(db, campaignId, forWrite: true, cancellationToken).ConfigureAwait(false);
         if (!context.Questionnaires.TryGetValue(questionnaireId, out var questionnaire))
         {
-            throw new SurveyCampaignException(SurveyCampaignProblem.NotFound, $"Kỳ đánh giá không có phiếu khảo sát {questionnaireId}.");
+            throw new SurveyCampaignException(SurveyCampaignProblem.NotFound, $"Kỳ đánh giá không có phiếu khảo sát {questionnaireId}.", $"The campaign has no questionnaire {questionnaireId}.");
         }
 
         // Only units assessed in this campaign may receive answers.
@@ -98,7 +98,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
     public async Task<SurveyRescoreSummary> DeleteBatchAsync(int batchId, string deletedBy, CancellationToken cancellationToken = default)
     {
         var batch = await db.SurveyBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, cancellationToken).ConfigureAwait(false)
-            ?? throw new SurveyCampaignException(SurveyCampaignProblem.NotFound, $"Không có lô nhập {batchId}.");
+            ?? throw new SurveyCampaignException(SurveyCampaignProblem.NotFound, $"Không có lô nhập {batchId}.", $"There is no import batch {batchId}.");
         var context = await SurveyCampaignContext.LoadAsync(db, batch.CampaignId, forWrite: true, cancellationToken).ConfigureAwait(false);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

@@ -71,7 +71,8 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
             {
                 // Questionnaires with batches cannot be edited, so stored answers always match them.
                 throw new SurveyCampaignException(SurveyCampaignProblem.Invalid,
-                    $"Câu trả lời đã lưu ({c.QuestionCode} = \"{c.AnswerKey}\") không khớp phiếu khảo sát hoặc đơn vị của kỳ đánh giá.");
+                    $"Câu trả lời đã lưu ({c.QuestionCode} = \"{c.AnswerKey}\") không khớp phiếu khảo sát hoặc đơn vị của kỳ đánh giá.",
+                    $"A stored answer ({c.QuestionCode} = \"{c.AnswerKey}\") does not match the questionnaire or the units of the campaign.");
             }
 
             scorer.AddCounted(unitCode, question, option, c.Answers, c.WeightSum);

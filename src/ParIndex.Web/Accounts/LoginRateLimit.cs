@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using ParIndex.Web.Localization;
 
 namespace ParIndex.Web.Accounts;
 
@@ -24,14 +25,17 @@ public static class LoginRateLimit
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                var english = Texts.For(context.HttpContext).IsEnglish;
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Quá nhiều lần đăng nhập",
-                        Detail = "Có quá nhiều lần đăng nhập từ địa chỉ này. Hãy thử lại sau một phút.",
+                        Title = english ? "Too many sign-in attempts" : "Quá nhiều lần đăng nhập",
+                        Detail = english
+                            ? "There have been too many sign-in attempts from this address. Try again in a minute."
+                            : "Có quá nhiều lần đăng nhập từ địa chỉ này. Hãy thử lại sau một phút.",
                     },
                 });
             };

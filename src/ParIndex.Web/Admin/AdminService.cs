@@ -28,28 +28,28 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         var region = TextInput.Line(request.Region, "region", "Vùng", TextLimits.Region);
         if (code.Length == 0 || name.Length == 0)
         {
-            throw DomainException.Invalid("Mã và tên đơn vị là bắt buộc.");
+            throw DomainException.Invalid("Mã và tên đơn vị là bắt buộc.", "The unit code and name are required.");
         }
 
         if (!UnitKinds.Contains(request.Kind))
         {
-            throw DomainException.Invalid($"Loại đơn vị \"{request.Kind}\" không hợp lệ; chọn một trong: {string.Join(", ", UnitKinds)}.");
+            throw DomainException.Invalid($"Loại đơn vị \"{request.Kind}\" không hợp lệ; chọn một trong: {string.Join(", ", UnitKinds)}.", $"The unit kind \"{request.Kind}\" is not valid; choose one of: {string.Join(", ", UnitKinds)}.");
         }
 
         if (await db.Units.AnyAsync(u => u.Code == code && u.Id != (id ?? 0), cancellationToken))
         {
-            throw DomainException.Conflict($"Mã đơn vị \"{code}\" đã được dùng.");
+            throw DomainException.Conflict($"Mã đơn vị \"{code}\" đã được dùng.", $"The unit code \"{code}\" is already in use.");
         }
 
         if (request.ParentId is { } parentId && (parentId == id || !await db.Units.AnyAsync(u => u.Id == parentId, cancellationToken)))
         {
-            throw DomainException.Invalid("Đơn vị cấp trên không hợp lệ.");
+            throw DomainException.Invalid("Đơn vị cấp trên không hợp lệ.", "The parent unit is not valid.");
         }
 
         Unit unit;
         if (id is { } existing)
         {
-            unit = await db.Units.SingleOrDefaultAsync(u => u.Id == existing, cancellationToken) ?? throw DomainException.NotFound($"Không có đơn vị số {existing}.");
+            unit = await db.Units.SingleOrDefaultAsync(u => u.Id == existing, cancellationToken) ?? throw DomainException.NotFound($"Không có đơn vị số {existing}.", $"There is no unit number {existing}.");
         }
         else
         {
@@ -80,17 +80,17 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         ArgumentNullException.ThrowIfNull(request);
         if (!Roles.All.Contains(request.Role))
         {
-            throw DomainException.Invalid($"Vai trò \"{request.Role}\" không hợp lệ; chọn một trong: {string.Join(", ", Roles.All)}.");
+            throw DomainException.Invalid($"Vai trò \"{request.Role}\" không hợp lệ; chọn một trong: {string.Join(", ", Roles.All)}.", $"The role \"{request.Role}\" is not valid; choose one of: {string.Join(", ", Roles.All)}.");
         }
 
         if (UnitRoles.Contains(request.Role) && request.UnitId is null)
         {
-            throw DomainException.Invalid($"Vai trò {Roles.VietnameseName(request.Role)} cần chọn đơn vị.");
+            throw DomainException.Invalid($"Vai trò {Roles.VietnameseName(request.Role)} cần chọn đơn vị.", $"The role {request.Role} needs a unit.");
         }
 
         if (request.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId, cancellationToken))
         {
-            throw DomainException.Invalid($"Không có đơn vị số {unitId}.");
+            throw DomainException.Invalid($"Không có đơn vị số {unitId}.", $"There is no unit number {unitId}.");
         }
 
         var userName = TextInput.Line(request.UserName, "userName", "Tên tài khoản", TextLimits.UserName);
@@ -103,7 +103,7 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         {
             if (string.IsNullOrWhiteSpace(request.Password))
             {
-                throw DomainException.Invalid("Tài khoản mới cần mật khẩu.");
+                throw DomainException.Invalid("Tài khoản mới cần mật khẩu.", "A new account needs a password.");
             }
 
             user = new AppUser { UserName = userName, Email = email, FullName = fullName, UnitId = request.UnitId, LockoutEnabled = true };
@@ -111,7 +111,7 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         }
         else
         {
-            user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Không tìm thấy tài khoản.");
+            user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Không tìm thấy tài khoản.", "The account was not found.");
             endSessions = user.UnitId != request.UnitId
                 || (!string.IsNullOrEmpty(userName) && userName != user.UserName);
             user.FullName = fullName;
@@ -164,7 +164,7 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
     {
         if (!result.Succeeded)
         {
-            throw DomainException.Invalid(string.Join(" ", result.Errors.Select(e => IdentityMessages.Vietnamese(e))));
+            throw DomainException.Invalid(string.Join(" ", result.Errors.Select(IdentityMessages.Vietnamese)), string.Join(" ", result.Errors.Select(IdentityMessages.English)));
         }
     }
 

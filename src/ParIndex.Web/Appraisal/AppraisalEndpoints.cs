@@ -84,7 +84,7 @@ public static class AppraisalEndpoints
     }
 
     private static Core.Workflow.WorkflowAction ParseAction(string action) =>
-        WorkflowActionNames.Parse(action) ?? throw DomainException.NotFound($"Không có bước \"{action}\" (dùng submit, withdraw, start-appraisal, send-preliminary, respond, approve, publish).");
+        WorkflowActionNames.Parse(action) ?? throw DomainException.NotFound($"Không có bước \"{action}\" (dùng submit, withdraw, start-appraisal, send-preliminary, respond, approve, publish).", $"There is no step \"{action}\" (use submit, withdraw, start-appraisal, send-preliminary, respond, approve, publish).");
 }
 
 public sealed record CampaignActionResult(int Assessments);

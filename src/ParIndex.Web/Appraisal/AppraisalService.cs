@@ -32,6 +32,9 @@ public sealed class AppraisalService(
     public const string StaleLeafMessage =
         "Tiêu chí này vừa được người khác cập nhật. Thay đổi của bạn chưa được lưu; hãy tải lại trang rồi làm lại.";
 
+    public const string StaleLeafMessageEnglish =
+        "Someone else has just updated this criterion. Your change was not saved; reload the page and do it again.";
+
     public async Task<AppraisalView> GetAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
         var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);
@@ -48,12 +51,12 @@ public sealed class AppraisalService(
         EnsureNotFrozen(assessment);
         if (!await workflow.AppraisesLeafAsync(user, assessment, code, cancellationToken))
         {
-            throw DomainException.Forbidden($"Bạn không được phân công thẩm định tiêu chí {code} của đơn vị này.");
+            throw DomainException.Forbidden($"Bạn không được phân công thẩm định tiêu chí {code} của đơn vị này.", $"You are not assigned to appraise criterion {code} of this unit.");
         }
 
         if (!WorkflowRules.AppraisalEditable(assessment.Status))
         {
-            throw DomainException.Conflict($"Bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(assessment.Status)}\": không thể thẩm định.");
+            throw DomainException.Conflict($"Bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(assessment.Status)}\": không thể thẩm định.", $"The assessment is \"{StatusNames.English(assessment.Status)}\": it cannot be appraised.");
         }
 
         if (leaf.IsSurvey)
@@ -64,7 +67,7 @@ public sealed class AppraisalService(
         var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
         if ((entry?.Version ?? 0) != request.Version)
         {
-            throw DomainException.Conflict(StaleLeafMessage);
+            throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
 
         var isNew = entry is null;
@@ -153,7 +156,7 @@ public sealed class AppraisalService(
         EnsureNotFrozen(assessment);
         if (assessment.Status != AssessmentStatus.UnderAppraisal)
         {
-            throw DomainException.Conflict($"Bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(assessment.Status)}\": chỉ chấp nhận hàng loạt khi đang thẩm định.");
+            throw DomainException.Conflict($"Bản đánh giá đang ở trạng thái \"{StatusNames.Vietnamese(assessment.Status)}\": chỉ chấp nhận hàng loạt khi đang thẩm định.", $"The assessment is \"{StatusNames.English(assessment.Status)}\": scores can be accepted in bulk only during appraisal.");
         }
 
         var entries = await db.LeafEntries.Where(e => e.AssessmentId == id).ToDictionaryAsync(e => e.LeafCode, StringComparer.Ordinal, cancellationToken);
@@ -185,7 +188,7 @@ public sealed class AppraisalService(
 
         if (changed == 0 && !user.IsIn(Roles.Appraiser))
         {
-            throw DomainException.Forbidden("Chỉ thành viên Tổ thẩm định được chấp nhận điểm.");
+            throw DomainException.Forbidden("Chỉ thành viên Tổ thẩm định được chấp nhận điểm.", "Only members of the appraisal team may accept scores.");
         }
 
         try
@@ -194,7 +197,7 @@ public sealed class AppraisalService(
         }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
-            throw DomainException.Conflict(StaleLeafMessage);
+            throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
 
         return await BuildViewAsync(assessment, user, cancellationToken);
@@ -210,12 +213,12 @@ public sealed class AppraisalService(
         EnsureNotFrozen(assessment);
         if (user.UnitId != assessment.UnitId || !(user.IsIn(Roles.UnitLead) || user.IsIn(Roles.UnitEditor)))
         {
-            throw DomainException.Forbidden("Chỉ đơn vị được đánh giá được giải trình kết quả thẩm định.");
+            throw DomainException.Forbidden("Chỉ đơn vị được đánh giá được giải trình kết quả thẩm định.", "Only the assessed unit may respond to the appraisal result.");
         }
 
         if (ResponseLockReason(assessment, workflow.UtcNow) is { } locked)
         {
-            throw DomainException.Conflict(locked);
+            throw DomainException.Conflict(locked, ResponseLockReasonEnglish(assessment, workflow.UtcNow));
         }
 
         var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
@@ -226,7 +229,7 @@ public sealed class AppraisalService(
 
         if (entry.Version != request.Version)
         {
-            throw DomainException.Conflict(StaleLeafMessage);
+            throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
 
         var text = TextInput.Text(request.Text, "text", "Nội dung giải trình", TextLimits.ResponseText) ?? "";
@@ -258,18 +261,32 @@ public sealed class AppraisalService(
             : null;
     }
 
+    /// <summary>The English text of <see cref="ResponseLockReason"/>.</summary>
+    public static string? ResponseLockReasonEnglish(Assessment assessment, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (!WorkflowRules.ResponseEditable(assessment.Status))
+        {
+            return $"The assessment is \"{StatusNames.English(assessment.Status)}\": a response is possible only once the preliminary result is received.";
+        }
+
+        return assessment.Campaign?.ResponseDeadline is { } deadline && utcNow > deadline
+            ? "The deadline for responding to the appraisal result has passed."
+            : null;
+    }
+
     public static void EnsureNotFrozen(Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         if (WorkflowRules.Frozen(assessment.Status) || assessment.Campaign?.PublishedAt is not null)
         {
-            throw DomainException.Conflict("Kết quả đã được công bố: không thể thay đổi.");
+            throw DomainException.Conflict("Kết quả đã được công bố: không thể thay đổi.", "The result is published: it cannot be changed.");
         }
     }
 
     private static FrameworkNode LeafOf(Framework framework, string code)
     {
-        var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.");
+        var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.", $"The framework has no criterion {code}.");
         return leaf.IsLeaf ? leaf : throw DomainException.Invalid($"{code} là tiêu chí có tiêu chí con: điểm của nó là tổng điểm các tiêu chí con.", $"{code} has sub-criteria: its points are the sum of theirs.");
     }
 
@@ -287,7 +304,7 @@ public sealed class AppraisalService(
         }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
-            throw DomainException.Conflict(StaleLeafMessage);
+            throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
     }
 

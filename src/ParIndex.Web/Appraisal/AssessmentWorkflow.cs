@@ -106,8 +106,8 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         if (!decision.IsAllowed)
         {
             throw decision.Refusal == WorkflowRefusal.Forbidden
-                ? DomainException.Forbidden(decision.Reason!)
-                : DomainException.Conflict(decision.Reason!);
+                ? DomainException.Forbidden(decision.Reason!, decision.ReasonEnglish)
+                : DomainException.Conflict(decision.Reason!, decision.ReasonEnglish);
         }
 
         if (action == WorkflowAction.SendPreliminary)
@@ -184,7 +184,7 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw DomainException.Conflict("Trạng thái bản đánh giá vừa được người khác thay đổi. Hãy tải lại trang.");
+            throw DomainException.Conflict("Trạng thái bản đánh giá vừa được người khác thay đổi. Hãy tải lại trang.", "Someone else has just changed the state of the assessment. Reload the page.");
         }
     }
 
@@ -201,7 +201,8 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         if (missing.Count > 0)
         {
             throw DomainException.Conflict(
-                $"Còn {missing.Count} tiêu chí chưa thẩm định ({string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}): chấp nhận hoặc điều chỉnh trước khi gửi kết quả sơ bộ.");
+                $"Còn {missing.Count} tiêu chí chưa thẩm định ({string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}): chấp nhận hoặc điều chỉnh trước khi gửi kết quả sơ bộ.",
+                $"{missing.Count} criteria are not appraised yet ({string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}): accept or adjust them before sending the preliminary result.");
         }
     }
 }

@@ -22,9 +22,11 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
 {
     public const string PublishedMessage = "Kết quả kỳ đánh giá đã được công bố: không thể thay đổi.";
 
+    public const string PublishedMessageEnglish = "The campaign results are published: nothing can be changed.";
+
     public async Task<Campaign> LoadAsync(int campaignId, CancellationToken cancellationToken) =>
         await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
-            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.");
+            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.", $"There is no campaign number {campaignId}.");
 
     /// <summary>Refuses any write to a published campaign (409).</summary>
     public static void EnsureOpen(Campaign campaign)
@@ -32,7 +34,7 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         ArgumentNullException.ThrowIfNull(campaign);
         if (campaign.PublishedAt is not null)
         {
-            throw DomainException.Conflict(PublishedMessage);
+            throw DomainException.Conflict(PublishedMessage, PublishedMessageEnglish);
         }
     }
 
@@ -44,7 +46,7 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         // unit user which state another unit is in (ADR 0107). Only campaign-wide roles count here.
         if (WorkflowRules.RefuseRole(action, CampaignRoles(user)) is { } refusal)
         {
-            throw DomainException.Forbidden(refusal);
+            throw DomainException.Forbidden(refusal, WorkflowRules.RoleRefusalEnglish(action));
         }
 
         var campaign = await LoadAsync(campaignId, cancellationToken);
@@ -52,7 +54,7 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         var list = await db.Assessments.Include(a => a.Unit).Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         if (list.Count == 0)
         {
-            throw DomainException.Conflict("Kỳ đánh giá chưa có đơn vị nào.");
+            throw DomainException.Conflict("Kỳ đánh giá chưa có đơn vị nào.", "The campaign has no units yet.");
         }
 
         var moves = new List<(ParIndex.Data.Assessments.Assessment Assessment, AssessmentStatus To)>();
@@ -65,7 +67,11 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
             }
             catch (DomainException refused)
             {
-                throw new DomainException(refused.Status, refused.Title, $"{assessment.Unit?.Name}: {refused.Message}");
+                throw new DomainException(refused.Status, refused.Title, $"{assessment.Unit?.Name}: {refused.Message}")
+                {
+                    EnglishTitle = refused.EnglishTitle,
+                    EnglishDetail = $"{assessment.Unit?.Name}: {refused.EnglishDetail ?? refused.Message}",
+                };
             }
         }
 
@@ -116,7 +122,7 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         ArgumentNullException.ThrowIfNull(user);
         if (!user.SeesAllUnits)
         {
-            throw DomainException.Forbidden("Phân công thẩm định chỉ dành cho cơ quan thường trực CCHC, Hội đồng và Tổ thẩm định.");
+            throw DomainException.Forbidden("Phân công thẩm định chỉ dành cho cơ quan thường trực CCHC, Hội đồng và Tổ thẩm định.", "Appraisal assignments are only for the PAR standing agency, the council and the appraisal team.");
         }
 
         return await AssignmentsAsync(campaignId, cancellationToken);
@@ -137,12 +143,12 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         var userName = TextInput.Line(request.UserName, "userName", "Tên tài khoản", TextLimits.UserName) ?? "";
         if (!await users.IsInRoleAsync(userName, Roles.Appraiser))
         {
-            throw DomainException.Invalid($"Tài khoản \"{userName}\" không thuộc Tổ thẩm định.");
+            throw DomainException.Invalid($"Tài khoản \"{userName}\" không thuộc Tổ thẩm định.", $"The account \"{userName}\" is not in the appraisal team.");
         }
 
         if (request.UnitId is { } unitId && !await db.Assessments.AnyAsync(a => a.CampaignId == campaignId && a.UnitId == unitId, cancellationToken))
         {
-            throw DomainException.Invalid($"Đơn vị số {unitId} không thuộc kỳ đánh giá này.");
+            throw DomainException.Invalid($"Đơn vị số {unitId} không thuộc kỳ đánh giá này.", $"Unit number {unitId} is not in this campaign.");
         }
 
         var prefixText = TextInput.Line(request.CodePrefix, "codePrefix", "Mã tiêu chí", TextLimits.CriterionCode);
@@ -158,7 +164,7 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         var campaign = await LoadAsync(campaignId, cancellationToken);
         EnsureOpen(campaign);
         var row = await db.AppraiserAssignments.SingleOrDefaultAsync(a => a.Id == assignmentId && a.CampaignId == campaignId, cancellationToken)
-            ?? throw DomainException.NotFound("Không tìm thấy phân công thẩm định.");
+            ?? throw DomainException.NotFound("Không tìm thấy phân công thẩm định.", "The appraisal assignment was not found.");
         Record(user, "AppraiserAssignment", $"{row.UserName} · {row.UnitId} · {row.CodePrefix}", null);
         db.AppraiserAssignments.Remove(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -184,7 +190,7 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         // The body binds without the list, or with a null in it (found by the fuzz test): both are a 400.
         if (bands.Bands is null || bands.Bands.Count == 0 || bands.Bands.All(b => b is null))
         {
-            throw DomainException.Invalid("Cần ít nhất một nhóm xếp loại.");
+            throw DomainException.Invalid("Cần ít nhất một nhóm xếp loại.", "At least one result band is needed.");
         }
 
         if (bands.Bands.Any(b => b is null))
@@ -194,12 +200,12 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
 
         if (bands.Validate() is { Count: > 0 } problems)
         {
-            throw DomainException.Invalid(string.Join("; ", problems));
+            throw DomainException.Invalid(string.Join("; ", problems), string.Join("; ", bands.ValidateEnglish()));
         }
 
         if (bands.Bands.FirstOrDefault(b => b.MinIndex is < 0 or > 100 || string.IsNullOrWhiteSpace(b.Name)) is { } bad)
         {
-            throw DomainException.Invalid($"Nhóm \"{bad.Name}\": tên bắt buộc và ngưỡng phải từ 0 đến 100%.");
+            throw DomainException.Invalid($"Nhóm \"{bad.Name}\": tên bắt buộc và ngưỡng phải từ 0 đến 100%.", $"Band \"{bad.Name}\": the name is required and the threshold must be between 0 and 100%.");
         }
 
         var json = JsonSerializer.Serialize(bands, BandsJson.Options);
@@ -222,11 +228,11 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
         {
             if (previousId == campaignId)
             {
-                throw DomainException.Invalid("Kỳ đánh giá không thể so sánh với chính nó.");
+                throw DomainException.Invalid("Kỳ đánh giá không thể so sánh với chính nó.", "A campaign cannot be compared with itself.");
             }
 
             var previous = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == previousId, cancellationToken)
-                ?? throw DomainException.Invalid($"Không có kỳ đánh giá số {previousId}.");
+                ?? throw DomainException.Invalid($"Không có kỳ đánh giá số {previousId}.", $"There is no campaign number {previousId}.");
             if (request.Crosswalk is { Count: > 0 } map)
             {
                 var from = await frameworks.GetAsync(db, previous.FrameworkRecordId, cancellationToken);
@@ -235,12 +241,12 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
                 {
                     if (from.Find(oldCode) is null)
                     {
-                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ trước không có mã \"{oldCode}\".");
+                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ trước không có mã \"{oldCode}\".", $"Code mapping: the framework of the previous campaign has no code \"{oldCode}\".");
                     }
 
                     if (newCode is not null && to.Find(newCode) is null)
                     {
-                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ này không có mã \"{newCode}\" (dòng {oldCode}).");
+                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ này không có mã \"{newCode}\" (dòng {oldCode}).", $"Code mapping: the framework of this campaign has no code \"{newCode}\" (row {oldCode}).");
                     }
                 }
 

@@ -160,4 +160,20 @@ public static class AssessmentAccess
 
         return null;
     }
+
+    /// <summary>The English text of <see cref="LockReason"/>.</summary>
+    public static string? LockReasonEnglish(Assessment assessment, Campaign campaign, DateTime utcNow)
+    {
+        if (!WorkflowRules.SelfAssessmentEditable(assessment.Status))
+        {
+            return $"The self-assessment is \"{StatusLabels.English(assessment.Status)}\": it cannot be edited.";
+        }
+
+        if (IsPastDeadline(assessment, campaign, utcNow))
+        {
+            return "The self-assessment deadline has passed: it cannot be edited. Contact the PAR standing agency for an extension.";
+        }
+
+        return null;
+    }
 }

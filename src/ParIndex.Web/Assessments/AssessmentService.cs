@@ -101,7 +101,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
 
         if (AssessmentAccess.LockReason(assessment, assessment.Campaign, UtcNow) is { } reason)
         {
-            throw DomainException.Locked(reason);
+            throw DomainException.Locked(reason, AssessmentAccess.LockReasonEnglish(assessment, assessment.Campaign, UtcNow));
         }
 
         _ = TextInput.Line(request.Level, "level", "Mức đánh giá", TextLimits.Level);
@@ -201,7 +201,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         {
             if (!AssessmentAccess.SeesLeaf(user, assessment, rights, code))
             {
-                throw DomainException.Forbidden($"Tiêu chí {code} không được giao cho đơn vị của bạn.");
+                throw DomainException.Forbidden($"Tiêu chí {code} không được giao cho đơn vị của bạn.", $"Criterion {code} is not assigned to your unit.");
             }
 
             query = query.Where(h => h.LeafCode == code);

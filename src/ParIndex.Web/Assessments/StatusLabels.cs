@@ -8,15 +8,5 @@ public static class StatusLabels
     /// <summary>The Vietnamese name, as the workflow rules of the core word it.</summary>
     public static string Vietnamese(AssessmentStatus status) => StatusNames.Vietnamese(status);
 
-    public static string English(AssessmentStatus status) => status switch
-    {
-        AssessmentStatus.Draft => "Self-assessment in progress",
-        AssessmentStatus.Submitted => "Submitted",
-        AssessmentStatus.UnderAppraisal => "Under appraisal",
-        AssessmentStatus.PreliminarySent => "Preliminary result sent",
-        AssessmentStatus.Responded => "Responded",
-        AssessmentStatus.Final => "Approved",
-        AssessmentStatus.Published => "Published",
-        _ => status.ToString(),
-    };
+    public static string English(AssessmentStatus status) => StatusNames.English(status);
 }

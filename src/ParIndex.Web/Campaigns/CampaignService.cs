@@ -36,7 +36,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     public async Task<CampaignView> GetAsync(int id, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Framework).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {id}.");
+            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {id}.", $"There is no campaign number {id}.");
         var assessments = await db.Assessments.AsNoTracking()
             .Include(a => a.Unit)
             .Include(a => a.Assignments).ThenInclude(x => x.ContributingUnit)
@@ -57,20 +57,20 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         var name = TextInput.Line(request.Name, "name", "Tên kỳ đánh giá", TextLimits.Name) ?? "";
         if (name.Length == 0)
         {
-            throw DomainException.Invalid("Tên kỳ đánh giá là bắt buộc.");
+            throw DomainException.Invalid("Tên kỳ đánh giá là bắt buộc.", "The campaign name is required.");
         }
 
         if (request.Year is < 2000 or > 2100)
         {
-            throw DomainException.Invalid($"Năm {request.Year} không hợp lệ.");
+            throw DomainException.Invalid($"Năm {request.Year} không hợp lệ.", $"The year {request.Year} is not valid.");
         }
 
         _ = await db.Frameworks.AsNoTracking().SingleOrDefaultAsync(f => f.Id == request.FrameworkRecordId, cancellationToken)
-            ?? throw DomainException.Invalid("Chưa chọn bộ tiêu chí hợp lệ.");
+            ?? throw DomainException.Invalid("Chưa chọn bộ tiêu chí hợp lệ.", "No valid criteria framework was chosen.");
         var unitIds = (request.UnitIds ?? []).Distinct().ToList();
         if (unitIds.Count == 0)
         {
-            throw DomainException.Invalid("Chọn ít nhất một đơn vị được đánh giá.");
+            throw DomainException.Invalid("Chọn ít nhất một đơn vị được đánh giá.", "Choose at least one unit to assess.");
         }
 
         if (unitIds.Count > MaxUnitsPerCampaign)
@@ -111,7 +111,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
 
     public async Task<CampaignView> SetDeadlineAsync(int id, DateTime? deadline, CurrentUser user, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {id}.");
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {id}.", $"There is no campaign number {id}.");
         Appraisal.CampaignAppraisalService.EnsureOpen(campaign);
         var value = deadline is { } d ? ToUtc(d) : (DateTime?)null;
         Record(user, null, "SelfAssessmentDeadline", campaign.SelfAssessmentDeadline, value);
@@ -123,7 +123,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     /// <summary>A per-unit exception to the deadline (null removes it).</summary>
     public async Task<CampaignView> SetDeadlineExceptionAsync(int assessmentId, DateTime? deadline, CurrentUser user, CancellationToken cancellationToken)
     {
-        var assessment = await db.Assessments.Include(a => a.Campaign).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken) ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.");
+        var assessment = await db.Assessments.Include(a => a.Campaign).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken) ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.", $"There is no self-assessment number {assessmentId}.");
         Appraisal.AppraisalService.EnsureNotFrozen(assessment);
         var value = deadline is { } d ? ToUtc(d) : (DateTime?)null;
         Record(user, assessmentId, "DeadlineException", assessment.DeadlineException, value);
@@ -137,18 +137,18 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     {
         ArgumentNullException.ThrowIfNull(request);
         var assessment = await db.Assessments.Include(a => a.Campaign).Include(a => a.Assignments).SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-            ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.");
+            ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {assessmentId}.", $"There is no self-assessment number {assessmentId}.");
         Appraisal.AppraisalService.EnsureNotFrozen(assessment);
         var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
         var prefix = TextInput.Line(request.CodePrefix, "codePrefix", "Mã tiêu chí", TextLimits.CriterionCode) ?? "";
         if (framework.Find(prefix) is null)
         {
-            throw DomainException.Invalid($"Bộ tiêu chí không có mã \"{prefix}\".");
+            throw DomainException.Invalid($"Bộ tiêu chí không có mã \"{prefix}\".", $"The framework has no code \"{prefix}\".");
         }
 
         if (request.ContributingUnitId == assessment.UnitId || !await db.Units.AnyAsync(u => u.Id == request.ContributingUnitId, cancellationToken))
         {
-            throw DomainException.Invalid("Đơn vị được giao không hợp lệ.");
+            throw DomainException.Invalid("Đơn vị được giao không hợp lệ.", "The assigned unit is not valid.");
         }
 
         var existing = assessment.Assignments.FirstOrDefault(a => a.CodePrefix == prefix);
@@ -169,7 +169,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     public async Task<CampaignView> UnassignAsync(int assessmentId, int assignmentId, CurrentUser user, CancellationToken cancellationToken)
     {
         var assignment = await db.Assignments.Include(a => a.Assessment).ThenInclude(a => a!.Campaign).SingleOrDefaultAsync(a => a.Id == assignmentId && a.AssessmentId == assessmentId, cancellationToken)
-            ?? throw DomainException.NotFound("Không tìm thấy phân công.");
+            ?? throw DomainException.NotFound("Không tìm thấy phân công.", "The assignment was not found.");
         Appraisal.AppraisalService.EnsureNotFrozen(assignment.Assessment!);
         Record<int?>(user, assessmentId, "Assignment " + assignment.CodePrefix, assignment.ContributingUnitId, null);
         db.Assignments.Remove(assignment);

@@ -23,7 +23,7 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
     /// </summary>
     public async Task<AssessmentTableDocument> SelfAssessmentAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
-        var (view, year) = await LoadAsync(id, user, r => r.SelfAssessmentTable, SelfTableRefused, cancellationToken);
+        var (view, year) = await LoadAsync(id, user, r => r.SelfAssessmentTable, (SelfTableRefused, SelfTableRefusedEnglish), cancellationToken);
         return SelfAssessment(view, year);
     }
 
@@ -34,7 +34,7 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
     /// </summary>
     public async Task<AssessmentTableDocument> AppraisalAsync(int id, IReadOnlyDictionary<string, LeafAppraisal> appraisals, CurrentUser user, CancellationToken cancellationToken)
     {
-        var (view, year) = await LoadAsync(id, user, r => r.AppraisalTable, AppraisalTableRefused, cancellationToken);
+        var (view, year) = await LoadAsync(id, user, r => r.AppraisalTable, (AppraisalTableRefused, AppraisalTableRefusedEnglish), cancellationToken);
         return Appraisal(view, year, appraisals);
     }
 
@@ -45,7 +45,7 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
     /// </summary>
     public async Task<AssessmentTableDocument> AppraisalFromEntriesAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
-        var (view, year) = await LoadAsync(id, user, r => r.AppraisalTable, AppraisalTableRefused, cancellationToken);
+        var (view, year) = await LoadAsync(id, user, r => r.AppraisalTable, (AppraisalTableRefused, AppraisalTableRefusedEnglish), cancellationToken);
         var leaves = view.Nodes.Where(n => n.IsLeaf).ToDictionary(n => n.Code, StringComparer.Ordinal);
         var entries = await db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == id).ToListAsync(cancellationToken);
         var appraisals = new Dictionary<string, LeafAppraisal>(StringComparer.Ordinal);
@@ -113,17 +113,23 @@ public sealed class AssessmentTableDocumentBuilder(ParIndexDbContext db, Assessm
     private const string SelfTableRefused =
         "Chỉ đơn vị được đánh giá, cơ quan thường trực và Hội đồng thẩm định được tải toàn bộ biểu tự đánh giá; cơ quan phối hợp xem các tiêu chí được giao trên trang tự đánh giá.";
 
+    private const string SelfTableRefusedEnglish =
+        "Only the assessed unit, the PAR standing agency and the appraisal council may download the whole self-assessment table; a cooperating agency sees its assigned criteria on the self-assessment page.";
+
     private const string AppraisalTableRefused =
         "Biểu thẩm định chưa được gửi cho đơn vị: đơn vị xem được sau khi cơ quan thường trực gửi kết quả sơ bộ.";
 
-    private async Task<(AssessmentView View, int Year)> LoadAsync(int id, CurrentUser user, Func<ReadRights, bool> allowed, string refusal, CancellationToken cancellationToken)
+    private const string AppraisalTableRefusedEnglish =
+        "The appraisal table has not been sent to the unit yet: the unit can see it once the PAR standing agency sends the preliminary result.";
+
+    private async Task<(AssessmentView View, int Year)> LoadAsync(int id, CurrentUser user, Func<ReadRights, bool> allowed, (string Vietnamese, string English) refusal, CancellationToken cancellationToken)
     {
         // LoadReadableAsync applies the read permission (another unit gets 403, an unknown id 404);
         // the read rule then decides on this document in this state (ADR 0107).
         var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);
         if (!allowed(AssessmentAccess.Rights(user, assessment)))
         {
-            throw DomainException.Forbidden(refusal);
+            throw DomainException.Forbidden(refusal.Vietnamese, refusal.English);
         }
 
         var view = await assessments.GetAsync(id, user, cancellationToken);

@@ -44,9 +44,9 @@ public static class DocumentEndpoints
     internal static TableFileFormat ParseFormat(string? format) =>
         OfficialTableWriter.TryParseFormat(format, out var parsed)
             ? parsed
-            : throw DomainException.Invalid(string.IsNullOrWhiteSpace(format)
-                ? "Chưa chọn định dạng tệp: dùng format=xlsx, docx hoặc pdf."
-                : $"Định dạng \"{format}\" không được hỗ trợ: dùng format=xlsx, docx hoặc pdf.");
+            : throw (string.IsNullOrWhiteSpace(format)
+                ? DomainException.Invalid("Chưa chọn định dạng tệp: dùng format=xlsx, docx hoặc pdf.", "No file format was chosen: use format=xlsx, docx or pdf.")
+                : DomainException.Invalid($"Định dạng \"{format}\" không được hỗ trợ: dùng format=xlsx, docx hoặc pdf.", $"The format \"{format}\" is not supported: use format=xlsx, docx or pdf."));
 
     private static FileStreamHttpResult File(AssessmentTableDocument document, TableFileFormat format, string prefix)
     {

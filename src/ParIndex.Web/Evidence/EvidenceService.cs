@@ -54,17 +54,21 @@ public sealed class EvidenceService(
 
             if (!AssessmentAccess.CanEditLeaf(user, assessment, code))
             {
-                throw DomainException.Forbidden($"Bạn không được giao chấm tiêu chí {code}.");
+                throw DomainException.Forbidden($"Bạn không được giao chấm tiêu chí {code}.", $"You are not assigned to score criterion {code}.");
             }
         }
 
         // While the preliminary result is with the unit, it may add evidence to back its response.
-        var lockReason = assessment.Status == Core.Workflow.AssessmentStatus.PreliminarySent
-            ? Appraisal.AppraisalService.ResponseLockReason(assessment, clock.GetUtcNow().UtcDateTime)
-            : AssessmentAccess.LockReason(assessment, assessment.Campaign, clock.GetUtcNow().UtcDateTime);
+        var checkedAt = clock.GetUtcNow().UtcDateTime;
+        var responding = assessment.Status == Core.Workflow.AssessmentStatus.PreliminarySent;
+        var lockReason = responding
+            ? Appraisal.AppraisalService.ResponseLockReason(assessment, checkedAt)
+            : AssessmentAccess.LockReason(assessment, assessment.Campaign, checkedAt);
         if (lockReason is { } reason)
         {
-            throw DomainException.Locked(reason);
+            throw DomainException.Locked(reason, responding
+                ? Appraisal.AppraisalService.ResponseLockReasonEnglish(assessment, checkedAt)
+                : AssessmentAccess.LockReasonEnglish(assessment, assessment.Campaign, checkedAt));
         }
 
         var number = TextInput.Line(documentNumber, "documentNumber", "Số, ký hiệu văn bản", TextLimits.DocumentNumber);
@@ -164,12 +168,12 @@ public sealed class EvidenceService(
     {
         var assessment = await assessments.LoadReadableAsync(assessmentId, user, cancellationToken);
         var file = await db.EvidenceFiles.AsNoTracking().Include(f => f.Leaves).SingleOrDefaultAsync(f => f.Id == evidenceId && f.AssessmentId == assessmentId, cancellationToken)
-            ?? throw DomainException.NotFound("Không tìm thấy tài liệu kiểm chứng.");
+            ?? throw DomainException.NotFound("Không tìm thấy tài liệu kiểm chứng.", "The evidence document was not found.");
         // A contributing agency opens the evidence of its own criteria only (ADR 0107).
         var rights = AssessmentAccess.Rights(user, assessment);
         if (rights.Leaves != LeafScope.All && !file.Leaves.Any(l => AssessmentAccess.SeesLeaf(user, assessment, rights, l.LeafCode)))
         {
-            throw DomainException.Forbidden("Tài liệu kiểm chứng này thuộc tiêu chí không được giao cho đơn vị của bạn.");
+            throw DomainException.Forbidden("Tài liệu kiểm chứng này thuộc tiêu chí không được giao cho đơn vị của bạn.", "This evidence belongs to a criterion not assigned to your unit.");
         }
 
         return (file, await store.OpenAsync(file.StorageName, cancellationToken));
@@ -179,15 +183,16 @@ public sealed class EvidenceService(
     {
         var assessment = await assessments.LoadReadableAsync(assessmentId, user, cancellationToken);
         var file = await db.EvidenceFiles.Include(f => f.Leaves).SingleOrDefaultAsync(f => f.Id == evidenceId && f.AssessmentId == assessmentId, cancellationToken)
-            ?? throw DomainException.NotFound("Không tìm thấy tài liệu kiểm chứng.");
+            ?? throw DomainException.NotFound("Không tìm thấy tài liệu kiểm chứng.", "The evidence document was not found.");
         if (file.Leaves.Any(l => !AssessmentAccess.CanEditLeaf(user, assessment, l.LeafCode)) || !AssessmentAccess.CanEditSomething(user, assessment))
         {
-            throw DomainException.Forbidden("Bạn không có quyền xoá tài liệu kiểm chứng này.");
+            throw DomainException.Forbidden("Bạn không có quyền xoá tài liệu kiểm chứng này.", "You may not delete this evidence.");
         }
 
-        if (AssessmentAccess.LockReason(assessment, assessment.Campaign!, clock.GetUtcNow().UtcDateTime) is { } reason)
+        var deletedAt = clock.GetUtcNow().UtcDateTime;
+        if (AssessmentAccess.LockReason(assessment, assessment.Campaign!, deletedAt) is { } reason)
         {
-            throw DomainException.Locked(reason);
+            throw DomainException.Locked(reason, AssessmentAccess.LockReasonEnglish(assessment, assessment.Campaign!, deletedAt));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -16,6 +16,9 @@ public class DomainException(int status, string title, string detail) : Exceptio
 
     public string? EnglishDetail { get; init; }
 
+    /// <summary>The detail in the UI language: English when asked and given, else Vietnamese.</summary>
+    public string DetailFor(bool english) => english ? EnglishDetail ?? Message : Message;
+
     /// <summary>Field errors, keyed by the request's field name (<c>score</c>, <c>figures.numerator</c>).</summary>
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
 

@@ -35,7 +35,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             Status = failure.Status,
             Title = english ? failure.EnglishTitle ?? failure.Title : failure.Title,
-            Detail = english ? failure.EnglishDetail ?? failure.Message : failure.Message,
+            Detail = failure.DetailFor(english),
         };
         if (failure.Errors.Count > 0)
         {

@@ -42,7 +42,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
         var results = await BuildAsync(computed, publicOnly, cancellationToken);
         var unit = results.Units.SingleOrDefault(u => u.UnitId == unitId)
-            ?? throw DomainException.NotFound($"Đơn vị số {unitId} không có trong kết quả của kỳ đánh giá này.");
+            ?? throw DomainException.NotFound($"Đơn vị số {unitId} không có trong kết quả của kỳ đánh giá này.", $"Unit number {unitId} is not in the results of this campaign.");
         var (_, result) = computed.Units.Single(u => u.Assessment.UnitId == unitId);
         var framework = computed.Framework;
         var criteria = framework.AllNodes().Where(n => n.Level == 2)
@@ -83,7 +83,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null || (publicOnly && campaign.PublishedAt is null))
         {
-            throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} chưa công bố kết quả.");
+            throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} chưa công bố kết quả.", $"Campaign number {campaignId} has not published its results.");
         }
 
         var framework = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);

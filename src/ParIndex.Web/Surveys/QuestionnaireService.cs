@@ -147,7 +147,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         var existing = await db.SurveyQuestionnaires.SingleOrDefaultAsync(q => q.CampaignId == campaignId && q.Code == sample.Id, cancellationToken);
         if (existing is not null)
         {
-            throw DomainException.Conflict($"Kỳ đánh giá đã có phiếu khảo sát mẫu \"{existing.Title}\".");
+            throw DomainException.Conflict($"Kỳ đánh giá đã có phiếu khảo sát mẫu \"{existing.Title}\".", $"The campaign already has the questionnaire \"{existing.Title}\".");
         }
 
         return await SaveAsync(campaign, framework, null, sample, user, cancellationToken);
@@ -177,7 +177,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         {
             if (buffer.Length + read > QuestionnaireFile.MaxBytes)
             {
-                throw DomainException.TooLarge($"Tệp phiếu khảo sát quá lớn (giới hạn {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB).");
+                throw DomainException.TooLarge($"Tệp phiếu khảo sát quá lớn (giới hạn {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB).", $"The questionnaire file is too large (limit {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB).");
             }
 
             buffer.Write(chunk, 0, read);
@@ -191,7 +191,8 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         catch (QuestionnaireFormatException ex)
         {
             var problem = FromFormat(ex);
-            throw new SurveyProblemsException($"Tệp phiếu khảo sát không đọc được ({problem.Location}): {problem.Message} Chưa có gì được lưu.", [problem]);
+            throw new SurveyProblemsException($"Tệp phiếu khảo sát không đọc được ({problem.Location}): {problem.Message} Chưa có gì được lưu.", [problem],
+                english: "The questionnaire file cannot be read (see problems). Nothing was saved.");
         }
     }
 
@@ -270,7 +271,7 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e) || DbConflicts.IsForeignKeyViolation(e))
         {
             // A unique index (code or group) or a batch imported meanwhile (restricted foreign key).
-            throw DomainException.Conflict("Phiếu khảo sát vừa được người khác thay đổi hoặc đã có câu trả lời được nhập. Chưa có gì được lưu; hãy tải lại trang.");
+            throw DomainException.Conflict("Phiếu khảo sát vừa được người khác thay đổi hoặc đã có câu trả lời được nhập. Chưa có gì được lưu; hãy tải lại trang.", "Someone else has just changed the questionnaire, or answers have been imported for it. Nothing was saved; reload the page.");
         }
     }
 
@@ -280,7 +281,8 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
         if (batches > 0)
         {
             throw DomainException.Conflict(
-                $"Phiếu khảo sát \"{record.Title}\" đã có {batches} lô câu trả lời được nhập: hãy xoá các lô đó trước khi sửa hoặc xoá phiếu.");
+                $"Phiếu khảo sát \"{record.Title}\" đã có {batches} lô câu trả lời được nhập: hãy xoá các lô đó trước khi sửa hoặc xoá phiếu.",
+                $"The questionnaire \"{record.Title}\" has {batches} imported answer batches: delete them before changing or deleting the questionnaire.");
         }
     }
 
@@ -288,17 +290,17 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
     internal async Task<(Campaign Campaign, Framework Framework)> LoadCampaignAsync(int campaignId, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
-            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.");
+            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.", $"There is no campaign number {campaignId}.");
         return (campaign, await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken));
     }
 
     private async Task<SurveyQuestionnaireRecord> FindAsync(int campaignId, int id, CancellationToken cancellationToken) =>
         await db.SurveyQuestionnaires.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id && q.CampaignId == campaignId, cancellationToken)
-            ?? throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} không có phiếu khảo sát số {id}.");
+            ?? throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} không có phiếu khảo sát số {id}.", $"Campaign number {campaignId} has no questionnaire number {id}.");
 
     private async Task<SurveyQuestionnaireRecord> FindTrackedAsync(int campaignId, int id, CancellationToken cancellationToken) =>
         await db.SurveyQuestionnaires.SingleOrDefaultAsync(q => q.Id == id && q.CampaignId == campaignId, cancellationToken)
-            ?? throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} không có phiếu khảo sát số {id}.");
+            ?? throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} không có phiếu khảo sát số {id}.", $"Campaign number {campaignId} has no questionnaire number {id}.");
 
     internal static Questionnaire Parse(SurveyQuestionnaireRecord record) => QuestionnaireFile.Read(record.Json);
 
@@ -310,7 +312,8 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
             questionnaire.Questions.Select(q => new QuestionView(q.Code, q.Text, q.LeafCode, q.Component, q.Scale.Kind, ScaleText.Format(q.Scale))).ToList());
 
     private static SurveyProblemsException Rejected(IReadOnlyList<SurveyProblem> problems) =>
-        new($"Phiếu khảo sát có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems);
+        new($"Phiếu khảo sát có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems,
+            english: $"The questionnaire has {problems.Count} problems (see problems); nothing was saved.");
 
     /// <summary>A validator problem placed on its question row (<c>Q3</c> or <c>Q3/B</c>) or on a property of the questionnaire.</summary>
     internal static SurveyProblem FromValidator(QuestionnaireProblem problem, Questionnaire questionnaire)

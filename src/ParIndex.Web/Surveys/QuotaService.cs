@@ -39,12 +39,12 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         {
             if (user.UnitId is not { } own || !units.Any(u => u.Id == own))
             {
-                throw DomainException.Forbidden("Đơn vị của bạn không thuộc kỳ đánh giá này.");
+                throw DomainException.Forbidden("Đơn vị của bạn không thuộc kỳ đánh giá này.", "Your unit is not in this campaign.");
             }
 
             if (unitId is { } asked && asked != own)
             {
-                throw DomainException.Forbidden("Bạn chỉ được xem tiến độ khảo sát của đơn vị mình.");
+                throw DomainException.Forbidden("Bạn chỉ được xem tiến độ khảo sát của đơn vị mình.", "You may only see the survey progress of your own unit.");
             }
 
             unitId = own;
@@ -55,7 +55,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
             units = units.Where(u => u.Id == only).ToList();
             if (units.Count == 0)
             {
-                throw DomainException.NotFound($"Đơn vị số {only} không thuộc kỳ đánh giá này.");
+                throw DomainException.NotFound($"Đơn vị số {only} không thuộc kỳ đánh giá này.", $"Unit number {only} is not in this campaign.");
             }
         }
 
@@ -109,7 +109,8 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         if (requests.Count > Math.Max(1, units.Count * Math.Max(1, groups.Count)))
         {
             throw new FieldValidationException("targets",
-                $"Có {VietnameseNumbers.FormatPoints(requests.Count)} dòng chỉ tiêu mẫu, nhiều hơn số cặp đơn vị × nhóm đối tượng của kỳ đánh giá ({VietnameseNumbers.FormatPoints(units.Count * groups.Count)}).");
+                $"Có {VietnameseNumbers.FormatPoints(requests.Count)} dòng chỉ tiêu mẫu, nhiều hơn số cặp đơn vị × nhóm đối tượng của kỳ đánh giá ({VietnameseNumbers.FormatPoints(units.Count * groups.Count)}).",
+                $"There are {requests.Count} sample quota rows, more than the campaign's unit × respondent group pairs ({units.Count * groups.Count}).");
         }
 
         var unitIds = units.Select(u => u.Id).ToHashSet();
@@ -134,7 +135,8 @@ public sealed partial class QuotaService(ParIndexDbContext db)
 
         if (problems.Count > 0)
         {
-            throw new SurveyProblemsException($"Chỉ tiêu mẫu có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems);
+            throw new SurveyProblemsException($"Chỉ tiêu mẫu có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems,
+                english: $"The sample quotas have {problems.Count} problems (see problems); nothing was saved.");
         }
 
         await ApplyAsync(campaignId, requests.Select(r => (r.UnitId, r.RespondentGroup.Trim(), r.Population, r.Margin)).ToList(), cancellationToken);
@@ -185,7 +187,8 @@ public sealed partial class QuotaService(ParIndexDbContext db)
 
         if (problems.Count > 0)
         {
-            throw new SurveyProblemsException($"Chỉ tiêu mẫu có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems);
+            throw new SurveyProblemsException($"Chỉ tiêu mẫu có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems,
+                english: $"The sample quotas have {problems.Count} problems (see problems); nothing was saved.");
         }
 
         return await SaveAsync(campaignId, requests, user, cancellationToken);
@@ -209,7 +212,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         await csv.CopyToAsync(bounded, cancellationToken);
         if (bounded.Length > MaxCsvBytes)
         {
-            throw DomainException.TooLarge($"Tệp chỉ tiêu mẫu quá lớn (giới hạn {MaxCsvBytes / (1024 * 1024)} MB).");
+            throw DomainException.TooLarge($"Tệp chỉ tiêu mẫu quá lớn (giới hạn {MaxCsvBytes / (1024 * 1024)} MB).", $"The sample quota file is too large (limit {MaxCsvBytes / (1024 * 1024)} MB).");
         }
 
         bounded.Position = 0;
@@ -229,13 +232,15 @@ public sealed partial class QuotaService(ParIndexDbContext db)
                     : ex.Column > 0 ? SurveyImportProblem.Letter(ex.Column) : null;
                 var location = column is null ? $"Dòng {ex.Row}" : $"Dòng {ex.Row}, cột {column}";
                 throw new SurveyProblemsException($"Tệp chỉ tiêu mẫu không đọc được; chưa có gì được lưu. {ex.Message}",
-                    [new SurveyProblem(ex.Row > 0 ? ex.Row : null, column, location, ex.Message)]);
+                    [new SurveyProblem(ex.Row > 0 ? ex.Row : null, column, location, ex.Message)],
+                    english: "The sample quota file cannot be read (see problems); nothing was saved.");
             }
         }
 
         if (!Next())
         {
-            throw new SurveyProblemsException("Tệp chỉ tiêu mẫu trống; chưa có gì được lưu.", [new SurveyProblem(1, null, "Dòng 1", "Tệp trống: cần dòng tiêu đề unit,group,N,e.")]);
+            throw new SurveyProblemsException("Tệp chỉ tiêu mẫu trống; chưa có gì được lưu.", [new SurveyProblem(1, null, "Dòng 1", "Tệp trống: cần dòng tiêu đề unit,group,N,e.")],
+                english: "The sample quota file is empty (a header row unit,group,N,e is needed); nothing was saved.");
         }
 
         var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader[i].Trim().ToString()).ToList();
@@ -255,7 +260,8 @@ public sealed partial class QuotaService(ParIndexDbContext db)
 
         if (problems.Count > 0)
         {
-            throw new SurveyProblemsException($"Tệp chỉ tiêu mẫu thiếu cột; chưa có gì được lưu. {problems[0].Message}", problems);
+            throw new SurveyProblemsException($"Tệp chỉ tiêu mẫu thiếu cột; chưa có gì được lưu. {problems[0].Message}", problems,
+                english: "The sample quota file lacks columns (needed: unit,group,N,e); nothing was saved.");
         }
 
         while (Next())
@@ -316,7 +322,8 @@ public sealed partial class QuotaService(ParIndexDbContext db)
 
         if (problems.Count > 0)
         {
-            throw new SurveyProblemsException($"Tệp chỉ tiêu mẫu có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems);
+            throw new SurveyProblemsException($"Tệp chỉ tiêu mẫu có {problems.Count} lỗi; chưa có gì được lưu. {problems[0].Location}: {problems[0].Message}", problems,
+                english: $"The sample quota file has {problems.Count} problems (see problems); nothing was saved.");
         }
 
         await ApplyAsync(campaignId, parsed, cancellationToken);
@@ -391,7 +398,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
         }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
-            throw DomainException.Conflict("Chỉ tiêu mẫu vừa được người khác thay đổi. Chưa có gì được lưu; hãy tải lại trang.");
+            throw DomainException.Conflict("Chỉ tiêu mẫu vừa được người khác thay đổi. Chưa có gì được lưu; hãy tải lại trang.", "Someone else has just changed the sample quotas. Nothing was saved; reload the page.");
         }
     }
 
@@ -411,7 +418,7 @@ public sealed partial class QuotaService(ParIndexDbContext db)
 
     private async Task<Campaign> LoadCampaignAsync(int campaignId, CancellationToken cancellationToken) =>
         await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
-            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.");
+            ?? throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.", $"There is no campaign number {campaignId}.");
 
     private async Task<List<CampaignUnit>> CampaignUnitsAsync(int campaignId, CancellationToken cancellationToken) =>
         (await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaignId)

@@ -52,7 +52,7 @@ public static class SurveyEndpoints
         manage.MapPost("/questionnaires/import", async Task<Created<QuestionnaireDetail>> (int campaignId, IFormCollection form, ClaimsPrincipal principal, QuestionnaireService service, CancellationToken ct) =>
             {
                 var file = form.Files["file"] ?? (form.Files.Count > 0 ? form.Files[0] : null)
-                    ?? throw DomainException.Invalid("Chưa chọn tệp phiếu khảo sát.");
+                    ?? throw DomainException.Invalid("Chưa chọn tệp phiếu khảo sát.", "No questionnaire file was chosen.");
                 await using var stream = file.OpenReadStream();
                 var created = await service.ImportAsync(campaignId, stream, CurrentUser.From(principal), ct);
                 return TypedResults.Created($"/api/campaigns/{campaignId}/surveys/questionnaires/{created.Id}", created);
@@ -91,10 +91,10 @@ public static class SurveyEndpoints
         manage.MapPost("/quotas/import", async Task<Ok<QuotaView>> (int campaignId, IFormCollection form, ClaimsPrincipal principal, QuotaService service, CancellationToken ct) =>
             {
                 var file = form.Files["file"] ?? (form.Files.Count > 0 ? form.Files[0] : null)
-                    ?? throw DomainException.Invalid("Chưa chọn tệp CSV chỉ tiêu mẫu.");
+                    ?? throw DomainException.Invalid("Chưa chọn tệp CSV chỉ tiêu mẫu.", "No sample quota CSV file was chosen.");
                 if (file.Length > QuotaService.MaxCsvBytes)
                 {
-                    throw DomainException.TooLarge($"Tệp chỉ tiêu mẫu quá lớn (giới hạn {QuotaService.MaxCsvBytes / (1024 * 1024)} MB).");
+                    throw DomainException.TooLarge($"Tệp chỉ tiêu mẫu quá lớn (giới hạn {QuotaService.MaxCsvBytes / (1024 * 1024)} MB).", $"The sample quota file is too large (limit {QuotaService.MaxCsvBytes / (1024 * 1024)} MB).");
                 }
 
                 await using var stream = file.OpenReadStream();
@@ -111,10 +111,10 @@ public static class SurveyEndpoints
         manage.MapPost("/batches", async Task<Created<SurveyImportOutcome>> (int campaignId, IFormCollection form, ClaimsPrincipal principal, SurveyImportService service, CancellationToken ct) =>
             {
                 var file = form.Files["file"] ?? (form.Files.Count > 0 ? form.Files[0] : null)
-                    ?? throw DomainException.Invalid("Chưa chọn tệp kết quả khảo sát (CSV hoặc XLSX).");
+                    ?? throw DomainException.Invalid("Chưa chọn tệp kết quả khảo sát (CSV hoặc XLSX).", "No survey results file (CSV or XLSX) was chosen.");
                 if (file.Length > service.MaxBytes)
                 {
-                    throw DomainException.TooLarge("Tệp kết quả khảo sát vượt quá giới hạn dung lượng.");
+                    throw DomainException.TooLarge("Tệp kết quả khảo sát vượt quá giới hạn dung lượng.", "The survey results file is larger than allowed.");
                 }
 
                 var options = new SurveyImportOptions

@@ -54,7 +54,7 @@ public sealed class SurveyImportService(
         CampaignAppraisalService.EnsureOpen(campaign);
         var questionnaire = await db.SurveyQuestionnaires.AsNoTracking()
             .SingleOrDefaultAsync(q => q.Id == options.QuestionnaireId && q.CampaignId == campaignId, cancellationToken)
-            ?? throw DomainException.Invalid("Chưa chọn phiếu khảo sát của kỳ đánh giá này.");
+            ?? throw DomainException.Invalid("Chưa chọn phiếu khảo sát của kỳ đánh giá này.", "No questionnaire of this campaign was chosen.");
         var file = CheckFile(fileName, content);
         var mapping = Mapping(options);
 
@@ -67,7 +67,8 @@ public sealed class SurveyImportService(
         {
             var row = ex.Row > 0 ? ex.Row : (int?)null;
             throw new SurveyProblemsException($"Tệp {fileName} không đọc được: {ex.Message} Không có câu trả lời nào được nhập.",
-                [new SurveyProblem(row, null, row is { } r ? $"Dòng {r}" : "Tệp", ex.Message)]);
+                [new SurveyProblem(row, null, row is { } r ? $"Dòng {r}" : "Tệp", ex.Message)],
+                english: $"The file {fileName} cannot be read (see problems). No answers were imported.");
         }
         catch (SurveyCampaignException ex)
         {
@@ -77,13 +78,15 @@ public sealed class SurveyImportService(
         switch (result.Status)
         {
             case SurveyImportStatus.AlreadyImported:
-                throw DomainException.Conflict($"Tệp này (cùng nội dung, SHA-256 {result.ContentHash[..12]}…) đã được nhập vào kỳ đánh giá: không nhập lại. Muốn nhập lại, hãy xoá lô cũ trước.");
+                throw DomainException.Conflict($"Tệp này (cùng nội dung, SHA-256 {result.ContentHash[..12]}…) đã được nhập vào kỳ đánh giá: không nhập lại. Muốn nhập lại, hãy xoá lô cũ trước.",
+                    $"This file (same content, SHA-256 {result.ContentHash[..12]}…) was already imported into the campaign: it is not imported again. To import it again, delete the old batch first.");
             case SurveyImportStatus.Invalid:
                 var problems = result.Report.Problems.Select(ToProblem).ToList();
                 throw new SurveyProblemsException(
                     $"Tệp {fileName} có {result.Report.TotalProblems} lỗi: không có câu trả lời nào được nhập. {problems.FirstOrDefault()?.Location}: {problems.FirstOrDefault()?.Message}",
                     problems,
-                    result.Report.TotalProblems);
+                    result.Report.TotalProblems,
+                    $"The file {fileName} has {result.Report.TotalProblems} problems (see problems): no answers were imported.");
         }
 
         var batch = await db.SurveyBatches.AsNoTracking().SingleAsync(b => b.Id == result.BatchId, cancellationToken);
@@ -98,7 +101,7 @@ public sealed class SurveyImportService(
         CampaignAppraisalService.EnsureOpen(campaign);
         if (!await db.SurveyBatches.AnyAsync(b => b.Id == batchId && b.CampaignId == campaignId, cancellationToken))
         {
-            throw DomainException.NotFound($"Kỳ đánh giá không có lô câu trả lời số {batchId}.");
+            throw DomainException.NotFound($"Kỳ đánh giá không có lô câu trả lời số {batchId}.", $"The campaign has no answer batch number {batchId}.");
         }
 
         try
@@ -133,12 +136,12 @@ public sealed class SurveyImportService(
         var (campaign, framework) = await questionnaires.LoadCampaignAsync(campaignId, cancellationToken);
         if (!user.SeesAllUnits && user.UnitId != unitId)
         {
-            throw DomainException.Forbidden("Bạn chỉ được xem kết quả khảo sát của đơn vị mình.");
+            throw DomainException.Forbidden("Bạn chỉ được xem kết quả khảo sát của đơn vị mình.", "You may only see the survey results of your own unit.");
         }
 
         var unit = await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaignId && a.UnitId == unitId)
             .Select(a => new { a.Unit!.Id, a.Unit.Code, a.Unit.Name }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound($"Đơn vị số {unitId} không thuộc kỳ đánh giá này.");
+            ?? throw DomainException.NotFound($"Đơn vị số {unitId} không thuộc kỳ đánh giá này.", $"Unit number {unitId} is not in this campaign.");
         // One unit's stored answers, counted by the database and scored by the core, as the import re-scores them.
         var result = await scorer.ScoreAsync(campaignId, unitId, cancellationToken);
         var byLeaf = result.Leaves.ToDictionary(l => l.LeafCode, StringComparer.Ordinal);
@@ -158,12 +161,12 @@ public sealed class SurveyImportService(
     {
         if (content.Length == 0)
         {
-            throw DomainException.Invalid("Tệp kết quả khảo sát trống.");
+            throw DomainException.Invalid("Tệp kết quả khảo sát trống.", "The survey results file is empty.");
         }
 
         if (content.Length > MaxBytes)
         {
-            throw DomainException.TooLarge($"Tệp kết quả khảo sát quá lớn (giới hạn {FormatSize(MaxBytes)}).");
+            throw DomainException.TooLarge($"Tệp kết quả khảo sát quá lớn (giới hạn {FormatSize(MaxBytes)}).", $"The survey results file is too large (limit {FormatSize(MaxBytes)}).");
         }
 
         var extension = Path.GetExtension(fileName).ToUpperInvariant();
@@ -175,9 +178,11 @@ public sealed class SurveyImportService(
             case ".CSV" when !isZip && !content.AsSpan(0, Math.Min(content.Length, 8192)).Contains((byte)0):
                 return ResponseFile.FromBytes(fileName, content, ResponseFileFormat.Csv);
             case ".XLSX" or ".CSV":
-                throw DomainException.UnsupportedType($"Nội dung tệp {fileName} không khớp đuôi {extension.ToLowerInvariant()}: cần tệp CSV (văn bản) hoặc XLSX (bảng tính Excel).");
+                throw DomainException.UnsupportedType($"Nội dung tệp {fileName} không khớp đuôi {extension.ToLowerInvariant()}: cần tệp CSV (văn bản) hoặc XLSX (bảng tính Excel).",
+                    $"The content of {fileName} does not match its extension {extension.ToLowerInvariant()}: a CSV (text) or XLSX (Excel workbook) file is needed.");
             default:
-                throw DomainException.UnsupportedType($"Tệp {fileName}: chỉ nhận tệp .csv hoặc .xlsx xuất từ công cụ khảo sát (LimeSurvey, KoboToolbox, ODK).");
+                throw DomainException.UnsupportedType($"Tệp {fileName}: chỉ nhận tệp .csv hoặc .xlsx xuất từ công cụ khảo sát (LimeSurvey, KoboToolbox, ODK).",
+                    $"{fileName}: only .csv or .xlsx files exported from a survey tool (LimeSurvey, KoboToolbox, ODK) are accepted.");
         }
     }
 
@@ -188,11 +193,12 @@ public sealed class SurveyImportService(
         {
             null or "WIDE" => ResponseShape.Wide,
             "LONG" => ResponseShape.Long,
-            _ => throw DomainException.Invalid($"Dạng tệp \"{options.Shape}\" không hợp lệ: chọn wide (mỗi dòng một người) hoặc long (mỗi dòng một câu trả lời)."),
+            _ => throw DomainException.Invalid($"Dạng tệp \"{options.Shape}\" không hợp lệ: chọn wide (mỗi dòng một người) hoặc long (mỗi dòng một câu trả lời).",
+                $"The file shape \"{options.Shape}\" is not valid: choose wide (one respondent per row) or long (one answer per row)."),
         };
         if (Clean(options.UnitColumn) is not null && Clean(options.FixedUnit) is not null)
         {
-            throw DomainException.Invalid("Chọn cột đơn vị hoặc một đơn vị cố định cho cả tệp, không cả hai.");
+            throw DomainException.Invalid("Chọn cột đơn vị hoặc một đơn vị cố định cho cả tệp, không cả hai.", "Choose a unit column or one fixed unit for the whole file, not both.");
         }
 
         var mapping = new SurveyColumnMapping
@@ -221,9 +227,9 @@ public sealed class SurveyImportService(
 
     private static DomainException Map(SurveyCampaignException ex) => ex.Problem switch
     {
-        SurveyCampaignProblem.NotFound => DomainException.NotFound(ex.Message),
-        SurveyCampaignProblem.Conflict => DomainException.Conflict(ex.Message),
-        _ => DomainException.Invalid(ex.Message),
+        SurveyCampaignProblem.NotFound => DomainException.NotFound(ex.Message, ex.English),
+        SurveyCampaignProblem.Conflict => DomainException.Conflict(ex.Message, ex.English),
+        _ => DomainException.Invalid(ex.Message, ex.English),
     };
 
     private static SurveyBatchView ToView(SurveyBatchRecord b, string code, string group) =>

@@ -1,6 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using ParIndex.Web.Tests.Infrastructure;
+using static ParIndex.Web.Tests.Surveys.SurveyTestData;
 
 namespace ParIndex.Web.Tests.Pages;
 
@@ -140,6 +145,129 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         Assert.Contains("/api/assessments/{id}/leaves/{code}", doc, StringComparison.Ordinal);
         Assert.Contains("/api/assessments/{id}/evidence", doc, StringComparison.Ordinal);
         Assert.Contains("/api/campaigns", doc, StringComparison.Ordinal);
+    }
+
+    /// <summary>Letters only Vietnamese writes (IgnoreCase covers the capitals).</summary>
+    private static readonly Regex VietnameseLetters = new("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    [Fact]
+    public async Task The_self_assessment_page_gives_its_script_the_save_texts_in_its_language()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        string? Text(string html, string key) =>
+            new HtmlParser().ParseDocument(html).QuerySelector("[data-assessment]")?.GetAttribute("data-text-" + key);
+
+        var vietnamese = await editor.GetStringAsync(new Uri($"/assessments/{id}", UriKind.Relative));
+        Assert.Equal("Đang lưu…", Text(vietnamese, "saving"));
+        Assert.Equal("Đã lưu", Text(vietnamese, "saved"));
+        Assert.Equal("Mất kết nối: chưa lưu", Text(vietnamese, "offline"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.GetAsync(new Uri("/account/language/en", UriKind.Relative))).StatusCode);
+        var english = await editor.GetStringAsync(new Uri($"/assessments/{id}", UriKind.Relative));
+        Assert.Equal("Saving…", Text(english, "saving"));
+        Assert.Equal("Saved", Text(english, "saved"));
+        Assert.Equal("Not saved", Text(english, "not-saved"));
+        Assert.Equal("Not saved: correct the highlighted number", Text(english, "invalid-number"));
+        Assert.Equal("Connection lost: not saved", Text(english, "offline"));
+        Assert.Equal("No file chosen", Text(english, "no-file"));
+        Assert.Equal("Uploading…", Text(english, "uploading"));
+        Assert.Equal("Uploaded", Text(english, "uploaded"));
+        Assert.Equal("Delete", Text(english, "delete"));
+    }
+
+    private static readonly bool[] Languages = [true, false];
+
+    /// <summary>
+    /// Sends the same failing request in English (cookie <c>parindex-lang=en</c>, set as the language
+    /// link sets it) and in Vietnamese: the English title, detail and field messages have no
+    /// Vietnamese letter, the Vietnamese title and detail have.
+    /// </summary>
+    private static async Task AssertBothLanguagesAsync(HttpClient client, string what, HttpStatusCode status, Func<Task<HttpResponseMessage>> send)
+    {
+        foreach (var english in Languages)
+        {
+            var switched = await client.GetAsync(new Uri(english ? "/account/language/en" : "/account/language/vi", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+            var response = await send();
+            await response.AssertProblemAsync(status);
+            var problem = await response.JsonAsync();
+            var title = problem.GetProperty("title").GetString() ?? "";
+            var detail = problem.GetProperty("detail").GetString() ?? "";
+            Assert.False(string.IsNullOrWhiteSpace(detail), $"{what}: no detail");
+            if (english)
+            {
+                Assert.False(VietnameseLetters.IsMatch(title), $"{what}: Vietnamese in the English title \"{title}\"");
+                Assert.False(VietnameseLetters.IsMatch(detail), $"{what}: Vietnamese in the English detail \"{detail}\"");
+                if (problem.TryGetProperty("errors", out var errors))
+                {
+                    foreach (var message in errors.EnumerateObject().SelectMany(f => f.Value.EnumerateArray()).Select(m => m.GetString() ?? ""))
+                    {
+                        Assert.False(VietnameseLetters.IsMatch(message), $"{what}: Vietnamese in the English field message \"{message}\"");
+                    }
+                }
+            }
+            else
+            {
+                Assert.True(VietnameseLetters.IsMatch(title), $"{what}: the Vietnamese title \"{title}\" is not Vietnamese");
+                Assert.True(VietnameseLetters.IsMatch(detail), $"{what}: the Vietnamese detail \"{detail}\" is not Vietnamese");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_area_answers_a_refusal_in_english_with_the_language_cookie_and_in_vietnamese_without()
+    {
+        using var admin = await app.LoginAsync("admin");
+        await AssertBothLanguagesAsync(admin, "user with an unknown role", HttpStatusCode.BadRequest, () =>
+            admin.PostAsJsonAsync(new Uri("/api/users", UriKind.Relative), new { userName = "khong.vai.tro", fullName = "Không vai trò", role = "Nobody", password = "KhongVai@2025" }));
+
+        using var coordinator = await app.LoginAsync("coordinator");
+        var frameworks = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/frameworks", UriKind.Relative));
+        await AssertBothLanguagesAsync(coordinator, "campaign without units", HttpStatusCode.BadRequest, () =>
+            coordinator.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
+            {
+                name = "Kỳ không đơn vị",
+                year = 2024,
+                frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+                unitIds = Array.Empty<int>(),
+            }));
+        await AssertBothLanguagesAsync(coordinator, "unknown campaign", HttpStatusCode.NotFound, () =>
+            coordinator.GetAsync(new Uri("/api/campaigns/999999", UriKind.Relative)));
+
+        var campaignName = "Kỳ song ngữ " + app.ProviderName;
+        var campaignId = await CreateCampaignAsync(coordinator, campaignName);
+        var bg = await UnitIdAsync(app, "BG");
+        await AssertBothLanguagesAsync(coordinator, "quota over the limit", HttpStatusCode.BadRequest, () =>
+            coordinator.PutAsJsonAsync(new Uri($"/api/campaigns/{campaignId}/surveys/quotas", UriKind.Relative), Enumerable.Range(0, 3)
+                .Select(i => new { unitId = bg, respondentGroup = "nhom-" + Id(i), population = 100, margin = "0,05" }).ToArray()));
+        await AssertBothLanguagesAsync(coordinator, "questionnaire import of a bad file", HttpStatusCode.UnprocessableEntity, () =>
+            UploadAsync(coordinator, $"/api/campaigns/{campaignId}/surveys/questionnaires/import", "phieu.json", Encoding.UTF8.GetBytes("{ \"id\": "), "application/json"));
+
+        var questionnaireId = await CreateQuestionnaireAsync(coordinator, campaignId, Questionnaire("phieu-song-ngu", "nguoi-dan"));
+        await AssertBothLanguagesAsync(coordinator, "survey upload with a bad cell", HttpStatusCode.UnprocessableEntity, async () =>
+        {
+            var token = await AppFixture.ApiTokenAsync(coordinator);
+            using var form = new MultipartFormDataContent();
+            form.Add(new StringContent(Id(questionnaireId)), "questionnaireId");
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes("id,don_vi,Q1,Q2,Q3\nr1,BG,9,4,A\n"));
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, "file", "loi.csv");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{campaignId}/surveys/batches", UriKind.Relative)) { Content = form };
+            request.Headers.Add("X-XSRF-TOKEN", token);
+            return await coordinator.SendAsync(request);
+        });
+
+        // The workflow: a step in the wrong state (409) and a step of another role (403).
+        var assessmentId = await app.AssessmentIdAsync("LS", campaignName);
+        using var lead = await app.LoginAsync("lead.langson");
+        await AssertBothLanguagesAsync(lead, "withdraw of a draft", HttpStatusCode.Conflict, () =>
+            lead.PostAsync(new Uri($"/api/assessments/{assessmentId}/actions/withdraw", UriKind.Relative), null));
+        using var editor = await app.LoginAsync("editor.langson");
+        await AssertBothLanguagesAsync(editor, "submit by an editor", HttpStatusCode.Forbidden, () =>
+            editor.PostAsync(new Uri($"/api/assessments/{assessmentId}/actions/submit", UriKind.Relative), null));
+        await AssertBothLanguagesAsync(coordinator, "campaign-wide approve by the coordinator", HttpStatusCode.Forbidden, () =>
+            coordinator.PostAsync(new Uri($"/api/campaigns/{campaignId}/actions/approve", UriKind.Relative), null));
     }
 }
 

@@ -38,6 +38,13 @@
     return problemMessage(await problemOf(response), response);
   }
 
+  // The page's words in its language: the Razor page renders them as data-text-* attributes on the
+  // [data-assessment] element (no inline script: the CSP forbids it). Vietnamese when absent.
+  function pageText(element, key, fallback) {
+    var root = element.closest('[data-assessment]');
+    return (root && root.getAttribute('data-text-' + key)) || fallback;
+  }
+
   function setState(leaf, text, isError) {
     var state = leaf.querySelector('.save-state');
     if (state) {
@@ -151,12 +158,12 @@
     if (!id || !code) { return; }
     if (!checkLeaf(leafElement)) {
       // Nothing invalid is sent: the message is already beside the field.
-      setState(leafElement, document.documentElement.lang === 'en' ? 'Not saved: correct the highlighted number' : 'Chưa lưu: hãy sửa số chưa hợp lệ', true);
+      setState(leafElement, pageText(leafElement, 'invalid-number', 'Chưa lưu: hãy sửa số chưa hợp lệ'), true);
       return;
     }
     if (pending.get(leafElement)) { pending.set(leafElement, 'again'); return; }
     pending.set(leafElement, 'busy');
-    setState(leafElement, leafElement.closest('[data-assessment]').getAttribute('data-saving') || 'Đang lưu…', false);
+    setState(leafElement, pageText(leafElement, 'saving', 'Đang lưu…'), false);
     try {
       var response = await fetch('/api/assessments/' + id + '/leaves/' + encodeURIComponent(code), {
         method: 'PUT',
@@ -168,16 +175,16 @@
         var result = await response.json();
         applyLeaf(leafElement, result.leaf);
         applyTotals(result);
-        setState(leafElement, 'Đã lưu ✓', false);
+        setState(leafElement, pageText(leafElement, 'saved', 'Đã lưu') + ' ✓', false);
       } else {
         var problem = await problemOf(response);
         leafElement.querySelector('.error').textContent = problemMessage(problem, response);
         showFieldErrors(leafElement, problem);
-        setState(leafElement, 'Chưa lưu', true);
+        setState(leafElement, pageText(leafElement, 'not-saved', 'Chưa lưu'), true);
         if (response.status === 409) { pending.delete(leafElement); return; }
       }
     } catch (e) {
-      setState(leafElement, 'Mất kết nối: chưa lưu', true);
+      setState(leafElement, pageText(leafElement, 'offline', 'Mất kết nối: chưa lưu'), true);
     }
     var again = pending.get(leafElement) === 'again';
     pending.delete(leafElement);
@@ -212,14 +219,14 @@
       var leaf = upload.closest('.leaf[data-code]');
       var form = upload.closest('.evidence-form');
       var file = form.querySelector('input[type="file"]');
-      if (!file.files.length) { setState(leaf, 'Chưa chọn tệp', true); return; }
+      if (!file.files.length) { setState(leaf, pageText(leaf, 'no-file', 'Chưa chọn tệp'), true); return; }
       var data = new FormData();
       data.append('file', file.files[0]);
       data.append('leafCodes', leaf.getAttribute('data-code'));
       data.append('documentNumber', form.querySelector('input[name="documentNumber"]').value);
       data.append('documentDate', form.querySelector('input[name="documentDate"]').value);
       data.append('__RequestVerificationToken', token());
-      setState(leaf, 'Đang tải lên…', false);
+      setState(leaf, pageText(leaf, 'uploading', 'Đang tải lên…'), false);
       var response = await fetch('/api/assessments/' + assessmentOf(leaf) + '/evidence', {
         method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': token() }
       });
@@ -233,7 +240,7 @@
         item.appendChild(link);
         item.appendChild(document.createTextNode((evidence.documentNumber ? ' · ' + evidence.documentNumber : '') + ' · ' + evidence.uploadedBy + ' '));
         var remove = document.createElement('button');
-        remove.type = 'button'; remove.className = 'link delete-evidence'; remove.textContent = 'Xoá';
+        remove.type = 'button'; remove.className = 'link delete-evidence'; remove.textContent = pageText(leaf, 'delete', 'Xoá');
         item.appendChild(remove);
         leaf.querySelector('.evidence-list').appendChild(item);
         var count = leaf.querySelector('.evidence-count');
@@ -241,7 +248,7 @@
         file.value = '';
         form.querySelector('input[name="documentNumber"]').value = '';
         form.querySelector('input[name="documentDate"]').value = '';
-        setState(leaf, 'Đã tải lên ✓', false);
+        setState(leaf, pageText(leaf, 'uploaded', 'Đã tải lên') + ' ✓', false);
         save(leaf); // refreshes the flags and totals
       } else {
         setState(leaf, await problemText(response), true);
