@@ -113,6 +113,12 @@ public sealed partial class QuotaService(ParIndexDbContext db)
                 $"There are {requests.Count} sample quota rows, more than the campaign's unit × respondent group pairs ({units.Count * groups.Count}).");
         }
 
+        // A JSON array can hold nulls (found by the fuzz test).
+        if (requests.Any(r => r is null))
+        {
+            throw new FieldValidationException("targets", "Danh sách chỉ tiêu mẫu có một dòng trống.", "The list of sample quotas has an empty row.");
+        }
+
         var unitIds = units.Select(u => u.Id).ToHashSet();
         var problems = new List<SurveyProblem>();
         var seen = new HashSet<(int, string)>();
