@@ -222,7 +222,8 @@ public static class SurveyDatabaseImportMeasurement
 
                     Thread.Sleep(10);
                 }
-            }) { IsBackground = true, Name = "heap sampler" };
+            })
+            { IsBackground = true, Name = "heap sampler" };
             thread.Start();
         }
 

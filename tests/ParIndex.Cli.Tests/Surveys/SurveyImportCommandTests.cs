@@ -40,8 +40,12 @@ public sealed class SurveyImportCommandTests : IAsyncLifetime
         var questionnaire = DemoSurvey.Questionnaire(framework);
         db.SurveyQuestionnaires.Add(new SurveyQuestionnaireRecord
         {
-            Campaign = campaign, Code = questionnaire.Id, RespondentGroup = questionnaire.RespondentGroup, Title = questionnaire.Title,
-            Json = QuestionnaireFile.ToJson(questionnaire), UpdatedAt = DateTime.UtcNow,
+            Campaign = campaign,
+            Code = questionnaire.Id,
+            RespondentGroup = questionnaire.RespondentGroup,
+            Title = questionnaire.Title,
+            Json = QuestionnaireFile.ToJson(questionnaire),
+            UpdatedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
         campaignId = campaign.Id;
