@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
+using ParIndex.Data.Providers;
 using ParIndex.Web.Accounts;
 using ParIndex.Web.Admin;
 using ParIndex.Web.Appraisal;

@@ -9,10 +9,7 @@ using ParIndex.Core.Surveys;
 using ParIndex.Data;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
-using ParIndex.Data.Postgres;
-using ParIndex.Data.Postgres.Surveys;
-using ParIndex.Data.Sqlite;
-using ParIndex.Data.Sqlite.Surveys;
+using ParIndex.Data.Providers;
 using ParIndex.Data.Surveys;
 using ParIndex.Data.Units;
 
@@ -54,7 +51,7 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
 
     public int QuestionnaireId { get; private set; }
 
-    public ISurveyAnswerSinkFactory Sinks => Provider == Postgres ? new PostgresSurveyAnswerSinkFactory() : new SqliteSurveyAnswerSinkFactory();
+    public ISurveyAnswerSinkFactory Sinks => ParIndexDatabase.Describe(Provider, ConnectionString).SinkFactory();
 
     public static async Task<SurveyBenchDatabase> CreateAsync(string provider, string directory)
     {
@@ -102,16 +99,7 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
     /// <summary>A context on this database; long commands allowed (a million-respondent import runs for minutes).</summary>
     public ParIndexDbContext Context(params IInterceptor[] interceptors)
     {
-        var options = new DbContextOptionsBuilder<ParIndexDbContext>();
-        if (Provider == Postgres)
-        {
-            options.UseParIndexPostgres(ConnectionString);
-        }
-        else
-        {
-            options.UseParIndexSqlite(ConnectionString);
-        }
-
+        var options = ParIndexDatabase.Describe(Provider, ConnectionString).Configure(new DbContextOptionsBuilder<ParIndexDbContext>());
         options.AddInterceptors(interceptors);
         var db = new ParIndexDbContext(options.Options);
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));

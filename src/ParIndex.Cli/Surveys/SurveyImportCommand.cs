@@ -3,10 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Surveys;
 using ParIndex.Data;
-using ParIndex.Data.Postgres;
-using ParIndex.Data.Postgres.Surveys;
-using ParIndex.Data.Sqlite;
-using ParIndex.Data.Sqlite.Surveys;
+using ParIndex.Data.Providers;
 using ParIndex.Data.Surveys;
 using ParIndex.Surveys.Import;
 using ParIndex.Surveys.Responses;
@@ -156,7 +153,10 @@ internal static class SurveyImportCommand
         }
     }
 
-    /// <summary>The database options and sink of the chosen provider, or null after writing why not.</summary>
+    /// <summary>
+    /// The database options and sink of the chosen provider (<see cref="ParIndexDatabase"/>), or null
+    /// after writing why not. Unlike the web app, the CLI has no default database: it needs a connection.
+    /// </summary>
     internal static (DbContextOptions<ParIndexDbContext> Db, ISurveyAnswerSinkFactory Sinks)? Options(string? provider, string? connection, TextWriter stderr)
     {
         provider ??= Environment.GetEnvironmentVariable("Database__Provider");
@@ -167,18 +167,13 @@ internal static class SurveyImportCommand
             return null;
         }
 
-        var builder = new DbContextOptionsBuilder<ParIndexDbContext>();
-        if (string.IsNullOrEmpty(provider) || provider.Equals(SqliteDatabase.ProviderName, StringComparison.OrdinalIgnoreCase))
+        if (!ParIndexDatabase.TryParseProvider(provider, out _))
         {
-            return (builder.UseParIndexSqlite(connection).Options, new SqliteSurveyAnswerSinkFactory());
+            stderr.WriteLine($"Lỗi: --provider: {ParIndexDatabase.UnknownProviderMessage(provider)}");
+            return null;
         }
 
-        if (provider.Equals(PostgresDatabase.ProviderName, StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
-        {
-            return (builder.UseParIndexPostgres(connection).Options, new PostgresSurveyAnswerSinkFactory());
-        }
-
-        stderr.WriteLine($"Lỗi: --provider '{provider}' không được hỗ trợ (chọn Sqlite hoặc Postgres).");
-        return null;
+        var database = ParIndexDatabase.Describe(provider, connection);
+        return (database.Options(), database.SinkFactory());
     }
 }
