@@ -64,7 +64,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddExceptionHandler<SurveyProblemsExceptionHandler>();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.AddParIndexObservability();
 builder.Services.AddRazorComponents();
 // Vietnamese text is written as is, not as numeric character references (still HTML-escaped).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -103,11 +103,12 @@ if (!app.Environment.IsDevelopment())
 app.UseRateLimiter();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseRequestLogScope();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapParIndexHealth();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();

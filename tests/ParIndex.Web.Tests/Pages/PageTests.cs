@@ -12,6 +12,9 @@ namespace ParIndex.Web.Tests.Pages;
 /// <summary>The server-rendered pages, read as a browser would get them.</summary>
 public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
 {
+    /// <summary>The app of the class, for tests that only one provider's class runs.</summary>
+    protected TApp App => app;
+
     [Fact]
     public async Task The_demo_editor_sees_the_seed_total_65_249_in_official_order()
     {
@@ -271,6 +274,6 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 }
 
-public sealed class PageTestsOnSqlite(SqliteAppFixture app) : PageTests<SqliteAppFixture>(app);
+public sealed partial class PageTestsOnSqlite(SqliteAppFixture app) : PageTests<SqliteAppFixture>(app);
 
 public sealed class PageTestsOnPostgres(PostgresAppFixture app) : PageTests<PostgresAppFixture>(app);
