@@ -116,7 +116,17 @@ public sealed class BundleReader(ParIndexDbContext db, IEvidenceStore evidence)
     /// <summary>Verifies the bundle, checks that the database is empty, and imports everything in one transaction.</summary>
     public async Task<BundleSummary> ImportAsync(Stream bundle, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var start = bundle.Position;
         var manifest = await VerifyAsync(bundle, cancellationToken);
+        bundle.Position = start;
+        return await ImportAsync(bundle, manifest, cancellationToken);
+    }
+
+    /// <summary>Imports a bundle already checked by <see cref="VerifyAsync"/> (its manifest), in one transaction.</summary>
+    public async Task<BundleSummary> ImportAsync(Stream bundle, BundleManifest manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
         var scope = ScopeOf(manifest);
         var tables = BundleTables.For(db.Model, scope);
         var byName = manifest.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal);

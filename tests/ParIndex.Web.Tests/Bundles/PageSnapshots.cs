@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace ParIndex.Web.Tests.Bundles;
+
+/// <summary>
+/// What a user gets for a URL, with only per-request noise taken out (antiforgery tokens, CSP
+/// nonces, trace ids): status, content type, redirect target and the body — HTML and JSON as text,
+/// documents as their text or cell values (their files carry creation times), anything else as its SHA-256.
+/// </summary>
+public static partial class PageSnapshots
+{
+    public static async Task<string> TakeAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var type = response.Content.Headers.ContentType?.MediaType ?? "";
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var body = type switch
+        {
+            "text/html" or "application/json" or "application/problem+json" or "text/plain" or "text/csv" => Normalize(Encoding.UTF8.GetString(bytes)),
+            _ when url.Contains("/evidence/", StringComparison.Ordinal) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            "application/pdf" => PdfText(bytes),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => XlsxText(bytes),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => DocxText(bytes),
+            _ => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)),
+        };
+        return $"{(int)response.StatusCode} {type} {response.Headers.Location}\n{body}";
+    }
+
+    private static string Normalize(string text)
+    {
+        text = AntiforgeryValue().Replace(text, "value=\"(token)\"");
+        text = Nonce().Replace(text, "nonce=\"(nonce)\"");
+        return TraceId().Replace(text, "\"traceId\":\"(trace)\"");
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Join("\n", document.GetPages().Select(p => ContentOrderTextExtractor.GetText(p, false)));
+    }
+
+    private static string XlsxText(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var part = document.WorkbookPart!;
+        var shared = part.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var text = new StringBuilder();
+        foreach (var sheet in part.WorksheetParts)
+        {
+            foreach (var cell in sheet.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>())
+            {
+                var value = cell.CellValue?.Text ?? cell.InnerText;
+                if (cell.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString && int.TryParse(value, out var index))
+                {
+                    value = shared[index];
+                }
+
+                text.Append(cell.CellReference).Append('=').Append(value).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string DocxText(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var document = WordprocessingDocument.Open(stream, false);
+        return document.MainDocumentPart!.Document!.Body!.InnerText;
+    }
+
+    [GeneratedRegex("value=\"CfDJ8[^\"]*\"")]
+    private static partial Regex AntiforgeryValue();
+
+    [GeneratedRegex("nonce=\"[^\"]*\"")]
+    private static partial Regex Nonce();
+
+    [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
+    private static partial Regex TraceId();
+}
