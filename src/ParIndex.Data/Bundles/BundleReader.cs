@@ -144,7 +144,7 @@ public sealed class BundleReader(ParIndexDbContext db, IEvidenceStore evidence)
         if (nonEmpty.Count > 0)
         {
             throw new BundleException(BundleException.Refused,
-                $"Cơ sở dữ liệu đích không trống (bảng có dữ liệu: {string.Join(", ", nonEmpty.Take(10))}): chỉ nhập vào một cơ sở dữ liệu mới, trước lần chạy đầu tiên của ứng dụng web (target database is not empty).");
+                $"Cơ sở dữ liệu đích không trống (bảng có dữ liệu: {string.Join(", ", nonEmpty)}): chỉ nhập vào một cơ sở dữ liệu mới, trước lần chạy đầu tiên của ứng dụng web (target database is not empty).");
         }
 
         using var zip = new ZipArchive(bundle, ZipArchiveMode.Read, leaveOpen: true);

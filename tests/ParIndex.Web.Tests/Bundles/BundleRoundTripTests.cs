@@ -38,7 +38,15 @@ public abstract class BundleRoundTripTests<TApp>(TApp source) : IClassFixture<TA
                 await AssertSameRowsAsync(target);
                 target.Start();
                 var actual = await SnapshotsAsync(target, urls);
-                AssertSame(expected, actual, target.ProviderName);
+                if (source.ProviderName != target.ProviderName && target.ProviderName == "Postgres")
+                {
+                    // PostgreSQL keeps instants to the microsecond, SQLite to 100 ns: the one loss of the move, by the engine.
+                    AssertSame([.. expected.Select(PageSnapshots.ToMicroseconds)], [.. actual.Select(PageSnapshots.ToMicroseconds)], target.ProviderName);
+                }
+                else
+                {
+                    AssertSame(expected, actual, target.ProviderName);
+                }
                 await AssertNewRowsGetNewKeysAsync(target);
             }
         }
@@ -106,7 +114,7 @@ public abstract class BundleRoundTripTests<TApp>(TApp source) : IClassFixture<TA
 
         var id = await source.AssessmentIdAsync(DemoUnits.BacGiangCode);
         using var editor = await source.LoginAsync("editor.bacgiang");
-        foreach (var (bytes, leaves) in new[] { (TestFiles.Pdf(300), new[] { "1.2" }), (TestFiles.Png(), new[] { "1.1.1", "1.2" }) })
+        foreach (var (bytes, leaves) in new[] { (TestFiles.Pdf(300), new[] { "1.2" }), (TestFiles.Png(), new[] { "1.3.1", "1.2" }) })
         {
             using var content = new MultipartFormDataContent();
             var file = new ByteArrayContent(bytes);
@@ -121,7 +129,7 @@ public abstract class BundleRoundTripTests<TApp>(TApp source) : IClassFixture<TA
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/assessments/{id}/evidence", UriKind.Relative)) { Content = content };
             request.Headers.Add("X-XSRF-TOKEN", await AppFixture.ApiTokenAsync(editor));
             var response = await editor.SendAsync(request);
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         }
     }
 
@@ -223,15 +231,18 @@ public abstract class BundleRoundTripTests<TApp>(TApp source) : IClassFixture<TA
     private static void AssertSame(List<string> expected, List<string> actual, string provider)
     {
         Assert.Equal(expected.Count, actual.Count);
+        var differences = new List<string>();
         for (var i = 0; i < expected.Count; i++)
         {
             if (expected[i] != actual[i])
             {
                 var at = Enumerable.Range(0, Math.Min(expected[i].Length, actual[i].Length)).FirstOrDefault(k => expected[i][k] != actual[i][k]);
-                Assert.Fail($"{provider}: {expected[i][..expected[i].IndexOf('\n', StringComparison.Ordinal)]} differs at {at}:\n"
+                differences.Add($"{expected[i][..expected[i].IndexOf('\n', StringComparison.Ordinal)]} differs at {at}:\n"
                     + $"expected …{Around(expected[i], at)}…\nactual   …{Around(actual[i], at)}…");
             }
         }
+
+        Assert.True(differences.Count == 0, $"{provider}: {differences.Count} of {expected.Count} responses differ:\n{string.Join("\n\n", differences.Take(8))}");
 
         // Not a vacuous comparison: successful pages, documents and downloads were among them.
         Assert.Contains(expected, s => s.Contains("\n200 text/html", StringComparison.Ordinal));

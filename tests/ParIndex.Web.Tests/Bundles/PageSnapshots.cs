@@ -33,10 +33,19 @@ public static partial class PageSnapshots
 
     private static string Normalize(string text)
     {
-        text = AntiforgeryValue().Replace(text, "value=\"(token)\"");
+        text = AntiforgeryToken().Replace(text, "(token)");
         text = Nonce().Replace(text, "nonce=\"(nonce)\"");
         return TraceId().Replace(text, "\"traceId\":\"(trace)\"");
     }
+
+    /// <summary>ISO instants cut to microseconds, written without trailing zeros (as PostgreSQL returns them).</summary>
+    public static string ToMicroseconds(string text) =>
+        IsoFraction().Replace(text, m =>
+        {
+            var digits = m.Groups[2].Value;
+            var kept = (digits.Length > 6 ? digits[..6] : digits).TrimEnd('0');
+            return m.Groups[1].Value + (kept.Length > 0 ? "." + kept : "") + m.Groups[3].Value;
+        });
 
     private static string PdfText(byte[] pdf)
     {
@@ -75,8 +84,12 @@ public static partial class PageSnapshots
         return document.MainDocumentPart!.Document!.Body!.InnerText;
     }
 
-    [GeneratedRegex("value=\"CfDJ8[^\"]*\"")]
-    private static partial Regex AntiforgeryValue();
+    // Data-protection payloads (antiforgery tokens) start with the same magic header, base64url.
+    [GeneratedRegex("CfDJ8[A-Za-z0-9_-]+")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex(@"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.(\d+)(Z|[+-]\d\d:\d\d)")]
+    private static partial Regex IsoFraction();
 
     [GeneratedRegex("nonce=\"[^\"]*\"")]
     private static partial Regex Nonce();
