@@ -62,51 +62,38 @@ internal static class DataCommand
     {
         var output = new Option<FileInfo>("--output", "-o") { Description = "Tệp gói dữ liệu (.zip) sẽ ghi", Required = true };
         var campaign = new Option<int?>("--campaign") { Description = "Chỉ xuất một kỳ đánh giá (mã số Id): khung chỉ số, đơn vị, đánh giá, khảo sát, kết quả; không có tài khoản" };
-        var store = new StoreOptions();
         var command = new Command("export", "Xuất toàn bộ dữ liệu (kể cả tài khoản và mật khẩu đã băm: tệp là bí mật) hoặc một kỳ đánh giá ra một gói .zip") { output, campaign };
-        store.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        SetAction(command, new StoreOptions(), async (parse, store, db, stdout, cancellationToken) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            if (Surveys.SurveyImportCommand.Options(parse.GetValue(store.Provider), parse.GetValue(store.Connection), stderr) is not { } options)
+            var target = parse.GetValue(output)!;
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
-                return CliApp.UnreadableExitCode;
+                throw new BundleException(BundleException.Refused, "Cơ sở dữ liệu nguồn chưa được cập nhật cấu trúc: chạy 'parindex db migrate' trước.");
             }
 
-            var target = parse.GetValue(output)!;
+            using var stores = EvidenceStores.Create(db, store.EvidenceOptions(parse));
             // Written beside the target and moved at the end: a failed export leaves no half file.
             var temporary = target.FullName + ".partial";
-            return await RunAsync(stderr, async () =>
+            BundleSummary summary;
+            try
             {
-                await using var db = new ParIndexDbContext(options.Db);
-                if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
                 {
-                    throw new BundleException(BundleException.Refused, "Cơ sở dữ liệu nguồn chưa được cập nhật cấu trúc: chạy 'parindex db migrate' trước.");
+                    summary = await new BundleWriter(db, stores.Store, TimeProvider.System).WriteAsync(file, parse.GetValue(campaign), cancellationToken);
                 }
 
-                using var stores = EvidenceStores.Create(db, store.EvidenceOptions(parse));
-                BundleSummary summary;
-                try
-                {
-                    await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
-                    {
-                        summary = await new BundleWriter(db, stores.Store, TimeProvider.System).WriteAsync(file, parse.GetValue(campaign), cancellationToken);
-                    }
+                File.Move(temporary, target.FullName, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
 
-                    File.Move(temporary, target.FullName, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(temporary);
-                }
-
-                stdout.WriteLine($"Đã xuất {Describe(summary)} vào {target.FullName}.");
-                if (summary.Scope == BundleScope.Installation)
-                {
-                    stdout.WriteLine("Lưu ý: gói có tài khoản và mật khẩu đã băm — hãy giữ tệp như một bí mật.");
-                }
-            });
+            stdout.WriteLine($"Đã xuất {Describe(summary)} vào {target.FullName}.");
+            if (summary.Scope == BundleScope.Installation)
+            {
+                stdout.WriteLine("Lưu ý: gói có tài khoản và mật khẩu đã băm — hãy giữ tệp như một bí mật.");
+            }
         });
         return command;
     }
@@ -114,43 +101,50 @@ internal static class DataCommand
     private static Command Import()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Tệp gói dữ liệu (.zip) do 'parindex data export' tạo" };
-        var store = new StoreOptions();
         var command = new Command("import", "Nhập một gói dữ liệu vào cơ sở dữ liệu trống (áp dụng migration trước; tất cả hoặc không gì)") { file };
+        SetAction(command, new StoreOptions(), async (parse, store, db, stdout, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new BundleException(BundleException.Unreadable, $"không tìm thấy tệp '{path.FullName}' (file not found).");
+            }
+
+            await using var bundle = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+            // Checked before the database is touched, so a bad file changes nothing, not even the schema.
+            var manifest = await BundleReader.VerifyAsync(bundle, cancellationToken);
+            bundle.Position = 0;
+            await using (var startupLock = await PostgresStartupLock.TakeAsync(db, cancellationToken))
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            using var stores = EvidenceStores.Create(db, store.EvidenceOptions(parse));
+            var summary = await new BundleReader(db, stores.Store).ImportAsync(bundle, manifest, cancellationToken);
+            stdout.WriteLine($"Đã nhập {Describe(summary)} từ {path.FullName}.");
+        });
+        return command;
+    }
+
+    /// <summary>Adds the database and evidence options and runs <paramref name="run"/> on an opened context, mapping failures to exit codes.</summary>
+    private static void SetAction(Command command, StoreOptions store,
+        Func<ParseResult, StoreOptions, ParIndexDbContext, TextWriter, CancellationToken, Task> run)
+    {
         store.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             if (Surveys.SurveyImportCommand.Options(parse.GetValue(store.Provider), parse.GetValue(store.Connection), stderr) is not { } options)
             {
                 return CliApp.UnreadableExitCode;
             }
 
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                stderr.WriteLine($"Lỗi: không tìm thấy tệp '{path.FullName}' (file not found).");
-                return CliApp.UnreadableExitCode;
-            }
-
             return await RunAsync(stderr, async () =>
             {
-                await using var bundle = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-                // Checked before the database is touched, so a bad file changes nothing, not even the schema.
-                var manifest = await BundleReader.VerifyAsync(bundle, cancellationToken);
-                bundle.Position = 0;
                 await using var db = new ParIndexDbContext(options.Db);
-                await using (var startupLock = await PostgresStartupLock.TakeAsync(db, cancellationToken))
-                {
-                    await db.Database.MigrateAsync(cancellationToken);
-                }
-
-                using var stores = EvidenceStores.Create(db, store.EvidenceOptions(parse));
-                var summary = await new BundleReader(db, stores.Store).ImportAsync(bundle, manifest, cancellationToken);
-                stdout.WriteLine($"Đã nhập {Describe(summary)} từ {path.FullName}.");
+                await run(parse, store, db, parse.InvocationConfiguration.Output, cancellationToken);
             });
         });
-        return command;
     }
 
     private static string Describe(BundleSummary summary) =>

@@ -106,6 +106,16 @@ public sealed class DataCommandTests : IDisposable
         var export = Export();
         Assert.True(export.Code == 0, export.Err);
         Assert.Contains("bí mật", export.Out, StringComparison.Ordinal);
+        using (var zip = ZipFile.OpenRead(BundlePath))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("tables/AspNetUsers.jsonl", names);
+            Assert.Contains("tables/LeafEvidence.jsonl", names);
+            // Sessions, login throttles, the key ring and the stores' bookkeeping stay behind (ADR 0114).
+            Assert.DoesNotContain(names, n => n.Contains("AuthSessions", StringComparison.Ordinal) || n.Contains("LoginThrottles", StringComparison.Ordinal)
+                || n.Contains("DataProtectionKeys", StringComparison.Ordinal) || n.Contains("EvidenceC", StringComparison.Ordinal));
+            Assert.Equal(BundleFormat.ManifestEntry, names[^1]);
+        }
 
         var import = Import("target");
         Assert.True(import.Code == 0, import.Err);

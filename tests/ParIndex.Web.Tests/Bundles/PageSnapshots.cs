@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
@@ -21,7 +22,8 @@ public static partial class PageSnapshots
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var body = type switch
         {
-            "text/html" or "application/json" or "application/problem+json" or "text/plain" or "text/csv" => Normalize(Encoding.UTF8.GetString(bytes)),
+            "application/json" or "application/problem+json" => Normalize(JsonWithPlainNumbers(bytes)),
+            "text/html" or "text/plain" or "text/csv" => Normalize(Encoding.UTF8.GetString(bytes)),
             _ when url.Contains("/evidence/", StringComparison.Ordinal) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)),
             "application/pdf" => PdfText(bytes),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => XlsxText(bytes),
@@ -37,6 +39,64 @@ public static partial class PageSnapshots
         text = Nonce().Replace(text, "nonce=\"(nonce)\"");
         return TraceId().Replace(text, "\"traceId\":\"(trace)\"");
     }
+
+    /// <summary>
+    /// The JSON with every number written without trailing fractional zeros: a decimal's scale is the
+    /// engine's (PostgreSQL numeric(28,10) returns 61.1213000000, SQLite the text it stored), its value is the figure.
+    /// </summary>
+    private static string JsonWithPlainNumbers(byte[] json)
+    {
+        if (json.Length == 0)
+        {
+            return "";
+        }
+
+        using var document = JsonDocument.Parse(json);
+        using var output = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(writer, document.RootElement);
+        }
+
+        return Encoding.UTF8.GetString(output.ToArray());
+
+        static void Write(Utf8JsonWriter writer, JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        writer.WritePropertyName(property.Name);
+                        Write(writer, property.Value);
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Write(writer, item);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                case JsonValueKind.Number:
+                    writer.WriteRawValue(PlainNumber(element.GetRawText()));
+                    break;
+                default:
+                    element.WriteTo(writer);
+                    break;
+            }
+        }
+    }
+
+    private static string PlainNumber(string number) =>
+        number.Contains('.', StringComparison.Ordinal) && !number.Contains('e', StringComparison.OrdinalIgnoreCase)
+            ? number.TrimEnd('0').TrimEnd('.')
+            : number;
 
     /// <summary>ISO instants cut to microseconds, written without trailing zeros (as PostgreSQL returns them).</summary>
     public static string ToMicroseconds(string text) =>
@@ -68,6 +128,10 @@ public static partial class PageSnapshots
                 if (cell.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString && int.TryParse(value, out var index))
                 {
                     value = shared[index];
+                }
+                else if (cell.DataType is null || cell.DataType.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number)
+                {
+                    value = PlainNumber(value);
                 }
 
                 text.Append(cell.CellReference).Append('=').Append(value).Append('\n');
