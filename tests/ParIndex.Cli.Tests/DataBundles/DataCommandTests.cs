@@ -83,8 +83,17 @@ public sealed class DataCommandTests : IDisposable
         var stored = await store.PutAsync(staged, CancellationToken.None);
         var file = new EvidenceFile
         {
-            Id = Guid.NewGuid(), AssessmentId = assessment.Id, FileName = "Kế hoạch.pdf", ContentType = "application/pdf", Size = staged.Size, Sha256 = staged.Sha256,
-            DocumentNumber = "41/KH-UBND", DocumentDate = new DateOnly(2023, 3, 15), UploadedBy = "editor", UploadedAt = DateTime.UtcNow, StorageName = stored.StorageName,
+            Id = Guid.NewGuid(),
+            AssessmentId = assessment.Id,
+            FileName = "Kế hoạch.pdf",
+            ContentType = "application/pdf",
+            Size = staged.Size,
+            Sha256 = staged.Sha256,
+            DocumentNumber = "41/KH-UBND",
+            DocumentDate = new DateOnly(2023, 3, 15),
+            UploadedBy = "editor",
+            UploadedAt = DateTime.UtcNow,
+            StorageName = stored.StorageName,
         };
         file.Leaves.AddRange(leaves);
         db.EvidenceFiles.Add(file);
