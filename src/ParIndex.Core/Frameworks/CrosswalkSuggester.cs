@@ -7,7 +7,7 @@ namespace ParIndex.Core.Frameworks;
 /// <item>same code and same normalised title (<see cref="CrosswalkMatch.Code"/>);</item>
 /// <item>same normalised title, diacritics kept (<see cref="CrosswalkMatch.Title"/>: renumbered);</item>
 /// <item>same title without diacritics (<see cref="CrosswalkMatch.TitleWithoutDiacritics"/>, weak);</item>
-/// <item>same code, different title (<see cref="CrosswalkMatch.CodeOnly"/>: renamed);</item>
+/// <item>same code, different title, both leaves or both inner (<see cref="CrosswalkMatch.CodeOnly"/>: renamed);</item>
 /// <item>structure: an old leaf whose code is now an unmatched inner node was split (one-to-many onto
 /// its leaves), an old inner node whose code is now an unmatched leaf was merged (many-to-one from its leaves).</item>
 /// </list>
@@ -47,7 +47,8 @@ public static class CrosswalkSuggester
 
         foreach (var now in news.Where(n => !usedNew.Contains(n.Code)))
         {
-            if (oldByCode.TryGetValue(now.Code, out var was) && !usedOld.Contains(was.Code))
+            // A leaf and an inner node under one code are a split or a merge, left to the structure pass.
+            if (oldByCode.TryGetValue(now.Code, out var was) && !usedOld.Contains(was.Code) && was.IsLeaf == now.IsLeaf)
             {
                 Pair(was, now, CrosswalkMatch.CodeOnly);
             }
