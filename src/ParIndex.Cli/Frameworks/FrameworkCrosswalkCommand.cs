@@ -12,8 +12,7 @@ internal static class FrameworkCrosswalkCommand
 {
     public static Command Create()
     {
-        var oldArgument = new Argument<string>("OLD") { Description = "Bộ tiêu chí cũ: tệp bộ tiêu chí hoặc mã bộ dựng sẵn" };
-        var newArgument = new Argument<string>("NEW") { Description = "Bộ tiêu chí mới: tệp bộ tiêu chí hoặc mã bộ dựng sẵn" };
+        var (oldArgument, newArgument) = FrameworkInputs.OldAndNew();
         var output = new Option<string?>("--output", "-o") { Description = "Ghi ra tệp này thay vì ra màn hình" };
         var force = new Option<bool>("--force") { Description = "Ghi đè tệp đã có" };
         var command = new Command("crosswalk", "Gợi ý bảng chuyển mã giữa hai bộ tiêu chí (theo mã và tên đã chuẩn hoá) để so sánh kết quả giữa các năm")
@@ -32,9 +31,7 @@ internal static class FrameworkCrosswalkCommand
 
     public static int Run(string oldPath, string newPath, string? output, bool force, TextWriter stdout, TextWriter stderr)
     {
-        var before = FrameworkInputs.Load(oldPath, stderr);
-        var after = FrameworkInputs.Load(newPath, stderr);
-        if (before is null || after is null)
+        if (FrameworkInputs.LoadBoth(oldPath, newPath, stderr) is not var (before, after))
         {
             return FrameworkCommands.Unreadable;
         }

@@ -35,8 +35,7 @@ internal static class FrameworkDiffCommand
 
     public static Command Create()
     {
-        var oldArgument = new Argument<string>("OLD") { Description = "Bộ tiêu chí cũ: tệp bộ tiêu chí hoặc mã bộ dựng sẵn" };
-        var newArgument = new Argument<string>("NEW") { Description = "Bộ tiêu chí mới: tệp bộ tiêu chí hoặc mã bộ dựng sẵn" };
+        var (oldArgument, newArgument) = FrameworkInputs.OldAndNew();
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON: added, removed, changed, renumbered" };
         var command = new Command("diff", "So sánh hai bộ tiêu chí theo mã: nút thêm, bỏ, đổi tên, đổi điểm, đổi cách chấm, chuyển chỗ. "
             + "Mã thoát: 0 giống nhau, 1 khác nhau, 2 không đọc được.") { oldArgument, newArgument, json };
@@ -51,9 +50,7 @@ internal static class FrameworkDiffCommand
 
     public static int Run(string oldPath, string newPath, bool json, TextWriter stdout, TextWriter stderr)
     {
-        var before = FrameworkInputs.Load(oldPath, stderr);
-        var after = FrameworkInputs.Load(newPath, stderr);
-        if (before is null || after is null)
+        if (FrameworkInputs.LoadBoth(oldPath, newPath, stderr) is not var (before, after))
         {
             return FrameworkCommands.Unreadable;
         }

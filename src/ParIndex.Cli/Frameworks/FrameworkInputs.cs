@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ParIndex.Core.Frameworks;
 
 namespace ParIndex.Cli.Frameworks;
@@ -5,6 +6,19 @@ namespace ParIndex.Cli.Frameworks;
 /// <summary>What the framework commands share: reading a framework named by file or built-in id, writing an output file whole.</summary>
 internal static class FrameworkInputs
 {
+    /// <summary>The OLD and NEW arguments of the commands that compare two frameworks.</summary>
+    public static (Argument<string> Old, Argument<string> New) OldAndNew() =>
+        (new Argument<string>("OLD") { Description = "Bộ tiêu chí cũ: tệp bộ tiêu chí hoặc mã bộ dựng sẵn" },
+         new Argument<string>("NEW") { Description = "Bộ tiêu chí mới: tệp bộ tiêu chí hoặc mã bộ dựng sẵn" });
+
+    /// <summary>Both frameworks, or null when either cannot be read (each failure reported).</summary>
+    public static (Framework Old, Framework New)? LoadBoth(string oldFileOrId, string newFileOrId, TextWriter stderr)
+    {
+        var before = Load(oldFileOrId, stderr);
+        var after = Load(newFileOrId, stderr);
+        return before is null || after is null ? null : (before, after);
+    }
+
     /// <summary>
     /// Reads a framework file, or the built-in framework of that id when no such file exists. On
     /// failure writes the reason (file, line, column) to <paramref name="stderr"/> and returns null.

@@ -99,11 +99,11 @@ public static class CrosswalkFile
     private static FrameworkCrosswalk Read(ReadOnlyMemory<byte> utf8) => new Reader(utf8).Read();
 
     /// <summary>Strict like the framework reader: unknown properties, wrong types and shapes are refused at their position.</summary>
-    private sealed class Reader(ReadOnlyMemory<byte> utf8)
+    private sealed class Reader(ReadOnlyMemory<byte> utf8) : PositionedReader(utf8)
     {
         public FrameworkCrosswalk Read()
         {
-            var root = Object(PositionedJson.Parse(utf8), "gốc của tệp");
+            var root = Object(PositionedJson.Parse(Utf8), "gốc của tệp");
             Known(root, "gốc của tệp", "format", "from", "to", "entries");
             var format = Text(root, "format", "tệp");
             if (format != FormatName)
@@ -187,26 +187,5 @@ public static class CrosswalkFile
 
             return s.Value.Length <= MaxTextLength ? s.Value : throw Fail(s, $"{what} dài quá {MaxTextLength} ký tự.");
         }
-
-        private PositionedJson Required(PositionedObject o, string name, string what) =>
-            o.Get(name) ?? throw Fail(o, $"thiếu thuộc tính \"{name}\" của {what}.");
-
-        private PositionedObject Object(PositionedJson value, string what) =>
-            value as PositionedObject ?? throw Fail(value, $"{what} phải là một đối tượng JSON {{…}}, không phải {value.KindName}.");
-
-        private PositionedArray Array(PositionedJson value, string name, string what) =>
-            value as PositionedArray ?? throw Fail(value, $"thuộc tính \"{name}\" của {what} phải là một mảng [...], không phải {value.KindName}.");
-
-        private void Known(PositionedObject o, string what, params string[] allowed)
-        {
-            foreach (var property in o.Properties.Where(p => !allowed.Contains(p.Name)))
-            {
-                throw Fail(property.Offset, $"thuộc tính \"{property.Name}\" không được hỗ trợ ở {what} (các thuộc tính hợp lệ: {string.Join(", ", allowed)}).");
-            }
-        }
-
-        private FrameworkFormatException Fail(PositionedJson at, string detail) => TextPosition.Error(utf8.Span, at.Offset, detail);
-
-        private FrameworkFormatException Fail(int offset, string detail) => TextPosition.Error(utf8.Span, offset, detail);
     }
 }

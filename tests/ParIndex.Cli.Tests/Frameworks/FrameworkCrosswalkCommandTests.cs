@@ -1,5 +1,5 @@
 using ParIndex.Core.Frameworks;
-using static ParIndex.Cli.Tests.Frameworks.FrameworkDiffCommandTests;
+using static ParIndex.Cli.Tests.Frameworks.FrameworkCli;
 
 namespace ParIndex.Cli.Tests.Frameworks;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ParIndex.Core.Frameworks;
+using static ParIndex.Cli.Tests.Frameworks.FrameworkCli;
 
 namespace ParIndex.Cli.Tests.Frameworks;
 
@@ -157,29 +158,10 @@ public sealed class FrameworkDiffCommandTests : IDisposable
         Assert.Equal(2, Run(["framework", "diff", "par-index-province-2023"], out _, out _));
     }
 
-    internal static FrameworkNode Leaf(string code, string title, decimal max, ScoringRule? rule = null, string? guidance = null) =>
-        new() { Code = code, Title = title, Max = max, Rule = rule ?? ManualRule.Instance, Guidance = guidance };
-
-    internal static FrameworkNode Inner(string code, params FrameworkNode[] children) =>
-        new() { Code = code, Title = $"Lĩnh vực {code}", Max = children.Sum(c => c.Max), Children = children };
-
-    internal static Framework Framework(params FrameworkNode[] nodes) =>
-        new() { Id = "t", Version = "1", Year = 2024, Title = "Thử", Nodes = nodes };
-
     private string Write(string name, string content)
     {
         var path = Path.Combine(temp.FullName, name);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    internal static int Run(string[] args, out string stdout, out string stderr)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
-        stdout = output.ToString();
-        stderr = error.ToString();
-        return code;
     }
 }

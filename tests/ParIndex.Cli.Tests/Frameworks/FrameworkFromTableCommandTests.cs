@@ -2,7 +2,7 @@ using System.Text;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.OfficialTables;
 using ParIndex.Documents.OfficialTables;
-using static ParIndex.Cli.Tests.Frameworks.FrameworkDiffCommandTests;
+using static ParIndex.Cli.Tests.Frameworks.FrameworkCli;
 
 namespace ParIndex.Cli.Tests.Frameworks;
 
