@@ -82,7 +82,7 @@ public static class FrameworkDiff
         {
             changes.Add(new(code, Parent, was.Parent, now.Parent));
         }
-        else if (SiblingRank(code, was, after) is { } oldRank && SiblingRank(code, now, before) is { } newRank && oldRank != newRank)
+        else if (SiblingRank(code, was, after) is var oldRank && SiblingRank(code, now, before) is var newRank && oldRank != newRank)
         {
             changes.Add(new(code, Order, oldRank.ToString(CultureInfo.InvariantCulture), newRank.ToString(CultureInfo.InvariantCulture)));
         }
@@ -111,23 +111,8 @@ public static class FrameworkDiff
     /// The 1-based rank of a node among the siblings it keeps (same parent in both versions), so
     /// that inserting or removing a sibling does not mark every later sibling as moved.
     /// </summary>
-    private static int? SiblingRank(string code, Placed placed, OrderedDictionary<string, Placed> other)
-    {
-        var rank = 0;
-        foreach (var sibling in placed.Siblings)
-        {
-            if (other.TryGetValue(sibling, out var there) && there.Parent == placed.Parent)
-            {
-                rank++;
-                if (sibling == code)
-                {
-                    return rank;
-                }
-            }
-        }
-
-        return null;
-    }
+    private static int SiblingRank(string code, Placed placed, OrderedDictionary<string, Placed> other) =>
+        placed.Siblings.Where(s => other.TryGetValue(s, out var there) && there.Parent == placed.Parent).ToList().IndexOf(code) + 1;
 
     private static void CompareRules(string code, FrameworkNode was, FrameworkNode now, List<FrameworkChange> changes)
     {

@@ -92,6 +92,15 @@ public sealed class FrameworkDiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_reordering_shows_both_ranks()
+    {
+        var before = Framework(Inner("1", Leaf("1.1", "A", 1m), Leaf("1.2", "B", 1m)));
+        var after = Framework(Inner("1", Leaf("1.2", "B", 1m), Leaf("1.1", "A", 1m)));
+        Run(["framework", "diff", Write("o.json", FrameworkFile.ToJson(before)), Write("n.json", FrameworkFile.ToJson(after))], out var stdout, out _);
+        Assert.Contains("  1.2  đổi thứ tự: 2 → 1\n  1.1  đổi thứ tự: 1 → 2\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_has_the_keys_of_the_issue_and_exits_1()
     {
         var before = Framework(Inner("1", Leaf("1.1", "Kế hoạch", 1m), Leaf("1.2", "Báo cáo", 1m)));

@@ -12,13 +12,19 @@ public class CrosswalkFileTests
 
     private static readonly Framework Old = new()
     {
-        Id = "old", Version = "1", Year = 2023, Title = "Cũ",
+        Id = "old",
+        Version = "1",
+        Year = 2023,
+        Title = "Cũ",
         Nodes = [Inner("1", "A", Leaf("1.1", "B"), Leaf("1.2", "C"), Leaf("1.3", "D")), Leaf("2", "E"), Leaf("3", "F")],
     };
 
     private static readonly Framework New = new()
     {
-        Id = "new", Version = "2", Year = 2024, Title = "Mới",
+        Id = "new",
+        Version = "2",
+        Year = 2024,
+        Title = "Mới",
         Nodes = [Inner("1", "A", Leaf("1.1", "B và C"), Inner("1.2", "D", Leaf("1.2.1", "D1"), Leaf("1.2.2", "D2"))), Leaf("2", "G"), Leaf("3", "E")],
     };
 
@@ -258,7 +264,10 @@ public class CrosswalkFileTests
     {
         var crosswalk = new FrameworkCrosswalk
         {
-            FromFrameworkId = "old", FromVersion = "1", ToFrameworkId = "new", ToVersion = "2",
+            FromFrameworkId = "old",
+            FromVersion = "1",
+            ToFrameworkId = "new",
+            ToVersion = "2",
             Entries =
             [
                 new(CrosswalkKind.OneToOne, ["1.1"], ["1.1"], CrosswalkMatch.Manual),

@@ -23,6 +23,10 @@ public class TitleNormalizerTests
     [InlineData("", "")]
     [InlineData(null, "")]
     [InlineData("ab) Công tác", "ab công tác")]
+    [InlineData("Cải\u0001cách", "cải cách")]
+    [InlineData("Thu + chi → cân đối", "thu chi cân đối")]
+    [InlineData("(TDTHPL) theo dõi", "tdthpl theo dõi")]
+    [InlineData("1.3.Công tác", "1 3 công tác")]
     [InlineData("Công tác 1.3. kiểm tra", "công tác 1 3 kiểm tra")]
     public void Normalize(string? title, string expected) => Assert.Equal(expected, TitleNormalizer.Normalize(title));
 

@@ -14,20 +14,30 @@ public class NodeComparisonTests
     // 2023: 1 (1.1 max 2, 1.2 max 2, 1.3 max 4), 2 (2.1 max 2).
     private static readonly Framework Previous = new()
     {
-        Id = "p", Version = "2023", Year = 2023, Title = "2023",
+        Id = "p",
+        Version = "2023",
+        Year = 2023,
+        Title = "2023",
         Nodes = [Inner("1", Leaf("1.1", 2m), Leaf("1.2", 2m), Leaf("1.3", 4m)), Inner("2", Leaf("2.1", 2m))],
     };
 
     // 2024: 1.1 + 1.2 merged into 1.1; 1.3 split into 1.2 and 1.3; 2.1 kept; 2.2 new.
     private static readonly Framework Current = new()
     {
-        Id = "c", Version = "2024", Year = 2024, Title = "2024",
+        Id = "c",
+        Version = "2024",
+        Year = 2024,
+        Title = "2024",
         Nodes = [Inner("1", Leaf("1.1", 4m), Leaf("1.2", 2m), Leaf("1.3", 2m)), Inner("2", Leaf("2.1", 2m), Leaf("2.2", 1m))],
     };
 
     private static FrameworkCrosswalk Crosswalk(params CrosswalkEntry[] entries) => new()
     {
-        FromFrameworkId = "p", FromVersion = "2023", ToFrameworkId = "c", ToVersion = "2024", Entries = entries,
+        FromFrameworkId = "p",
+        FromVersion = "2023",
+        ToFrameworkId = "c",
+        ToVersion = "2024",
+        Entries = entries,
     };
 
     private static readonly FrameworkCrosswalk Full = Crosswalk(
@@ -161,7 +171,10 @@ public class NodeComparisonTests
         var before = new Framework { Id = "p", Version = "2023", Year = 2023, Title = "p", Nodes = [Inner("1", Leaf("1.1", 2m), Leaf("1.2", 2m))] };
         var after = new Framework
         {
-            Id = "c", Version = "2024", Year = 2024, Title = "c",
+            Id = "c",
+            Version = "2024",
+            Year = 2024,
+            Title = "c",
             Nodes = [Inner("1", Leaf("1.1", 2m), new FrameworkNode { Code = "1.2", Title = "Mới hoàn toàn", Max = 1m, Rule = ManualRule.Instance }, new FrameworkNode { Code = "1.3", Title = "Tiêu chí 1.2", Max = 2m, Rule = ManualRule.Instance })],
         };
         var crosswalk = CrosswalkSuggester.Suggest(before, after);
