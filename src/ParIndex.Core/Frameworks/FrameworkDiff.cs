@@ -82,9 +82,14 @@ public static class FrameworkDiff
         {
             changes.Add(new(code, Parent, was.Parent, now.Parent));
         }
-        else if (SiblingRank(code, was, after) is var oldRank && SiblingRank(code, now, before) is var newRank && oldRank != newRank)
+        else
         {
-            changes.Add(new(code, Order, oldRank.ToString(CultureInfo.InvariantCulture), newRank.ToString(CultureInfo.InvariantCulture)));
+            var oldRank = SiblingRank(code, was, after);
+            var newRank = SiblingRank(code, now, before);
+            if (oldRank != newRank)
+            {
+                changes.Add(new(code, Order, oldRank.ToString(CultureInfo.InvariantCulture), newRank.ToString(CultureInfo.InvariantCulture)));
+            }
         }
 
         if (TitleNormalizer.ForComparison(was.Node.Title) != TitleNormalizer.ForComparison(now.Node.Title))
@@ -143,7 +148,7 @@ public static class FrameworkDiff
         }
     }
 
-    /// <summary>The whole rule on one line, e.g. <c>ratio (target: 1; tử số: Tử số (count); …)</c>.</summary>
+    /// <summary>The whole rule on one line, e.g. <c>ratio (mục tiêu: 1; tử số: Tử số (count); …)</c>.</summary>
     public static string? Describe(ScoringRule? rule)
     {
         if (rule is null)
@@ -181,12 +186,12 @@ public static class FrameworkDiff
 
                 break;
             case RatioRule ratio:
-                facets["target"] = Number(ratio.Target);
+                facets["mục tiêu"] = Number(ratio.Target);
                 facets["tử số"] = $"{ratio.NumeratorLabel} ({FigureKinds.Name(ratio.NumeratorKind)})";
                 facets["mẫu số"] = $"{ratio.DenominatorLabel} ({FigureKinds.Name(ratio.DenominatorKind)})";
                 break;
             case ExpressionRule expression:
-                facets["formula"] = expression.Formula;
+                facets["công thức"] = expression.Formula;
                 foreach (var input in expression.Inputs)
                 {
                     facets.TryAdd($"biến {input.Name}", $"{input.Label} ({FigureKinds.Name(input.Kind)})");
@@ -194,8 +199,8 @@ public static class FrameworkDiff
 
                 break;
             case BonusPenaltyRule bonusPenalty:
-                facets["min"] = Number(bonusPenalty.Min);
-                facets["max"] = Number(bonusPenalty.Max);
+                facets["tối thiểu"] = Number(bonusPenalty.Min);
+                facets["tối đa"] = Number(bonusPenalty.Max);
                 break;
         }
 

@@ -73,7 +73,7 @@ public sealed class FrameworkDiffCommandTests : IDisposable
                 "Thay đổi (4):",
                 "  1  điểm tối đa: 2 → 3",
                 "  2.1  chuyển nút cha: 2 → 1",
-                "  2.1  cách chấm điểm: ratio (target: 1; tử số: Đúng hạn (count); mẫu số: Tổng (count)) → survey",
+                "  2.1  cách chấm điểm: ratio (mục tiêu: 1; tử số: Đúng hạn (count); mẫu số: Tổng (count)) → survey",
                 "  2.1  hướng dẫn: (không có) → \"Phiếu khảo sát\"",
                 "Tổng cộng: 2 thêm, 1 bỏ, 4 thay đổi.",
                 "",

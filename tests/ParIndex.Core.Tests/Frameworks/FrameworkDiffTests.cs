@@ -129,7 +129,7 @@ public class FrameworkDiffTests
     public void A_method_change_describes_both_rules_whole()
     {
         var change = Single(Diff(Of(Leaf("1", 1m, new RatioRule(0.9m, "Đúng hạn", "Tổng"))), Of(Leaf("1", 1m, SurveyRule.Instance))));
-        Assert.Equal(new FrameworkChange("1", "rule", "ratio (target: 0.9; tử số: Đúng hạn (count); mẫu số: Tổng (count))", "survey"), change);
+        Assert.Equal(new FrameworkChange("1", "rule", "ratio (mục tiêu: 0.9; tử số: Đúng hạn (count); mẫu số: Tổng (count))", "survey"), change);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class FrameworkDiffTests
     public void Ratio_parameters_are_compared_one_by_one()
     {
         var before = Of(Leaf("1", 1m, new RatioRule(1m, "Tử", "Mẫu")));
-        Assert.Equal(new FrameworkChange("1", "rule", "target: 1", "target: 0.95"), Single(Diff(before, Of(Leaf("1", 1m, new RatioRule(0.95m, "Tử", "Mẫu"))))));
+        Assert.Equal(new FrameworkChange("1", "rule", "mục tiêu: 1", "mục tiêu: 0.95"), Single(Diff(before, Of(Leaf("1", 1m, new RatioRule(0.95m, "Tử", "Mẫu"))))));
         Assert.Equal(new FrameworkChange("1", "rule", "tử số: Tử (count)", "tử số: Tử mới (count)"), Single(Diff(before, Of(Leaf("1", 1m, new RatioRule(1m, "Tử mới", "Mẫu"))))));
         Assert.Equal(new FrameworkChange("1", "rule", "mẫu số: Mẫu (count)", "mẫu số: Mẫu (amount)"), Single(Diff(before, Of(Leaf("1", 1m, new RatioRule(1m, "Tử", "Mẫu", DenominatorKind: FigureKind.Amount))))));
         Assert.Equal(new FrameworkChange("1", "rule", "tử số: Tử (count)", "tử số: Tử (amount)"), Single(Diff(before, Of(Leaf("1", 1m, new RatioRule(1m, "Tử", "Mẫu", NumeratorKind: FigureKind.Amount))))));
@@ -186,7 +186,7 @@ public class FrameworkDiffTests
         FrameworkChange One(ExpressionRule rule) => Single(Diff(before, Of(Leaf("1", 1m, rule))));
 
         Assert.True(Diff(before, Of(Leaf("1", 1m, new ExpressionRule([new("b", "Số B", FigureKind.Count), new("a", "Số A")], "max * a / b")))).IsEmpty);
-        Assert.Equal(new FrameworkChange("1", "rule", "formula: max * a / b", "formula: max * b / a"), One(new ExpressionRule([new("a", "Số A"), new("b", "Số B", FigureKind.Count)], "max * b / a")));
+        Assert.Equal(new FrameworkChange("1", "rule", "công thức: max * a / b", "công thức: max * b / a"), One(new ExpressionRule([new("a", "Số A"), new("b", "Số B", FigureKind.Count)], "max * b / a")));
         Assert.Equal(new FrameworkChange("1", "rule", "biến a: Số A (decimal)", "biến a: Số A mới (decimal)"), One(new ExpressionRule([new("a", "Số A mới"), new("b", "Số B", FigureKind.Count)], "max * a / b")));
         Assert.Equal(new FrameworkChange("1", "rule", "biến a: Số A (decimal)", "biến a: Số A (percent)"), One(new ExpressionRule([new("a", "Số A", FigureKind.Percent), new("b", "Số B", FigureKind.Count)], "max * a / b")));
         Assert.Equal(
@@ -198,9 +198,9 @@ public class FrameworkDiffTests
     public void Bonus_penalty_bounds_are_compared()
     {
         var before = Of(Leaf("1", 0m, new BonusPenaltyRule(-1m, 0m)));
-        Assert.Equal(new FrameworkChange("1", "rule", "min: -1", "min: -2"), Single(Diff(before, Of(Leaf("1", 0m, new BonusPenaltyRule(-2m, 0m))))));
+        Assert.Equal(new FrameworkChange("1", "rule", "tối thiểu: -1", "tối thiểu: -2"), Single(Diff(before, Of(Leaf("1", 0m, new BonusPenaltyRule(-2m, 0m))))));
         Assert.Equal(
-            [new("1", "max", "0", "1"), new("1", "rule", "max: 0", "max: 1")],
+            [new("1", "max", "0", "1"), new("1", "rule", "tối đa: 0", "tối đa: 1")],
             Diff(before, Of(Leaf("1", 1m, new BonusPenaltyRule(-1m, 1m)))).Changed);
     }
 
@@ -331,9 +331,9 @@ public class FrameworkDiffTests
     {
         Assert.Null(FrameworkDiff.Describe(null));
         Assert.Equal("manual", FrameworkDiff.Describe(ManualRule.Instance));
-        Assert.Equal("bonus-penalty (min: -1; max: 0.5)", FrameworkDiff.Describe(new BonusPenaltyRule(-1m, 0.5m)));
+        Assert.Equal("bonus-penalty (tối thiểu: -1; tối đa: 0.5)", FrameworkDiff.Describe(new BonusPenaltyRule(-1m, 0.5m)));
         Assert.Equal("levels (mức a: Đạt = 1)", FrameworkDiff.Describe(new LevelsRule([new("a", "Đạt", 1m), new("a", "Trùng", 0m)])));
-        Assert.Equal("expression (formula: x; biến x: X (count))", FrameworkDiff.Describe(new ExpressionRule([new("x", "X", FigureKind.Count), new("x", "Y")], "x")));
+        Assert.Equal("expression (công thức: x; biến x: X (count))", FrameworkDiff.Describe(new ExpressionRule([new("x", "X", FigureKind.Count), new("x", "Y")], "x")));
     }
 
     [Fact]
