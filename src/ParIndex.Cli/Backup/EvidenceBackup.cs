@@ -23,17 +23,18 @@ internal static class EvidenceBackup
             stdout.WriteLine($"  Chú ý: {elsewhere} tệp minh chứng nằm trong bucket S3 (Evidence:Store=S3), không trong bản sao này: hãy sao lưu bucket (xem docs/operations.md).");
         }
 
-        if (local.Count == 0)
+        if (request.EvidenceDirectory is not { } from)
         {
+            if (local.Count > 0)
+            {
+                stdout.WriteLine($"  Chú ý: {local.Count} tệp minh chứng nằm trong thư mục cục bộ của ứng dụng web (Evidence:StoragePath, mặc định ./data/evidence), "
+                    + "không trong bản sao này: chạy lại với --evidence-dir <thư mục đó> hoặc tự sao chép thư mục đó.");
+            }
+
             return 0;
         }
 
-        if (request.EvidenceDirectory is not { } from)
-        {
-            stdout.WriteLine($"  Chú ý: {local.Count} tệp minh chứng nằm trong thư mục cục bộ của ứng dụng web (Evidence:StoragePath, mặc định ./data/evidence), "
-                + "không trong bản sao này: chạy lại với --evidence-dir <thư mục đó> hoặc tự sao chép thư mục đó.");
-            return 0;
-        }
+        // The folder is made even when empty, so that the documented restore step always finds it.
 
         var target = request.EvidenceOutputPath;
         var staging = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
