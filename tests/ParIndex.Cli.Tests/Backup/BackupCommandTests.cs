@@ -123,6 +123,52 @@ public sealed class BackupCommandTests : IDisposable
         Assert.False(File.Exists(Output));
     }
 
+    [Fact]
+    public void Local_evidence_files_named_by_the_copy_are_copied_and_checked_and_a_changed_one_is_exit_1()
+    {
+        Migrate();
+        var evidence = Directory.CreateDirectory(Path.Combine(folder, "evidence")).FullName;
+        var bytes = "%PDF-1.4 kế hoạch"u8.ToArray();
+        File.WriteAllBytes(Path.Combine(evidence, "a1.bin"), bytes);
+        File.WriteAllBytes(Path.Combine(evidence, "not-named-by-the-database.bin"), [1, 2, 3]);
+        AddLocalEvidenceRow("a1.bin", bytes);
+
+        var unmentioned = Run("backup", "-o", Output, "--connection", SourceConnection);
+        Assert.Equal(0, unmentioned.Code);
+        Assert.Contains("1 tệp minh chứng nằm trong thư mục cục bộ", unmentioned.Out, StringComparison.Ordinal);
+        Assert.Contains("--evidence-dir", unmentioned.Out, StringComparison.Ordinal);
+
+        var copied = Run("backup", "-o", Output, "--force", "--connection", SourceConnection, "--evidence-dir", evidence);
+        Assert.Equal(0, copied.Code);
+        Assert.Equal(["a1.bin"], Directory.GetFiles(Output + ".evidence").Select(Path.GetFileName));
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(Output + ".evidence", "a1.bin")));
+
+        File.WriteAllBytes(Path.Combine(evidence, "a1.bin"), [.. bytes, 0]);
+        var changed = Run("backup", "-o", Output, "--force", "--connection", SourceConnection, "--evidence-dir", evidence);
+        Assert.Equal(1, changed.Code);
+        Assert.Contains("a1.bin", changed.Err, StringComparison.Ordinal);
+        Assert.Contains("SHA-256", changed.Err, StringComparison.Ordinal);
+        // The database copy is kept and still checked.
+        Assert.Contains("integrity_check = ok", changed.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>An evidence row as the local store writes it (foreign keys off: no assessment is needed).</summary>
+    private void AddLocalEvidenceRow(string storageName, byte[] bytes)
+    {
+        using var connection = new SqliteConnection(SourceConnection + ";Foreign Keys=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO "EvidenceFiles" ("Id", "AssessmentId", "FileName", "ContentType", "Size", "Sha256", "UploadedBy", "UploadedAt", "StorageName")
+            VALUES ($id, 1, 'ke-hoach.pdf', 'application/pdf', $size, $sha, 'test', '2026-11-30 00:00:00', $name)
+            """;
+        command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString());
+        command.Parameters.AddWithValue("$size", bytes.Length);
+        command.Parameters.AddWithValue("$sha", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        command.Parameters.AddWithValue("$name", storageName);
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
