@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using ParIndex.Core.Numbers;
 
 namespace ParIndex.Cli.Backup;
 
@@ -41,7 +42,8 @@ internal static class SqliteBackup
             File.Move(temporary, request.OutputPath, overwrite: request.Force);
             var size = new FileInfo(request.OutputPath).Length;
             stdout.WriteLine($"Đã sao lưu '{source}' → '{request.OutputPath}'.");
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Kích thước: {size} byte ({size / 1048576.0:0.0} MiB); {copy.Tables} bảng; {copy.Assessments} bản đánh giá."));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  Kích thước: {size} byte ({VietnameseNumbers.FormatPoints(Math.Round(size / 1048576m, 1))} MiB); {copy.Tables} bảng; {copy.Assessments} bản đánh giá."));
             stdout.WriteLine($"  Kiểm tra: PRAGMA integrity_check = ok; lịch sử migration có {copy.Migrations.Count} mục, mới nhất {copy.Migrations[^1]}.");
             return EvidenceBackup.Run(request, copy.Evidence, stdout, stderr);
         }
