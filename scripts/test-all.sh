@@ -75,6 +75,9 @@ if [ -z "${PARINDEX_TEST_POSTGRES:-}" ]; then
   fi
 fi
 
+# The client tools of that server, for the pg_dump/pg_restore test of docs/operations.md.
+export PARINDEX_PG_BIN="${PARINDEX_PG_BIN:-$PG_BIN}"
+
 # --- An S3-protocol server (the s3rver npm package) on a private port, for the S3 evidence store ---
 # Installed from tests/tools/package-lock.json into tests/tools/node_modules (ignored by git).
 if [ -z "${PARINDEX_TEST_S3:-}" ]; then

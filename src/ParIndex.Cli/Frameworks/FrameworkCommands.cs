@@ -5,7 +5,8 @@ using ParIndex.Core.Numbers;
 namespace ParIndex.Cli.Frameworks;
 
 /// <summary>
-/// <c>parindex framework validate FILE</c> and <c>parindex framework export-builtin [--id ID] [-o FILE]</c>.
+/// <c>parindex framework validate FILE</c>, <c>parindex framework export-builtin [--id ID] [-o FILE]</c>,
+/// and <c>diff</c>, <c>from-table</c>, <c>crosswalk</c> (their own classes).
 /// Exit codes of validate: 0 valid, 1 problems found, 2 file unreadable.
 /// </summary>
 public static class FrameworkCommands
@@ -16,9 +17,12 @@ public static class FrameworkCommands
 
     public static Command Create()
     {
-        var command = new Command("framework", "Bộ tiêu chí: kiểm tra tệp, xuất bộ tiêu chí dựng sẵn");
+        var command = new Command("framework", "Bộ tiêu chí: kiểm tra tệp, xuất bộ dựng sẵn, so sánh, tạo bản nháp từ biểu, gợi ý bảng chuyển mã");
         command.Subcommands.Add(CreateValidate());
         command.Subcommands.Add(CreateExportBuiltIn());
+        command.Subcommands.Add(FrameworkDiffCommand.Create());
+        command.Subcommands.Add(FrameworkFromTableCommand.Create());
+        command.Subcommands.Add(FrameworkCrosswalkCommand.Create());
         return command;
     }
 

@@ -8,14 +8,14 @@ namespace ParIndex.Core.Frameworks;
 /// error (a typo such as <c>"maxx"</c> must not silently lose a maximum), and every error names
 /// the line and column where it starts.
 /// </summary>
-internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
+internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8) : PositionedReader(utf8)
 {
     private static readonly string[] RootProperties = ["format", "id", "version", "year", "title", "unitKind", "legalBasis", "nodes"];
     private static readonly string[] NodeProperties = ["code", "title", "max", "rule", "guidance", "children"];
 
     public Framework Read()
     {
-        var root = Object(PositionedJson.Parse(utf8), "gốc của tệp");
+        var root = Object(PositionedJson.Parse(Utf8), "gốc của tệp");
         Known(root, "gốc của tệp", RootProperties);
 
         var format = RequiredString(root, "format", "tệp");
@@ -138,30 +138,6 @@ internal sealed class FrameworkFileReader(ReadOnlyMemory<byte> utf8)
                 throw Fail(o.Get("method")!, $"phương thức chấm điểm \"{method}\" của {node} không được hỗ trợ; dùng một trong: {string.Join(", ", FrameworkFile.Methods)}.");
         }
     }
-
-    private FrameworkFormatException Fail(PositionedJson at, string detail) => TextPosition.Error(utf8.Span, at.Offset, detail);
-
-    private FrameworkFormatException Fail(int offset, string detail) => TextPosition.Error(utf8.Span, offset, detail);
-
-    private PositionedObject Object(PositionedJson value, string what) =>
-        value as PositionedObject ?? throw Fail(value, $"{what} phải là một đối tượng JSON {{…}}, không phải {value.KindName}.");
-
-    private PositionedArray Array(PositionedJson value, string name, string what) =>
-        value as PositionedArray ?? throw Fail(value, $"thuộc tính \"{name}\" của {what} phải là một mảng [...], không phải {value.KindName}.");
-
-    private void Known(PositionedObject o, string what, params string[] allowed)
-    {
-        foreach (var property in o.Properties)
-        {
-            if (!allowed.Contains(property.Name))
-            {
-                throw Fail(property.Offset, $"thuộc tính \"{property.Name}\" không được hỗ trợ ở {what} (các thuộc tính hợp lệ: {string.Join(", ", allowed)}).");
-            }
-        }
-    }
-
-    private PositionedJson Required(PositionedObject o, string name, string what) =>
-        o.Get(name) ?? throw Fail(o, $"thiếu thuộc tính \"{name}\" của {what}.");
 
     private string RequiredString(PositionedObject o, string name, string what) =>
         OptionalString(o, name, what) ?? throw Fail(o, $"thiếu thuộc tính \"{name}\" của {what}.");

@@ -1,4 +1,5 @@
 using ParIndex.Core.Frameworks;
+using static ParIndex.Cli.Tests.Frameworks.FrameworkCli;
 
 namespace ParIndex.Cli.Tests.Frameworks;
 
@@ -108,15 +109,5 @@ public sealed class FrameworkCommandsTests : IDisposable
         var path = Path.Combine(temp.FullName, name);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static int Run(string[] args, out string stdout, out string stderr)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
-        stdout = output.ToString();
-        stderr = error.ToString();
-        return code;
     }
 }

@@ -51,6 +51,40 @@ public sealed class CoreFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Crosswalk_file_reader()
+    {
+        var builtIn = BuiltInFrameworks.Province2023;
+        var json = CrosswalkFile.ToJson(CrosswalkSuggester.Suggest(builtIn, builtIn));
+        var summary = Fuzz.Run("crosswalk-file", seed: 116, cases: 300, random =>
+        {
+            var crosswalk = CrosswalkFile.Read(MutateJson(random, json));
+            return crosswalk.Validate(builtIn, builtIn).Count == 0 ? "valid" : "problems";
+        }, ex => ex is FrameworkFormatException, maxAllocatedBytes: 64L * 1024 * 1024);
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.Outcomes.Count > 1, summary.ToString());
+    }
+
+    [Fact]
+    public void Framework_diff_and_crosswalk_suggestion_of_mutated_frameworks()
+    {
+        // Mutated files that still read are often invalid (repeated codes, odd trees): the diff and
+        // the suggestion must still finish, and comparing a framework with itself must stay empty.
+        var builtIn = BuiltInFrameworks.Province2023;
+        var json = FrameworkFile.ToJson(builtIn);
+        var summary = Fuzz.Run("framework-diff", seed: 2024, cases: 200, random =>
+        {
+            var framework = FrameworkFile.Read(MutateJson(random, json));
+            var diff = FrameworkDiff.Compare(builtIn, framework);
+            Assert.True(FrameworkDiff.Compare(framework, framework).IsEmpty);
+            var crosswalk = CrosswalkSuggester.Suggest(builtIn, framework);
+            Assert.Equal(crosswalk.Entries.Count, CrosswalkFile.Read(CrosswalkFile.ToJson(crosswalk)).Entries.Count);
+            return diff.IsEmpty ? "equal" : "different";
+        }, ex => ex is FrameworkFormatException, maxAllocatedBytes: 128L * 1024 * 1024);
+        output.WriteLine(summary.ToString());
+        Assert.True(summary.Outcomes.Count > 1, summary.ToString());
+    }
+
+    [Fact]
     public void Questionnaire_file_reader()
     {
         var json = QuestionnaireFile.ToJson(SurveyTestData.Questionnaire);
