@@ -10,6 +10,5 @@ global using ParIndex.Application.Evidence;
 global using ParIndex.Application.Problems;
 global using ParIndex.Application.Results;
 global using ParIndex.Application.Surveys;
-global using ParIndex.Web.Problems;
-global using ParIndex.Application.Frameworks;
 global using ParIndex.Application.Workflow;
+global using ParIndex.Web.Problems;

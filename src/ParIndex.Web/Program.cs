@@ -8,7 +8,6 @@ using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
 using ParIndex.Web.Documents;
 using ParIndex.Web.Hosting;
-using ParIndex.Web.Problems;
 using ParIndex.Web.Results;
 using ParIndex.Web.Security;
 using ParIndex.Web.Surveys;

@@ -1,5 +1,3 @@
-using ParIndex.Data.Accounts;
-
 namespace ParIndex.Application.Accounts;
 
 /// <summary>

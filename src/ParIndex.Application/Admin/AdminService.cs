@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Problems;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
 using ParIndex.Data.Units;
-using ParIndex.Application.Problems;
 
 namespace ParIndex.Application.Admin;
 

@@ -1,24 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Assessments;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Core.Appraisal;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Numbers;
 using ParIndex.Core.Scoring;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
-using ParIndex.Data.Providers;
 using ParIndex.Data.Accounts;
 using ParIndex.Data.Assessments;
-using ParIndex.Data.Campaigns;
-using ParIndex.Data.Evidence;
 using ParIndex.Data.History;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Assessments;
-using ParIndex.Application.Campaigns;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Workflow;
-using ParIndex.Application.Frameworks;
+using ParIndex.Data.Providers;
 
 namespace ParIndex.Application.Appraisal;
 

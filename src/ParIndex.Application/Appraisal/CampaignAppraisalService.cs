@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Core.Ranking;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
@@ -7,11 +11,6 @@ using ParIndex.Data.Accounts;
 using ParIndex.Data.Appraisal;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.History;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Campaigns;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Workflow;
-using ParIndex.Application.Frameworks;
 
 namespace ParIndex.Application.Appraisal;
 

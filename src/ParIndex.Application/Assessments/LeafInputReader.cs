@@ -1,7 +1,7 @@
 using System.Text.Json;
+using ParIndex.Application.Problems;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Numbers;
-using ParIndex.Application.Problems;
 
 namespace ParIndex.Application.Assessments;
 

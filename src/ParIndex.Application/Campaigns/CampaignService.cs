@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Core.Numbers;
 using ParIndex.Data;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.History;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Assessments;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Workflow;
-using ParIndex.Application.Frameworks;
 
 namespace ParIndex.Application.Campaigns;
 

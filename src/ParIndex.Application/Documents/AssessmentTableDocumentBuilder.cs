@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Assessments;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Core.OfficialTables;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Documents.Appraisal;
 using ParIndex.Documents.OfficialTables;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Assessments;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Workflow;
 
 namespace ParIndex.Application.Documents;
 

@@ -1,5 +1,5 @@
-using ParIndex.Documents.Results;
 using ParIndex.Application.Results;
+using ParIndex.Documents.Results;
 
 namespace ParIndex.Application.Documents;
 

@@ -1,17 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Assessments;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Core.Numbers;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Evidence;
 using ParIndex.Data.History;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Assessments;
-using ParIndex.Application.Campaigns;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Workflow;
-using ParIndex.Application.Frameworks;
 
 namespace ParIndex.Application.Evidence;
 

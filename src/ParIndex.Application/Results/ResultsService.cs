@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Appraisal;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Ranking;
 using ParIndex.Core.Results;
@@ -8,10 +11,6 @@ using ParIndex.Core.Surveys;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Campaigns;
-using ParIndex.Application.Appraisal;
-using ParIndex.Application.Campaigns;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Frameworks;
 
 namespace ParIndex.Application.Results;
 

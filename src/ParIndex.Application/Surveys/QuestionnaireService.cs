@@ -1,19 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Surveys;
 using ParIndex.Data;
-using ParIndex.Data.Providers;
 using ParIndex.Data.Campaigns;
+using ParIndex.Data.Providers;
 using ParIndex.Data.Surveys;
 using ParIndex.Surveys.Demo;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Appraisal;
-using ParIndex.Application.Campaigns;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Workflow;
-using ParIndex.Application.Frameworks;
 
 namespace ParIndex.Application.Surveys;
 

@@ -1,18 +1,15 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Core.Numbers;
 using ParIndex.Core.Surveys;
 using ParIndex.Data;
-using ParIndex.Data.Providers;
 using ParIndex.Data.Campaigns;
+using ParIndex.Data.Providers;
 using ParIndex.Data.Surveys;
 using ParIndex.Surveys.Responses;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Appraisal;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Workflow;
 
 namespace ParIndex.Application.Surveys;
 

@@ -1,17 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ParIndex.Core.Surveys;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Evidence;
+using ParIndex.Application.Problems;
+using ParIndex.Application.Results;
+using ParIndex.Application.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Surveys;
 using ParIndex.Surveys.Import;
 using ParIndex.Surveys.Responses;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Appraisal;
-using ParIndex.Application.Evidence;
-using ParIndex.Application.Problems;
-
-using ParIndex.Application.Results;
-using ParIndex.Application.Workflow;
 
 namespace ParIndex.Application.Surveys;
 

@@ -1,9 +1,9 @@
+using ParIndex.Application.Accounts;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Workflow;
 using ParIndex.Data.Accounts;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
-using ParIndex.Application.Accounts;
 
 namespace ParIndex.Application.Workflow;
 

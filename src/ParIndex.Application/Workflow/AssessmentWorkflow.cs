@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
@@ -6,11 +9,6 @@ using ParIndex.Data.Appraisal;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.History;
-using ParIndex.Application.Accounts;
-using ParIndex.Application.Assessments;
-using ParIndex.Application.Campaigns;
-using ParIndex.Application.Problems;
-using ParIndex.Application.Frameworks;
 
 namespace ParIndex.Application.Workflow;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using ParIndex.Application.Accounts;
 
 namespace ParIndex.Web.Accounts;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParIndex.Web.Accounts;
-using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Assessments;
 

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ParIndex.Documents.Fonts;
 using ParIndex.Documents.OfficialTables;
 using ParIndex.Web.Accounts;
-using ParIndex.Web.Assessments;
-using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Documents;
 

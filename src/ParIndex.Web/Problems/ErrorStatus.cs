@@ -1,5 +1,3 @@
-using ParIndex.Application.Problems;
-
 namespace ParIndex.Web.Problems;
 
 /// <summary>The HTTP status of each use-case error kind (ADR 0113); the only place that knows it.</summary>

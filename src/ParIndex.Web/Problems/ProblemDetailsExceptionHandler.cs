@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using ParIndex.Application.Problems;
 using ParIndex.Data.Providers;
 using ParIndex.Web.Localization;
 
