@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using ParIndex.Data;
-using ParIndex.Data.Accounts;
+using ParIndex.Application;
 using ParIndex.Data.Providers;
 using ParIndex.Web.Accounts;
 using ParIndex.Web.Admin;
@@ -8,11 +6,8 @@ using ParIndex.Web.Appraisal;
 using ParIndex.Web.Assessments;
 using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
-using ParIndex.Web.Demo;
 using ParIndex.Web.Documents;
-using ParIndex.Web.Evidence;
 using ParIndex.Web.Hosting;
-using ParIndex.Web.Problems;
 using ParIndex.Web.Results;
 using ParIndex.Web.Security;
 using ParIndex.Web.Surveys;
@@ -22,21 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddParIndexDatabase(builder.Configuration);
 builder.Services.AddParIndexInstances(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
-builder.Services.Configure<EvidenceOptions>(builder.Configuration.GetSection("Evidence"));
-
-builder.Services
-    .AddIdentity<AppUser, IdentityRole>(options =>
-    {
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Lockout.AllowedForNewUsers = true;
-        options.Password.RequiredLength = 8;
-        options.User.RequireUniqueEmail = false;
-    })
-    .AddEntityFrameworkStores<ParIndexDbContext>()
-    .AddDefaultTokenProviders()
-    .AddClaimsPrincipalFactory<UnitClaimsPrincipalFactory>();
+builder.Services.AddParIndexApplication(builder.Configuration);
+builder.Services.AddParIndexIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/login";
@@ -69,22 +51,6 @@ builder.Services.AddRazorComponents();
 // Vietnamese text is written as is, not as numeric character references (still HTML-escaped).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-
-builder.Services.AddSingleton<FrameworkCache>();
-builder.Services.AddScoped<AssessmentService>();
-builder.Services.AddScoped<AssessmentWorkflow>();
-builder.Services.AddScoped<AppraisalService>();
-builder.Services.AddScoped<CampaignAppraisalService>();
-builder.Services.AddScoped<UserManagerLookup>();
-builder.Services.AddScoped<ResultsService>();
-builder.Services.AddScoped<EvidenceService>();
-builder.Services.AddScoped<CampaignService>();
-builder.Services.AddScoped<AdminService>();
-builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddScoped<DemoSurveySeeder>();
-builder.Services.AddScoped<QuestionnaireService>();
-builder.Services.AddScoped<QuotaService>();
-builder.Services.AddScoped<SurveyImportService>();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using ParIndex.Core.Scoring;
 using ParIndex.Data.Evidence;
 
 namespace ParIndex.Data.Assessments;
@@ -80,8 +81,8 @@ public sealed class LeafEntry
     public string? SurveyMemo { get; set; }
 
     /// <summary>The score that counts in the results: final, else appraised, else the self score.</summary>
-    public decimal? EffectiveFinalScore => FinalScore ?? AppraisedScore ?? Points;
+    public decimal? EffectiveFinalScore => ScorePrecedence.Counted(FinalScore, AppraisedScore, Points);
 
     /// <summary>The appraiser changed the self score.</summary>
-    public bool IsAdjusted => AppraisedScore is { } appraised && appraised != (Points ?? 0m);
+    public bool IsAdjusted => ScorePrecedence.IsAdjusted(AppraisedScore, Points);
 }

@@ -93,13 +93,6 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
     public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) =>
         RemoveAsync(key, cancellationToken);
 
-    /// <summary>Ends every session of a user (lock, password reset, role or unit change).</summary>
-    public static Task<int> EndSessionsOfAsync(ParIndexDbContext db, string userId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.AuthSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-    }
-
     /// <summary>
     /// The session ends at the idle deadline the cookie handler set (sliding), but never later than
     /// the absolute lifetime counted from sign-in; the ticket says the same so the cookie agrees.

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using ParIndex.Web.Localization;
 
 namespace ParIndex.Web.Accounts;

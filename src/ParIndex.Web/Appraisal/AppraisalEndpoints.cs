@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParIndex.Core.Ranking;
 using ParIndex.Web.Accounts;
-using ParIndex.Web.Assessments;
 using ParIndex.Web.Hosting;
-using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Appraisal;
 

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParIndex.Web.Accounts;
-using ParIndex.Web.Evidence;
-using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Assessments;
 
@@ -99,7 +97,7 @@ internal sealed class AntiforgeryHeaderFilter(IAntiforgery antiforgery) : IEndpo
     {
         if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
         {
-            throw new DomainException(StatusCodes.Status400BadRequest, "Phiên làm việc không hợp lệ",
+            throw new DomainException(ErrorKind.Invalid, "Phiên làm việc không hợp lệ",
                 "Mã chống giả mạo yêu cầu (antiforgery) thiếu hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.")
             {
                 EnglishTitle = "Session expired",

@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ParIndex.Data;
 using ParIndex.Documents.Fonts;
 using ParIndex.Documents.OfficialTables;
 using ParIndex.Web.Accounts;
-using ParIndex.Web.Assessments;
-using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Documents;
 
@@ -19,19 +16,19 @@ public static class DocumentEndpoints
         PdfFontSetup.EnsureInstalled();
         var group = api.MapGroup("/assessments").WithTags("Documents");
 
-        group.MapGet("/{id:int}/table", async (int id, string? format, ClaimsPrincipal principal, ParIndexDbContext db, AssessmentService assessments, CancellationToken ct) =>
+        group.MapGet("/{id:int}/table", async (int id, string? format, ClaimsPrincipal principal, AssessmentTableDocumentBuilder builder, CancellationToken ct) =>
             {
                 var fileFormat = ParseFormat(format);
-                var document = await new AssessmentTableDocumentBuilder(db, assessments).SelfAssessmentAsync(id, CurrentUser.From(principal), ct);
+                var document = await builder.SelfAssessmentAsync(id, CurrentUser.From(principal), ct);
                 return File(document, fileFormat, TableDownloads.SelfAssessmentPrefix);
             })
             .WithSummary("Tải biểu tự đánh giá (format=xlsx, docx hoặc pdf)")
             .Produces(StatusCodes.Status200OK, contentType: TableDownloads.ContentType(TableFileFormat.Xlsx));
 
-        group.MapGet("/{id:int}/appraisal-table", async (int id, string? format, ClaimsPrincipal principal, ParIndexDbContext db, AssessmentService assessments, CancellationToken ct) =>
+        group.MapGet("/{id:int}/appraisal-table", async (int id, string? format, ClaimsPrincipal principal, AssessmentTableDocumentBuilder builder, CancellationToken ct) =>
             {
                 var fileFormat = ParseFormat(format);
-                var document = await new AssessmentTableDocumentBuilder(db, assessments).AppraisalFromEntriesAsync(id, CurrentUser.From(principal), ct);
+                var document = await builder.AppraisalFromEntriesAsync(id, CurrentUser.From(principal), ct);
                 return File(document, fileFormat, TableDownloads.AppraisalPrefix);
             })
             .WithSummary("Tải biểu tổng hợp kết quả thẩm định (format=xlsx, docx hoặc pdf)")

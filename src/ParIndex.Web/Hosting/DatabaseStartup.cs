@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Data;
 using ParIndex.Data.Postgres;
-using ParIndex.Web.Demo;
 
 namespace ParIndex.Web.Hosting;
 

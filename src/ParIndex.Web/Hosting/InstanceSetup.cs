@@ -1,16 +1,14 @@
 using System.Net;
-using Amazon.S3;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using ParIndex.Data;
-using ParIndex.Data.Evidence;
 
 namespace ParIndex.Web.Hosting;
 
 /// <summary>
 /// What lets several instances serve one database (ADR 0111): the data-protection key ring in the
-/// database, the evidence store every instance sees (ADR 0110), and the client's address behind
-/// trusted proxies.
+/// database and the client's address behind trusted proxies. The evidence store every instance
+/// sees (ADR 0110) is registered with the use cases (<c>AddParIndexApplication</c>).
 /// </summary>
 public static class InstanceSetup
 {
@@ -21,23 +19,6 @@ public static class InstanceSetup
         services.AddDataProtection()
             .SetApplicationName("ParIndex")
             .PersistKeysToDbContext<ParIndexDbContext>();
-
-        var evidence = configuration.GetSection("Evidence").Get<EvidenceStoreOptions>() ?? new EvidenceStoreOptions();
-        services.AddSingleton(evidence);
-        switch (evidence.Store)
-        {
-            case EvidenceStoreKind.Database:
-                services.AddScoped<IEvidenceStore, DatabaseEvidenceStore>();
-                break;
-            case EvidenceStoreKind.S3:
-                services.AddSingleton<IAmazonS3>(_ => S3EvidenceStore.CreateClient(evidence.S3));
-                services.AddScoped<IEvidenceStore, S3EvidenceStore>();
-                break;
-            default:
-                services.AddSingleton<LocalEvidenceStore>();
-                services.AddSingleton<IEvidenceStore>(sp => sp.GetRequiredService<LocalEvidenceStore>());
-                break;
-        }
 
         services.Configure<ForwardedHeadersOptions>(options => ConfigureProxies(options, configuration));
         return services;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using ParIndex.Data.Accounts;
-using ParIndex.Web.Demo;
 
 namespace ParIndex.Web.Hosting;
 

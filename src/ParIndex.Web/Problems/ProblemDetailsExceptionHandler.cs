@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Data.Providers;
 using ParIndex.Web.Localization;
 
 namespace ParIndex.Web.Problems;
@@ -24,16 +25,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
 
         var english = Texts.For(httpContext).IsEnglish;
-        var failure = Describe(exception);
-        if (failure.Status >= 500)
+        var (status, failure) = Describe(exception);
+        if (status >= 500)
         {
             logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
         }
 
-        httpContext.Response.StatusCode = failure.Status;
+        httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails
         {
-            Status = failure.Status,
+            Status = status,
             Title = english ? failure.EnglishTitle ?? failure.Title : failure.Title,
             Detail = failure.DetailFor(english),
         };
@@ -48,25 +49,22 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static DomainException Describe(Exception exception) => exception switch
+    internal static (int Status, DomainException Error) Describe(Exception exception) => exception switch
     {
-        DomainException p => p,
+        DomainException p => (p.Status, p),
         // Only a lost concurrency check or a unique key is someone else's save; any other database
         // failure is ours and ends below as a logged 500.
-        DbUpdateException d when DbConflicts.IsConflict(d) => new DomainException(StatusCodes.Status409Conflict, "Xung đột dữ liệu",
-            "Đã có người khác lưu dữ liệu này trong lúc bạn chỉnh sửa. Hãy tải lại trang để xem bản mới nhất.")
-        {
-            EnglishTitle = "Conflicting change",
-            EnglishDetail = "Someone else saved this data while you were editing it. Reload the page to see the latest version.",
-        },
-        BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge => DomainException.TooLarge(
-            "Dung lượng gửi lên vượt quá giới hạn cho phép.", "The request is larger than allowed."),
-        BadHttpRequestException b => Unreadable(b),
-        _ => new DomainException(StatusCodes.Status500InternalServerError, "Lỗi hệ thống", "Đã xảy ra lỗi không mong muốn. Dữ liệu chưa được lưu; hãy thử lại.")
+        DbUpdateException d when DbConflicts.IsConflict(d) => (StatusCodes.Status409Conflict, DomainException.Conflict(
+            "Đã có người khác lưu dữ liệu này trong lúc bạn chỉnh sửa. Hãy tải lại trang để xem bản mới nhất.",
+            "Someone else saved this data while you were editing it. Reload the page to see the latest version.")),
+        BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge => (StatusCodes.Status413PayloadTooLarge, DomainException.TooLarge(
+            "Dung lượng gửi lên vượt quá giới hạn cho phép.", "The request is larger than allowed.")),
+        BadHttpRequestException b => (b.StatusCode is >= 400 and < 500 ? b.StatusCode : StatusCodes.Status400BadRequest, Unreadable(b)),
+        _ => (StatusCodes.Status500InternalServerError, new DomainException(ErrorKind.Unexpected, "Lỗi hệ thống", "Đã xảy ra lỗi không mong muốn. Dữ liệu chưa được lưu; hãy thử lại.")
         {
             EnglishTitle = "System error",
             EnglishDetail = "An unexpected error occurred. Nothing was saved; please try again.",
-        },
+        }),
     };
 
     /// <summary>
@@ -75,13 +73,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     /// </summary>
     private static DomainException Unreadable(BadHttpRequestException exception)
     {
-        var status = exception.StatusCode is >= 400 and < 500 ? exception.StatusCode : StatusCodes.Status400BadRequest;
         if (exception.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);
             if (field is null)
             {
-                return new DomainException(status, DomainException.InvalidTitle, "Nội dung gửi lên không phải là JSON hợp lệ.")
+                return new DomainException(ErrorKind.Invalid, DomainException.InvalidTitle, "Nội dung gửi lên không phải là JSON hợp lệ.")
                 {
                     EnglishTitle = DomainException.InvalidTitleEnglish,
                     EnglishDetail = "The request body is not valid JSON.",
@@ -91,7 +88,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             var error = new FieldError(field,
                 $"Giá trị của \"{field}\" sai kiểu dữ liệu hoặc không đọc được.",
                 $"The value of \"{field}\" has the wrong type or cannot be read.");
-            return new DomainException(status, DomainException.InvalidTitle, error.Message)
+            return new DomainException(ErrorKind.Invalid, DomainException.InvalidTitle, error.Message)
             {
                 EnglishTitle = DomainException.InvalidTitleEnglish,
                 EnglishDetail = error.English,
@@ -99,7 +96,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             };
         }
 
-        return new DomainException(status, DomainException.InvalidTitle, "Yêu cầu thiếu dữ liệu hoặc dữ liệu gửi lên không đúng dạng.")
+        return new DomainException(ErrorKind.Invalid, DomainException.InvalidTitle, "Yêu cầu thiếu dữ liệu hoặc dữ liệu gửi lên không đúng dạng.")
         {
             EnglishTitle = DomainException.InvalidTitleEnglish,
             EnglishDetail = "The request is missing data or its data is not in the expected form.",

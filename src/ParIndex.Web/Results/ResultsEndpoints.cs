@@ -38,9 +38,9 @@ public static class ResultsEndpoints
             {
                 var card = await service.UnitAsync(id, unitId, publicOnly: true, ct);
                 var output = new MemoryStream();
-                ParIndex.Documents.Results.ResultsReportPdfWriter.Write(Documents.ResultsReportBuilder.FromScoreCard(card), output);
+                ParIndex.Documents.Results.ResultsReportPdfWriter.Write(ResultsReportBuilder.FromScoreCard(card), output);
                 output.Position = 0;
-                var name = Documents.TableDownloads.FileName("ket-qua-chi-so-cchc", card.Unit.UnitName, card.Campaign.Year, ParIndex.Documents.OfficialTables.TableFileFormat.Pdf);
+                var name = TableDownloads.FileName("ket-qua-chi-so-cchc", card.Unit.UnitName, card.Campaign.Year, ParIndex.Documents.OfficialTables.TableFileFormat.Pdf);
                 return TypedResults.File(output, "application/pdf", name);
             })
             .WithSummary("Báo cáo kết quả (PDF, có biểu đồ radar) đã công bố của một đơn vị");

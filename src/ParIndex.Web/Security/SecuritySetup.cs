@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using ParIndex.Web.Accounts;
-using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Security;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ParIndex.Web.Accounts;
 using ParIndex.Web.Assessments;
 using ParIndex.Web.Hosting;
-using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Surveys;
 

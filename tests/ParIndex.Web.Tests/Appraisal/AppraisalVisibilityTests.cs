@@ -316,7 +316,7 @@ public abstract partial class AppraisalWorkflowTests<TApp>
         }
 
         var before = await SnapshotAsync(id);
-        var slug = ParIndex.Web.Appraisal.WorkflowActionNames.Slug(action);
+        var slug = WorkflowActionNames.Slug(action);
         var single = await ActAsync(actor, id, slug);
         Assert.NotEqual(HttpStatusCode.OK, single.StatusCode);
         var singleDetail = await single.AssertProblemAsync(single.StatusCode);
@@ -330,7 +330,7 @@ public abstract partial class AppraisalWorkflowTests<TApp>
     public async Task Unit_users_get_the_same_403_from_campaign_actions_whatever_the_states_and_cannot_read_appraiser_assignments()
     {
         // The demo campaign: Bắc Giang in draft, the sample units in other states.
-        var campaignId = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == Demo.DemoSeeder.CampaignName).Select(c => c.Id).SingleAsync());
+        var campaignId = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == DemoSeeder.CampaignName).Select(c => c.Id).SingleAsync());
         var (otherCampaign, _) = await NewCampaignAsync("Trạng thái khác");
         foreach (var user in new[] { "lead.bacgiang", "editor.bacgiang", "editor.stp", "lead.langson" })
         {
@@ -341,7 +341,7 @@ public abstract partial class AppraisalWorkflowTests<TApp>
                 var expected = WorkflowRules.RefuseRole(action, []);
                 foreach (var campaign in new[] { campaignId, otherCampaign })
                 {
-                    var response = await client.PostAsync(U($"/api/campaigns/{campaign}/actions/{ParIndex.Web.Appraisal.WorkflowActionNames.Slug(action)}"), null);
+                    var response = await client.PostAsync(U($"/api/campaigns/{campaign}/actions/{WorkflowActionNames.Slug(action)}"), null);
                     Assert.Equal(expected, await response.AssertProblemAsync(HttpStatusCode.Forbidden));
                 }
             }

@@ -226,7 +226,7 @@ public abstract partial class AppraisalWorkflowTests<TApp>(TApp app) : IClassFix
             [WorkflowAction.Approve] = chair,
             [WorkflowAction.Publish] = coordinator,
         };
-        string Slug(WorkflowAction a) => ParIndex.Web.Appraisal.WorkflowActionNames.Slug(a);
+        string Slug(WorkflowAction a) => WorkflowActionNames.Slug(a);
         var path = new[] { WorkflowAction.Submit, WorkflowAction.StartAppraisal, WorkflowAction.SendPreliminary, WorkflowAction.Respond, WorkflowAction.Approve, WorkflowAction.Publish };
         var refusals = 0;
         foreach (var next in path.Append((WorkflowAction)(-1)))

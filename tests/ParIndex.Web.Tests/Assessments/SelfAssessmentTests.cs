@@ -241,14 +241,14 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
             other.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = "1.3.1", Version = 1 });
             return await Assert.ThrowsAnyAsync<DbUpdateException>(() => other.SaveChangesAsync());
         });
-        Assert.True(DbConflicts.IsConflict(duplicate));
+        Assert.True(ParIndex.Data.Providers.DbConflicts.IsConflict(duplicate));
 
         var missingParent = await app.WithDbAsync(async db =>
         {
             db.LeafEntries.Add(new LeafEntry { AssessmentId = int.MaxValue, LeafCode = "1.1" });
             return await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
         });
-        Assert.False(DbConflicts.IsConflict(missingParent));
+        Assert.False(ParIndex.Data.Providers.DbConflicts.IsConflict(missingParent));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Data;
 using ParIndex.Data.Bundles;
 using ParIndex.Data.Evidence;
-using ParIndex.Web.Demo;
 using ParIndex.Web.Tests.Infrastructure;
 
 namespace ParIndex.Web.Tests.Bundles;

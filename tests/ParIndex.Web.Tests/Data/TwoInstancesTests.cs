@@ -64,7 +64,7 @@ public sealed class TwoInstancesTests(TwoInstancesFixture instances) : IClassFix
         Assert.Empty(pending);
         Assert.Equal(1, await instances.A.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
         // The seed ran once: one demo campaign, not two.
-        Assert.Equal(1, await instances.B.WithDbAsync(db => db.Campaigns.CountAsync(c => c.Name == Demo.DemoSeeder.CampaignName)));
+        Assert.Equal(1, await instances.B.WithDbAsync(db => db.Campaigns.CountAsync(c => c.Name == DemoSeeder.CampaignName)));
     }
 
     [Fact]

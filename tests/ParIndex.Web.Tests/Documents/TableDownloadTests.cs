@@ -143,8 +143,8 @@ public abstract class TableDownloadTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         // Another unit's user gets the same refusal as for the self-assessment.
         var langSon = new CurrentUser("editor.langson", "x", new HashSet<string>(StringComparer.Ordinal) { Roles.UnitEditor }, -1);
-        var refused = await Assert.ThrowsAsync<ParIndex.Web.Problems.DomainException>(() => builder.AppraisalAsync(id, appraisals, langSon, CancellationToken.None));
-        Assert.Equal(403, refused.Status);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => builder.AppraisalAsync(id, appraisals, langSon, CancellationToken.None));
+        Assert.Equal(ErrorKind.Forbidden, refused.Kind);
     }
 
     [Fact]

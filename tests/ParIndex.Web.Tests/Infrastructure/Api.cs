@@ -26,7 +26,7 @@ public static class Api
     public static JsonElement Leaf(this JsonElement assessment, string code) =>
         assessment.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("code").GetString() == code).GetProperty("leaf");
 
-    public static async Task<int> AssessmentIdAsync(this AppFixture app, string unitCode, string campaignName = Demo.DemoSeeder.CampaignName) =>
+    public static async Task<int> AssessmentIdAsync(this AppFixture app, string unitCode, string campaignName = DemoSeeder.CampaignName) =>
         await app.WithDbAsync(db => db.Assessments
             .Where(a => a.Unit!.Code == unitCode && a.Campaign!.Name == campaignName)
             .Select(a => a.Id).SingleAsync());

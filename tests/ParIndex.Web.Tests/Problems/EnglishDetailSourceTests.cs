@@ -7,7 +7,7 @@ namespace ParIndex.Web.Tests.Problems;
 /// Every refusal a user can get is written in both languages the UI offers (issue #10). A source
 /// check: each <c>DomainException.X(…)</c> factory call, <c>new FieldValidationException(…)</c>,
 /// <c>new SurveyProblemsException(…)</c>, <c>new SurveyCampaignException(…)</c> and
-/// <c>new DomainException(…) { … }</c> in the web and data projects must pass an English text too.
+/// <c>new DomainException(…) { … }</c> in the application, web and data projects must pass an English text too.
 /// The arguments are counted by a small C# scanner (strings, interpolation holes, brackets), not by
 /// a regular expression, so a comma inside a message does not count as an argument.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class EnglishDetailSourceTests
         @"\bDomainException\.(?<factory>NotFound|Forbidden|Conflict|Invalid|Locked|TooLarge|UnsupportedType)\(|\bnew\s+(?<type>FieldValidationException|SurveyProblemsException|SurveyCampaignException|DomainException)\(",
         RegexOptions.CultureInvariant);
 
-    private static readonly string[] ScannedProjects = ["src/ParIndex.Web", "src/ParIndex.Data"];
+    private static readonly string[] ScannedProjects = ["src/ParIndex.Application", "src/ParIndex.Web", "src/ParIndex.Data"];
 
     [Fact]
     public void Every_domain_refusal_in_the_source_passes_an_english_text()
@@ -65,8 +65,8 @@ public sealed class EnglishDetailSourceTests
     [InlineData("new FieldValidationException(\"f\", \"Sai.\", \"Wrong.\")", true)]
     [InlineData("new SurveyProblemsException(\"Sai.\", problems, english: \"Wrong.\")", true)]
     [InlineData("new SurveyProblemsException(\"Sai.\", problems)", false)]
-    [InlineData("new DomainException(400, \"Sai\", \"Sai.\") { EnglishTitle = \"Wrong\", EnglishDetail = \"Wrong.\" }", true)]
-    [InlineData("new DomainException(400, \"Sai\", \"Sai.\");", false)]
+    [InlineData("new DomainException(ErrorKind.Invalid, \"Sai\", \"Sai.\") { EnglishTitle = \"Wrong\", EnglishDetail = \"Wrong.\" }", true)]
+    [InlineData("new DomainException(ErrorKind.Invalid, \"Sai\", \"Sai.\");", false)]
     public void The_scanner_counts_arguments_as_the_compiler_does(string code, bool english)
     {
         var match = Call.Match(code);

@@ -1,6 +1,5 @@
 using System.Text;
 using ParIndex.Data;
-using ParIndex.Web.Evidence;
 using ParIndex.Web.Problems;
 
 namespace ParIndex.Web.Tests.Problems;

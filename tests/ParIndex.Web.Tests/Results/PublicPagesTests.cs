@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
-using ParIndex.Web.Demo;
 using ParIndex.Web.Tests.Infrastructure;
 
 namespace ParIndex.Web.Tests.Results;

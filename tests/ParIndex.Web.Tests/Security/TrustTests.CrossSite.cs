@@ -21,7 +21,7 @@ public abstract partial class TrustTests<TApp>
     private async Task<(string User, HttpMethod Method, string Url, bool Json)> TargetAsync(string kind)
     {
         var assessment = await app.AssessmentIdAsync("BG");
-        var campaign = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == Demo.DemoSeeder.CampaignName).Select(c => c.Id).SingleAsync());
+        var campaign = await app.WithDbAsync(db => db.Campaigns.Where(c => c.Name == DemoSeeder.CampaignName).Select(c => c.Id).SingleAsync());
         return kind switch
         {
             "submit" => ("lead.bacgiang", HttpMethod.Post, $"/api/assessments/{assessment}/submit", false),

@@ -1,0 +1,86 @@
+using Amazon.S3;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ParIndex.Application.Admin;
+using ParIndex.Application.Appraisal;
+using ParIndex.Application.Assessments;
+using ParIndex.Application.Campaigns;
+using ParIndex.Application.Demo;
+using ParIndex.Application.Documents;
+using ParIndex.Application.Evidence;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Results;
+using ParIndex.Application.Surveys;
+using ParIndex.Application.Workflow;
+using ParIndex.Data;
+using ParIndex.Data.Accounts;
+using ParIndex.Data.Evidence;
+
+namespace ParIndex.Application;
+
+/// <summary>
+/// Registers every use case, for any host (web app, CLI, benchmarks). The host adds the database
+/// (<c>AddParIndexDatabase</c>), ASP.NET Core Identity's <c>UserManager</c> where accounts are
+/// managed, and builds a <see cref="Accounts.CurrentUser"/> for each call.
+/// </summary>
+public static class ApplicationServices
+{
+    public static IServiceCollection AddParIndexApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.Configure<EvidenceOptions>(configuration.GetSection("Evidence"));
+        AddEvidenceStore(services, configuration);
+        services.AddSingleton<FrameworkCache>();
+        services.AddScoped<AssessmentWorkflow>();
+        services.AddScoped<CampaignService>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<AppraisalService>();
+        services.AddScoped<CampaignAppraisalService>();
+        services.AddScoped<UserManagerLookup>();
+        services.AddScoped<EvidenceService>();
+        services.AddScoped<ResultsService>();
+        services.AddScoped<QuestionnaireService>();
+        services.AddScoped<QuotaService>();
+        services.AddScoped<SurveyImportService>();
+        services.AddScoped<AssessmentTableDocumentBuilder>();
+        services.AddScoped<AdminService>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoSurveySeeder>();
+        return services;
+    }
+
+    /// <summary>Where evidence files live (<c>Evidence:Store</c>: local folder, database or S3; ADR 0110).</summary>
+    private static void AddEvidenceStore(IServiceCollection services, IConfiguration configuration)
+    {
+        var evidence = configuration.GetSection("Evidence").Get<EvidenceStoreOptions>() ?? new EvidenceStoreOptions();
+        services.AddSingleton(evidence);
+        switch (evidence.Store)
+        {
+            case EvidenceStoreKind.Database:
+                services.AddScoped<IEvidenceStore, DatabaseEvidenceStore>();
+                break;
+            case EvidenceStoreKind.S3:
+                services.AddSingleton<IAmazonS3>(_ => S3EvidenceStore.CreateClient(evidence.S3));
+                services.AddScoped<IEvidenceStore, S3EvidenceStore>();
+                break;
+            default:
+                services.AddSingleton<LocalEvidenceStore>();
+                services.AddSingleton<IEvidenceStore>(sp => sp.GetRequiredService<LocalEvidenceStore>());
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Identity's user and role managers over the ParIndex database, without cookies: what a host
+    /// other than the web app (the CLI) needs for the use cases that check accounts and roles.
+    /// </summary>
+    public static IServiceCollection AddParIndexAccountStore(this IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ParIndexDbContext>();
+        return services;
+    }
+}

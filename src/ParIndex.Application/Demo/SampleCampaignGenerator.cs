@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using ParIndex.Core.Frameworks;
+using ParIndex.Core.Scoring;
+using ParIndex.Core.Workflow;
+using ParIndex.Data;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.Campaigns;
+using ParIndex.Data.History;
+using ParIndex.Data.Units;
+
+namespace ParIndex.Application.Demo;
+
+/// <summary>
+/// A province-internal demo: Bắc Giang assessing its departments and districts in 2022 and 2023,
+/// generated deterministically (fixed seeds) and clearly labelled as sample data, taken through
+/// appraisal to publication so that the public pages show a real ranking after the first start.
+/// Inputs go through the scoring core, so every self score has its calculation memo.
+/// </summary>
+public static class SampleCampaignGenerator
+{
+    public const string SampleReason = "Dữ liệu mẫu sinh tự động";
+
+    public static string CampaignName(int year) => $"Chỉ số CCHC các sở, ngành và huyện tỉnh Bắc Giang {year} (dữ liệu mẫu)";
+
+    private static readonly string[] AdjustReasons =
+    [
+        "Tài liệu kiểm chứng chưa chứng minh đầy đủ kết quả tự chấm",
+        "Văn bản ban hành sau thời hạn quy định",
+        "Số liệu không khớp với báo cáo của Sở Nội vụ",
+        "Chưa có tài liệu kiểm chứng cho một phần nội dung",
+    ];
+
+    /// <summary>Adds one campaign whose assessments are all published; the caller imports its survey, publishes it and saves.</summary>
+    /// <param name="strengths">Receives each unit's strength (0..1), which its sample survey follows.</param>
+    public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now,
+        IDictionary<string, decimal>? strengths = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(framework);
+        var campaign = new Campaign
+        {
+            Name = CampaignName(year),
+            Year = year,
+            FrameworkRecordId = record.Id,
+            CreatedAt = now,
+            IsSample = true,
+            SelfAssessmentDeadline = new DateTime(year, 12, 15, 10, 0, 0, DateTimeKind.Utc),
+            ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
+            PreviousCampaignId = previousCampaignId,
+        };
+        db.Campaigns.Add(campaign);
+        var random = new Random(2023 * 31 + year);
+        foreach (var unit in units)
+        {
+            // Each unit has a steady strength (seeded by its code) and a yearly drift.
+            var strength = 0.62m + (Stable(unit.Code) % 33) / 100m + (decimal)(random.NextDouble() * 0.06 - 0.03);
+            strengths?.Add(unit.Code, strength);
+            var assessment = new Assessment { Campaign = campaign, Unit = unit, Status = AssessmentStatus.Published, Version = 6, SubmittedAt = now, SubmittedBy = "sample" };
+            db.Assessments.Add(assessment);
+            foreach (var leaf in framework.Leaves())
+            {
+                assessment.Entries.Add(Entry(leaf, strength, random, now));
+            }
+
+        }
+
+        return campaign;
+    }
+
+    /// <summary>The history of the generated workflow, once the assessments have their ids.</summary>
+    public static void AddHistory(ParIndexDbContext db, Campaign campaign, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(campaign);
+        foreach (var assessment in db.Assessments.Local.Where(a => a.CampaignId == campaign.Id))
+        {
+            foreach (var (from, to, by) in Path)
+            {
+                db.History.Add(new HistoryEntry
+                {
+                    At = now,
+                    UserName = by,
+                    Entity = nameof(Assessment),
+                    AssessmentId = assessment.Id,
+                    Field = "Status",
+                    OldValue = from.ToString(),
+                    NewValue = to.ToString(),
+                    Reason = SampleReason,
+                });
+            }
+
+            foreach (var entry in assessment.Entries.Where(e => e.AppraisalReason is not null))
+            {
+                db.History.Add(new HistoryEntry
+                {
+                    At = now,
+                    UserName = "appraiser",
+                    Entity = nameof(LeafEntry),
+                    AssessmentId = assessment.Id,
+                    LeafCode = entry.LeafCode,
+                    Field = HistoryFields.AppraisedScore,
+                    OldValue = entry.Points?.ToString(CultureInfo.InvariantCulture),
+                    NewValue = entry.AppraisedScore?.ToString(CultureInfo.InvariantCulture),
+                    Reason = entry.AppraisalReason,
+                });
+            }
+        }
+    }
+
+    private static readonly (AssessmentStatus From, AssessmentStatus To, string By)[] Path =
+    [
+        (AssessmentStatus.Draft, AssessmentStatus.Submitted, "sample"),
+        (AssessmentStatus.Submitted, AssessmentStatus.UnderAppraisal, "appraiser"),
+        (AssessmentStatus.UnderAppraisal, AssessmentStatus.PreliminarySent, "coordinator"),
+        (AssessmentStatus.PreliminarySent, AssessmentStatus.Responded, "sample"),
+        (AssessmentStatus.Responded, AssessmentStatus.Final, "chair"),
+        (AssessmentStatus.Final, AssessmentStatus.Published, "coordinator"),
+    ];
+
+    private static LeafEntry Entry(FrameworkNode leaf, decimal strength, Random random, DateTime now)
+    {
+        var share = Math.Clamp(strength + (decimal)(random.NextDouble() * 0.3 - 0.12), 0m, 1m);
+        var entry = new LeafEntry { LeafCode = leaf.Code, UpdatedAt = now, UpdatedBy = "sample", Version = 3, Explanation = SampleReason };
+        if (leaf.IsSurvey)
+        {
+            // Survey points come from the generated survey, imported by the seeder.
+            return entry;
+        }
+
+        var input = leaf.EffectiveRule switch
+        {
+            LevelsRule levels => new LeafEntryInput(null, levels.Levels.OrderByDescending(l => l.Points).ElementAt(share > 0.8m ? 0 : Math.Min(levels.Levels.Count - 1, share > 0.55m ? 1 : 2)).Key, null),
+            RatioRule => new LeafEntryInput(null, null, new Dictionary<string, decimal> { [LeafEntryInput.Numerator] = Math.Round(400 * share), [LeafEntryInput.Denominator] = 400 }),
+            BandsRule => new LeafEntryInput(null, null, new Dictionary<string, decimal> { [LeafEntryInput.BandValue] = Math.Round(100 * share, 1) }),
+            ExpressionRule expression => new LeafEntryInput(null, null, expression.Inputs.ToDictionary(i => i.Name, _ => Math.Round(50 + 50 * share))),
+            BonusPenaltyRule => new LeafEntryInput(0m, null, null),
+            _ => new LeafEntryInput(Math.Round(leaf.Max * share * 4, MidpointRounding.AwayFromZero) / 4, null, null),
+        };
+        var outcome = LeafScorer.Score(leaf, input);
+        entry.Score = input.Score;
+        entry.Level = input.Level;
+        entry.FiguresJson = input.Figures is { Count: > 0 } figures ? JsonSerializer.Serialize(figures) : null;
+        entry.Points = outcome.Points ?? 0m;
+        entry.Memo = outcome.Memo?.Text ?? "";
+        entry.AppraisedScore = entry.Points;
+        entry.AppraisedBy = "appraiser";
+        entry.AppraisedAt = now;
+        // About one leaf in eight is adjusted; half of the adjustments are answered, and a third of those restored.
+        if (entry.Points > 0 && random.Next(8) == 0)
+        {
+            entry.AppraisedScore = LeafScorer.RoundScore(entry.Points.Value / 2);
+            entry.AppraisalReason = AdjustReasons[random.Next(AdjustReasons.Length)];
+            if (random.Next(2) == 0)
+            {
+                entry.ResponseText = "Đơn vị bổ sung văn bản chứng minh (dữ liệu mẫu)";
+                entry.RespondedBy = "sample";
+                entry.RespondedAt = now;
+                if (random.Next(3) == 0)
+                {
+                    entry.FinalScore = entry.Points;
+                    entry.FinalReason = "Chấp nhận giải trình của đơn vị";
+                }
+            }
+        }
+
+        return entry;
+    }
+
+    /// <summary>A stable number from a unit code (string.GetHashCode changes per process).</summary>
+    internal static int Stable(string code) => code.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & 0x7fffffff;
+}

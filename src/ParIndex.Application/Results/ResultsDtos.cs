@@ -1,0 +1,66 @@
+namespace ParIndex.Application.Results;
+
+/// <summary>One field's or criterion's component index (chỉ số thành phần).</summary>
+public sealed record ComponentIndex(string Code, string Title, decimal Points, decimal Max, decimal? Index);
+
+/// <summary>One unit's line in the campaign results.</summary>
+public sealed record UnitResult(
+    int UnitId,
+    string UnitCode,
+    string UnitName,
+    string PeerGroup,
+    string? Region,
+    int AssessmentId,
+    string Status,
+    decimal FinalPoints,
+    decimal SurveyPoints,
+    decimal Points,
+    decimal Max,
+    decimal Index,
+    decimal PublishedIndex,
+    int Rank,
+    bool Tied,
+    string? Band,
+    decimal? PreviousIndex,
+    decimal? IndexChange,
+    int? PreviousRank,
+    int? RankMovement,
+    IReadOnlyList<ComponentIndex> Fields);
+
+public sealed record RegionalAverageView(string Region, int Units, decimal AverageIndex, decimal MinIndex, decimal MaxIndex);
+
+public sealed record BandView(string Name, decimal MinIndex, string? Label);
+
+public sealed record CampaignResults(
+    int CampaignId,
+    string CampaignName,
+    int Year,
+    bool IsSample,
+    DateTime? PublishedAt,
+    int? PreviousCampaignId,
+    string? PreviousCampaignName,
+    IReadOnlyList<BandView> Bands,
+    string? BelowBands,
+    IReadOnlyList<FieldTitle> FieldTitles,
+    IReadOnlyList<UnitResult> Units,
+    IReadOnlyList<RegionalAverageView> RegionalAverages);
+
+public sealed record GapView(string Code, string Title, string FieldCode, decimal Max, decimal Points, decimal Lost, bool Recoverable, decimal IndexPointsLost);
+
+public sealed record ChangeView(string Code, string Title, decimal? Previous, decimal? Current, decimal? Change);
+
+/// <summary>A unit's score card: totals, rank, component indices, change and gaps.</summary>
+public sealed record UnitScoreCard(
+    CampaignResults Campaign,
+    UnitResult Unit,
+    IReadOnlyList<ComponentIndex> Criteria,
+    IReadOnlyList<ChangeView> Changes,
+    IReadOnlyList<GapView> Gaps,
+    decimal RecoverablePoints,
+    IReadOnlyList<SipasView> Sipas,
+    decimal? OverallSipas);
+
+/// <summary>The satisfaction index (SIPAS) of a unit on one component: share of valid answers at levels 4–5, in percent.</summary>
+public sealed record SipasView(string Component, string Title, long ValidAnswers, long SatisfiedAnswers, decimal? Percent);
+
+public sealed record FieldTitle(string Code, string Title);

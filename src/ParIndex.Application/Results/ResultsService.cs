@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Appraisal;
+using ParIndex.Application.Frameworks;
+using ParIndex.Application.Problems;
+using ParIndex.Core.Frameworks;
+using ParIndex.Core.Ranking;
+using ParIndex.Core.Results;
+using ParIndex.Core.Scoring;
+using ParIndex.Core.Surveys;
+using ParIndex.Core.Workflow;
+using ParIndex.Data;
+using ParIndex.Data.Campaigns;
+
+namespace ParIndex.Application.Results;
+
+/// <summary>
+/// Campaign results (SPEC 2.8) from the final scores: points (final + survey), index, component
+/// indices, rank within the peer group (unit kind) with ties at the published precision, bands,
+/// regional averages, change against the previous campaign (through its crosswalk) and gap analysis.
+/// </summary>
+public sealed class ResultsService(ParIndexDbContext db, FrameworkCache frameworks)
+{
+    private sealed record Computed(Campaign Campaign, Framework Framework, IReadOnlyList<(Data.Assessments.Assessment Assessment, AssessmentResult Result)> Units);
+
+    /// <summary>Published campaigns, newest first (for the public pages).</summary>
+    public async Task<IReadOnlyList<Campaign>> PublishedCampaignsAsync(CancellationToken cancellationToken)
+    {
+        var list = await db.Campaigns.AsNoTracking().Where(c => c.PublishedAt != null).ToListAsync(cancellationToken);
+        return list.OrderByDescending(c => c.Year).ThenByDescending(c => c.PublishedAt).ToList();
+    }
+
+    /// <param name="publicOnly">The public sees a campaign only once it is published.</param>
+    public async Task<CampaignResults> CampaignAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
+    {
+        var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
+        return await BuildAsync(computed, publicOnly, cancellationToken);
+    }
+
+    public async Task<UnitScoreCard> UnitAsync(int campaignId, int unitId, bool publicOnly, CancellationToken cancellationToken)
+    {
+        var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
+        var results = await BuildAsync(computed, publicOnly, cancellationToken);
+        var unit = results.Units.SingleOrDefault(u => u.UnitId == unitId)
+            ?? throw DomainException.NotFound($"Đơn vị số {unitId} không có trong kết quả của kỳ đánh giá này.", $"Unit number {unitId} is not in the results of this campaign.");
+        var (_, result) = computed.Units.Single(u => u.Assessment.UnitId == unitId);
+        var framework = computed.Framework;
+        var criteria = framework.AllNodes().Where(n => n.Level == 2)
+            .Select(n => new ComponentIndex(n.Code, n.Title, result[n.Code].Points, result[n.Code].Max, result[n.Code].Index))
+            .ToList();
+        var gaps = GapAnalysis.Analyse(framework, result)
+            .Select(g => new GapView(g.Code, g.Title, g.FieldCode, g.Max, g.Points, g.Lost, g.Recoverable, g.IndexPointsLost))
+            .ToList();
+
+        var changes = new List<ChangeView>();
+        if (computed.Campaign.PreviousCampaignId is { } previousId)
+        {
+            var previous = await ComputeAsync(previousId, publicOnly: false, cancellationToken);
+            var before = previous.Units.FirstOrDefault(u => u.Assessment.UnitId == unitId);
+            if (before.Result is not null)
+            {
+                var crosswalk = ReadCrosswalk(computed.Campaign, previous.Framework, framework);
+                var titles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
+                changes = ResultComparison.Compare(previous.Framework, before.Result, framework, result, crosswalk)
+                    .Select(c => new ChangeView(c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change))
+                    .ToList();
+            }
+        }
+
+        var nodeTitles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
+        // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
+        var stored = new SurveyScoreResult([], (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken))
+            .OrderBy(r => r.Component, StringComparer.Ordinal)
+            .Select(r => new SipasScore(unit.UnitCode, r.Component, r.ValidAnswers, r.SatisfiedAnswers, r.Share))
+            .ToList());
+        var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
+        var overall = stored.OverallSipasPercent(unit.UnitCode);
+        return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall);
+    }
+
+    private async Task<Computed> ComputeAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null || (publicOnly && campaign.PublishedAt is null))
+        {
+            throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} chưa công bố kết quả.", $"Campaign number {campaignId} has not published its results.");
+        }
+
+        var framework = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);
+        var assessments = await db.Assessments.AsNoTracking().Include(a => a.Unit)
+            .Where(a => a.CampaignId == campaignId && (!publicOnly || a.Status == AssessmentStatus.Published))
+            .ToListAsync(cancellationToken);
+        var ids = assessments.Select(a => a.Id).ToList();
+        var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId)).ToListAsync(cancellationToken))
+            .ToLookup(e => e.AssessmentId);
+        var units = assessments
+            .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id])))
+            .ToList();
+        return new Computed(campaign, framework, units);
+    }
+
+    private async Task<CampaignResults> BuildAsync(Computed computed, bool publicOnly, CancellationToken cancellationToken)
+    {
+        var campaign = computed.Campaign;
+        var bands = BandsJson.Read(campaign.BandsJson);
+        var ranked = Ranker.Rank(computed.Units.Select(u => new RankingEntry(Key(u.Assessment.UnitId), u.Assessment.Unit!.Kind, u.Result.Total.Index ?? 0m)), bands)
+            .ToDictionary(r => r.UnitId, StringComparer.Ordinal);
+
+        Dictionary<string, RankedUnit> previousRanks = new(StringComparer.Ordinal);
+        Dictionary<int, decimal?> previousIndex = [];
+        string? previousName = null;
+        if (campaign.PreviousCampaignId is { } previousId && await db.Campaigns.AnyAsync(c => c.Id == previousId, cancellationToken))
+        {
+            var previous = await ComputeAsync(previousId, publicOnly: false, cancellationToken);
+            previousName = previous.Campaign.Name;
+            previousRanks = Ranker.Rank(previous.Units.Select(u => new RankingEntry(Key(u.Assessment.UnitId), u.Assessment.Unit!.Kind, u.Result.Total.Index ?? 0m)))
+                .ToDictionary(r => r.UnitId, StringComparer.Ordinal);
+            previousIndex = previous.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result.Total.Index);
+        }
+
+        var survey = computed.Framework.Leaves().Where(l => l.IsSurvey).Select(l => l.Code).ToList();
+        var rows = computed.Units.Select(u =>
+            {
+                var rank = ranked[Key(u.Assessment.UnitId)];
+                var surveyPoints = survey.Sum(code => u.Result[code].Points);
+                previousIndex.TryGetValue(u.Assessment.UnitId, out var before);
+                int? previousRank = previousRanks.TryGetValue(Key(u.Assessment.UnitId), out var p) ? p.Rank : null;
+                return new UnitResult(
+                    u.Assessment.UnitId, u.Assessment.Unit!.Code, u.Assessment.Unit.Name, u.Assessment.Unit.Kind, u.Assessment.Unit.Region,
+                    u.Assessment.Id, u.Assessment.Status.ToString(),
+                    u.Result.Total.Points - surveyPoints, surveyPoints, u.Result.Total.Points, u.Result.Total.Max,
+                    rank.Index, rank.PublishedIndex, rank.Rank, rank.Tied, rank.Band,
+                    before, before is { } b ? rank.Index - b : null,
+                    previousRank, previousRank is { } pr ? pr - rank.Rank : null,
+                    u.Result.Fields.Select(f => new ComponentIndex(f.Code, computed.Framework.Find(f.Code)!.Title, f.Points, f.Max, f.Index)).ToList());
+            })
+            .OrderBy(r => r.PeerGroup, StringComparer.Ordinal).ThenBy(r => r.Rank).ThenBy(r => r.UnitName, StringComparer.Ordinal)
+            .ToList();
+        var regions = RegionalAverages.Compute(rows.Where(r => r.Region is not null).Select(r => new RegionalEntry(Key(r.UnitId), r.Region!, r.Index)))
+            .Select(r => new RegionalAverageView(r.Region, r.Units, r.AverageIndex, r.MinIndex, r.MaxIndex))
+            .ToList();
+        return new CampaignResults(
+            campaign.Id, campaign.Name, campaign.Year, campaign.IsSample, campaign.PublishedAt, campaign.PreviousCampaignId, previousName,
+            bands.Bands.OrderByDescending(b => b.MinIndex).Select(b => new BandView(b.Name, b.MinIndex, b.Label)).ToList(), bands.Below,
+            computed.Framework.Nodes.Select(n => new FieldTitle(n.Code, n.Title)).ToList(),
+            rows, regions);
+    }
+
+    private static Crosswalk ReadCrosswalk(Campaign campaign, Framework previous, Framework current)
+    {
+        if (string.IsNullOrWhiteSpace(campaign.CrosswalkJson))
+        {
+            return Crosswalk.Identity(previous, current);
+        }
+
+        var map = JsonSerializer.Deserialize<Dictionary<string, string?>>(campaign.CrosswalkJson) ?? [];
+        return new Crosswalk(previous.Id, current.Id, map);
+    }
+
+    private static string Key(int unitId) => unitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
