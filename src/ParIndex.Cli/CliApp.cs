@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(Surveys.SurveyCommand.Create());
         root.Subcommands.Add(Database.DbCommand.Create());
         root.Subcommands.Add(Backup.BackupCommand.Create());
+        root.Subcommands.Add(VerifyPdf.VerifyPdfCommand.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;
