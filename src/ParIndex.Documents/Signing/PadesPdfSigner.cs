@@ -145,7 +145,9 @@ public sealed class PadesPdfSigner
             writer.Object(catalogRef, catalog.With("AcroForm", newForm));
         }
 
-        writer.Trailer(document, nextNumber, PreviousXref(pdf));
+        var previousXref = PreviousXref(pdf);
+        var previousIsStream = !pdf.AsSpan((int)previousXref).TrimStart(" \t\r\n\f\0"u8).StartsWith("xref"u8);
+        writer.Trailer(document, Allocate, () => nextNumber, previousXref, previousIsStream);
         return new Update(writer.ToArray(), byteRangeOffset, contentsOffset, reserved * 2 + 2);
     }
 
@@ -391,34 +393,18 @@ public sealed class PadesPdfSigner
             EndObject();
         }
 
-        public void Trailer(PdfDocument document, long size, long previousXref)
+        /// <summary>
+        /// Ends the update with its cross-reference section: a table after a table, a stream after a
+        /// stream (a file that uses cross-reference streams keeps using them, ISO 32000-1 7.5.8.4).
+        /// </summary>
+        public void Trailer(PdfDocument document, Func<long> allocate, Func<long> size, long previousXref, bool previousIsStream)
         {
-            var xrefOffset = _base + _output.Position;
-            var table = new StringBuilder("xref\n");
-            var numbers = _offsets.Keys.ToList();
-            for (var i = 0; i < numbers.Count;)
-            {
-                var run = 1;
-                while (i + run < numbers.Count && numbers[i + run] == numbers[i] + run)
-                {
-                    run++;
-                }
-
-                table.Append(CultureInfo.InvariantCulture, $"{numbers[i]} {run}\n");
-                for (var j = i; j < i + run; j++)
-                {
-                    var (generation, offset) = _offsets[numbers[j]];
-                    table.Append(CultureInfo.InvariantCulture, $"{offset:D10} {generation:D5} n\r\n");
-                }
-
-                i += run;
-            }
-
             var trailer = document.Structure.Trailer;
-            table.Append(CultureInfo.InvariantCulture, $"trailer\n<</Size {size}/Root {trailer.Root.ObjectNumber} {trailer.Root.Generation} R");
+            var keys = new StringBuilder();
+            keys.Append(CultureInfo.InvariantCulture, $"/Root {trailer.Root.ObjectNumber} {trailer.Root.Generation} R");
             if (trailer.Info is IndirectReferenceToken { Data: var info })
             {
-                table.Append(CultureInfo.InvariantCulture, $"/Info {info.ObjectNumber} {info.Generation} R");
+                keys.Append(CultureInfo.InvariantCulture, $"/Info {info.ObjectNumber} {info.Generation} R");
             }
 
             // The first ID stays (same document); the second changes with every update.
@@ -429,8 +415,62 @@ public sealed class PadesPdfSigner
                 _ => null,
             };
             var changed = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            table.Append(CultureInfo.InvariantCulture, $"/ID[<{first ?? changed}><{changed}>]/Prev {previousXref}>>\nstartxref\n{xrefOffset}\n%%EOF\n");
+            keys.Append(CultureInfo.InvariantCulture, $"/ID[<{first ?? changed}><{changed}>]/Prev {previousXref}");
+
+            var xrefOffset = _base + _output.Position;
+            if (previousIsStream)
+            {
+                var self = allocate();
+                _offsets[self] = (0, xrefOffset);
+                var index = new StringBuilder();
+                using var data = new MemoryStream();
+                foreach (var (start, run) in Runs())
+                {
+                    index.Append(CultureInfo.InvariantCulture, $"{start} {run} ");
+                    for (var number = start; number < start + run; number++)
+                    {
+                        var (generation, offset) = _offsets[number];
+                        // W [1 4 2]: type 1 (in use), 4-byte offset, 2-byte generation, big-endian.
+                        data.Write([1, (byte)(offset >> 24), (byte)(offset >> 16), (byte)(offset >> 8), (byte)offset, (byte)(generation >> 8), (byte)generation]);
+                    }
+                }
+
+                Raw($"{self} 0 obj\n<</Type/XRef/Size {size()}{keys}/W[1 4 2]/Index[{index.ToString().TrimEnd()}]/Length {data.Length}>>\nstream\n");
+                _output.Write(data.ToArray());
+                Raw($"\nendstream\nendobj\nstartxref\n{xrefOffset}\n%%EOF\n");
+                return;
+            }
+
+            var table = new StringBuilder("xref\n");
+            foreach (var (start, run) in Runs())
+            {
+                table.Append(CultureInfo.InvariantCulture, $"{start} {run}\n");
+                for (var number = start; number < start + run; number++)
+                {
+                    var (generation, offset) = _offsets[number];
+                    table.Append(CultureInfo.InvariantCulture, $"{offset:D10} {generation:D5} n\r\n");
+                }
+            }
+
+            table.Append(CultureInfo.InvariantCulture, $"trailer\n<</Size {size()}{keys}>>\nstartxref\n{xrefOffset}\n%%EOF\n");
             Raw(table.ToString());
+        }
+
+        // Consecutive object numbers, as (first, count) subsections.
+        private IEnumerable<(long Start, int Run)> Runs()
+        {
+            var numbers = _offsets.Keys.ToList();
+            for (var i = 0; i < numbers.Count;)
+            {
+                var run = 1;
+                while (i + run < numbers.Count && numbers[i + run] == numbers[i] + run)
+                {
+                    run++;
+                }
+
+                yield return (numbers[i], run);
+                i += run;
+            }
         }
 
         public byte[] ToArray() => _output.ToArray();

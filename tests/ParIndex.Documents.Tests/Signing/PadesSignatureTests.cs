@@ -204,22 +204,53 @@ public sealed class PadesSignatureTests : IDisposable
     }
 
     [Fact]
+    public void A_pdf_with_a_cross_reference_stream_gets_a_cross_reference_stream_update()
+    {
+        var original = XrefStreamPdf.Create();
+
+        var signed = Sign(original);
+
+        Assert.Equal(original, signed.AsSpan(0, original.Length).ToArray());
+        var update = Encoding.Latin1.GetString(signed, original.Length, signed.Length - original.Length);
+        Assert.Contains("/Type/XRef", update);
+        Assert.DoesNotContain("\ntrailer", update);
+        Assert.Equal(1, PdfText.PageCount(signed));
+        Assert.True(Verify(signed).AllValid);
+        Assert.Contains("Signature is Valid", Pdfsig(signed));
+    }
+
+    [Fact]
     public void Poppler_also_reports_the_signature_valid()
+    {
+        var output = Pdfsig(Sign(TestCertificates.TablePdf()), "signed-table.pdf");
+
+        Assert.Contains("Signature is Valid", output);
+        Assert.Contains("ETSI.CAdES.detached", output);
+        Assert.Contains("Total document signed", output);
+    }
+
+    [Fact]
+    public void Poppler_reports_a_tampered_signed_file_invalid()
+    {
+        var signed = Sign(TestCertificates.TablePdf());
+        signed[signed.AsSpan().IndexOf("stream\n"u8) + 40] ^= 0x01;
+
+        Assert.Contains("Digest Mismatch", Pdfsig(signed));
+    }
+
+    // pdfsig's report on the file (also left in artifacts/documents/ for people to open).
+    private static string Pdfsig(byte[] pdf, string name = "signed.pdf")
     {
         // scripts/test-all.sh installs poppler-utils; without it this independent check fails rather than passing silently.
         Assert.True(File.Exists("/usr/bin/pdfsig"), "pdfsig (poppler-utils) is not installed: run the tests with scripts/test-all.sh");
-
-        var path = Artifacts.PathOf("signed-table.pdf");
-        File.WriteAllBytes(path, Sign(TestCertificates.TablePdf()));
+        var path = Artifacts.PathOf(name);
+        File.WriteAllBytes(path, pdf);
         var start = new ProcessStartInfo("/usr/bin/pdfsig") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-nocert");
         start.ArgumentList.Add(path);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
-
-        Assert.Contains("Signature is Valid", output);
-        Assert.Contains("ETSI.CAdES.detached", output);
-        Assert.Contains("Total document signed", output);
+        return output;
     }
 }
