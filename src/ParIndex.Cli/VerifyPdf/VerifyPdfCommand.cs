@@ -103,7 +103,7 @@ public static class VerifyPdfCommand
         {
             report = new PdfSignatureVerifier(anchors, clock).Verify(bytes);
         }
-        catch (PdfVerificationException ex)
+        catch (PdfSignatureException ex)
         {
             stderr.WriteLine($"Lỗi: không kiểm tra được '{path}'. {ex.Message}");
             return Unreadable;

@@ -16,12 +16,12 @@ internal static class CadesSignatureBuilder
         var chain = signer.CertificateChain;
         if (chain.Count == 0)
         {
-            throw new PdfSigningException("Không có chứng thư số để ký.", "The signer has no certificate.");
+            throw new PdfSignatureException("Không có chứng thư số để ký.", "The signer has no certificate.");
         }
 
         var certificate = chain[0];
         using var publicKey = certificate.GetRSAPublicKey()
-            ?? throw new PdfSigningException(
+            ?? throw new PdfSignatureException(
                 "Chứng thư số không dùng khóa RSA; ParIndex hiện chỉ ký bằng khóa RSA.",
                 "The certificate's key is not RSA; only RSA keys are supported.");
         using var key = new SignerBackedRsa(signer, publicKey);
@@ -44,7 +44,7 @@ internal static class CadesSignatureBuilder
         }
         catch (CryptographicException ex)
         {
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 "Không tạo được chữ ký số: khóa bí mật không ký được hoặc không khớp với chứng thư số.",
                 "Could not compute the signature: the key failed or does not match the certificate.", ex);
         }

@@ -37,14 +37,14 @@ public sealed class PadesPdfSigner
         options ??= new PdfSignatureOptions();
         if (pdf.Length == 0 || pdf.Length > MaxPdfBytes)
         {
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 $"Tệp PDF cần ký phải có dung lượng từ 1 byte đến {MaxPdfBytes / (1024 * 1024)} MiB.",
                 $"The PDF to sign must be between 1 byte and {MaxPdfBytes / (1024 * 1024)} MiB.");
         }
 
         if (signer.CertificateChain.Count == 0)
         {
-            throw new PdfSigningException("Không có chứng thư số để ký.", "The signer has no certificate.");
+            throw new PdfSignatureException("Không có chứng thư số để ký.", "The signer has no certificate.");
         }
 
         var signingTime = _clock.GetUtcNow().ToOffset(VietnamOffset);
@@ -66,7 +66,7 @@ public sealed class PadesPdfSigner
         var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(cms));
         if (hex.Length > update.ContentsLength - 2)
         {
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 "Chữ ký số lớn hơn chỗ dành cho nó trong tệp PDF.",
                 $"The CMS signature ({cms.Length} bytes) does not fit the space reserved for it.");
         }
@@ -155,7 +155,7 @@ public sealed class PadesPdfSigner
     {
         if (!PdfSignatureVerifier.LooksLikePdf(pdf))
         {
-            throw new PdfSigningException("Tệp cần ký không phải là PDF.", "The file to sign is not a PDF.");
+            throw new PdfSignatureException("Tệp cần ký không phải là PDF.", "The file to sign is not a PDF.");
         }
 
         PdfDocument document;
@@ -165,13 +165,13 @@ public sealed class PadesPdfSigner
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new PdfSigningException("Tệp PDF bị hỏng, không đọc được để ký.", "The PDF is damaged and cannot be read for signing.", ex);
+            throw new PdfSignatureException("Tệp PDF bị hỏng, không đọc được để ký.", "The PDF is damaged and cannot be read for signing.", ex);
         }
 
         if (document.IsEncrypted)
         {
             document.Dispose();
-            throw new PdfSigningException("Tệp PDF được mã hóa; hãy gỡ mật khẩu trước khi ký.", "The PDF is encrypted.");
+            throw new PdfSignatureException("Tệp PDF được mã hóa; hãy gỡ mật khẩu trước khi ký.", "The PDF is encrypted.");
         }
 
         return document;
@@ -280,7 +280,7 @@ public sealed class PadesPdfSigner
         throw Damaged("no startxref at the end of the file");
     }
 
-    private static PdfSigningException Damaged(string english) =>
+    private static PdfSignatureException Damaged(string english) =>
         new("Tệp PDF bị hỏng, không ký được (cấu trúc tệp không hợp lệ).", "The PDF cannot be signed: " + english + ".");
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -78,35 +78,3 @@ public sealed record PdfVerificationReport(long FileLength, IReadOnlyList<PdfSig
     /// <summary>At least one signature, every one valid, and the document unchanged since the last one.</summary>
     public bool AllValid => Signatures.Count > 0 && Signatures.All(s => s.Status == PdfSignatureStatus.Valid) && DocumentUnchanged;
 }
-
-/// <summary>
-/// The file cannot be checked at all (not a PDF, too large, damaged). <see cref="Exception.Message"/>
-/// is Vietnamese; <see cref="EnglishMessage"/> English.
-/// </summary>
-public sealed class PdfVerificationException : Exception
-{
-    public PdfVerificationException()
-    {
-        EnglishMessage = string.Empty;
-    }
-
-    public PdfVerificationException(string message)
-        : base(message)
-    {
-        EnglishMessage = message;
-    }
-
-    public PdfVerificationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        EnglishMessage = message;
-    }
-
-    public PdfVerificationException(string vietnamese, string english, Exception? innerException = null)
-        : base(vietnamese, innerException)
-    {
-        EnglishMessage = english;
-    }
-
-    public string EnglishMessage { get; }
-}

@@ -39,14 +39,14 @@ public sealed class PdfSignatureVerifier
         ArgumentNullException.ThrowIfNull(pdf);
         if (pdf.Length > MaxPdfBytes)
         {
-            throw new PdfVerificationException(
+            throw new PdfSignatureException(
                 $"Tệp lớn hơn giới hạn {MaxPdfBytes / (1024 * 1024)} MiB.",
                 $"The file is larger than the {MaxPdfBytes / (1024 * 1024)} MiB limit.");
         }
 
         if (!LooksLikePdf(pdf))
         {
-            throw new PdfVerificationException("Tệp không phải là PDF (không có đầu tệp %PDF-).", "The file is not a PDF (no %PDF- header).");
+            throw new PdfSignatureException("Tệp không phải là PDF (không có đầu tệp %PDF-).", "The file is not a PDF (no %PDF- header).");
         }
 
         List<(string Name, DictionaryToken Signature)> signatures;
@@ -55,18 +55,18 @@ public sealed class PdfSignatureVerifier
             using var document = PdfDocument.Open(pdf);
             if (document.IsEncrypted)
             {
-                throw new PdfVerificationException("Tệp PDF được mã hóa; không kiểm tra được chữ ký.", "The PDF is encrypted.");
+                throw new PdfSignatureException("Tệp PDF được mã hóa; không kiểm tra được chữ ký.", "The PDF is encrypted.");
             }
 
             signatures = SignatureDictionaries(document);
         }
-        catch (PdfVerificationException)
+        catch (PdfSignatureException)
         {
             throw;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new PdfVerificationException("Tệp PDF bị hỏng, không đọc được cấu trúc của tệp.", "The PDF is damaged: its structure cannot be read.", ex);
+            throw new PdfSignatureException("Tệp PDF bị hỏng, không đọc được cấu trúc của tệp.", "The PDF is damaged: its structure cannot be read.", ex);
         }
 
         var checks = signatures.Select(s => Check(pdf, s.Name, s.Signature)).ToList();
@@ -95,7 +95,7 @@ public sealed class PdfSignatureVerifier
         {
             if (++visited > MaxFields || item.Depth > 16)
             {
-                throw new PdfVerificationException("Biểu mẫu trong tệp PDF quá lớn hoặc lồng nhau quá sâu.", "The PDF form is too large or too deeply nested.");
+                throw new PdfSignatureException("Biểu mẫu trong tệp PDF quá lớn hoặc lồng nhau quá sâu.", "The PDF form is too large or too deeply nested.");
             }
 
             if (PdfTokens.Resolve(document, item.Node) is not DictionaryToken field)
@@ -109,7 +109,7 @@ public sealed class PdfSignatureVerifier
             {
                 if (found.Count >= MaxSignatures)
                 {
-                    throw new PdfVerificationException("Tệp PDF có quá nhiều chữ ký.", "The PDF has too many signatures.");
+                    throw new PdfSignatureException("Tệp PDF có quá nhiều chữ ký.", "The PDF has too many signatures.");
                 }
 
                 found.Add((name.Length == 0 ? "Signature" : name, value));

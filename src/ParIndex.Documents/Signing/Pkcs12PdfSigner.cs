@@ -37,7 +37,7 @@ public sealed class Pkcs12PdfSigner : IPdfSigner, IDisposable
     {
         if (pkcs12.Length == 0 || pkcs12.Length > MaxFileBytes)
         {
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 $"Tệp chứng thư số phải có dung lượng từ 1 byte đến {MaxFileBytes / 1024} KiB.",
                 $"The PKCS#12 file must be between 1 byte and {MaxFileBytes / 1024} KiB.");
         }
@@ -49,7 +49,7 @@ public sealed class Pkcs12PdfSigner : IPdfSigner, IDisposable
         }
         catch (CryptographicException ex)
         {
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 "Không mở được tệp chứng thư số: sai mật khẩu hoặc tệp không phải PKCS#12 (.p12/.pfx).",
                 "Cannot open the PKCS#12 file: wrong password or not a PKCS#12 file.", ex);
         }
@@ -58,7 +58,7 @@ public sealed class Pkcs12PdfSigner : IPdfSigner, IDisposable
         if (signer is null)
         {
             Dispose(all);
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 "Tệp chứng thư số không chứa khóa bí mật.",
                 "The PKCS#12 file holds no private key.");
         }
@@ -67,7 +67,7 @@ public sealed class Pkcs12PdfSigner : IPdfSigner, IDisposable
         if (key is null)
         {
             Dispose(all);
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 "Chứng thư số không dùng khóa RSA; ParIndex hiện chỉ ký bằng khóa RSA.",
                 "The certificate's key is not RSA; only RSA keys are supported.");
         }
@@ -79,7 +79,7 @@ public sealed class Pkcs12PdfSigner : IPdfSigner, IDisposable
             var name = signer.GetNameInfo(X509NameType.SimpleName, false);
             key.Dispose();
             Dispose(all);
-            throw new PdfSigningException(
+            throw new PdfSignatureException(
                 $"Chứng thư số của '{name}' chỉ có hiệu lực từ {notBefore:dd/MM/yyyy} đến {notAfter:dd/MM/yyyy}: không ký được vào lúc này.",
                 $"The certificate is valid only from {notBefore:yyyy-MM-dd} to {notAfter:yyyy-MM-dd}.");
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ParIndex.Documents.Signing;
 using ParIndex.Documents.Tests.Support;
@@ -103,7 +102,7 @@ public sealed class PadesSignatureTests : IDisposable
     [Fact]
     public void An_expired_certificate_does_not_sign()
     {
-        var ex = Assert.Throws<PdfSigningException>(() =>
+        var ex = Assert.Throws<PdfSignatureException>(() =>
             Pkcs12PdfSigner.Load(_certificates.Pkcs12, TestCertificates.Password, TestCertificates.NotAfter.AddDays(1)));
 
         Assert.Contains("chỉ có hiệu lực", ex.Message);
@@ -112,7 +111,7 @@ public sealed class PadesSignatureTests : IDisposable
     [Fact]
     public void A_wrong_password_is_a_clear_error()
     {
-        var ex = Assert.Throws<PdfSigningException>(() => Pkcs12PdfSigner.Load(_certificates.Pkcs12, "sai", Now));
+        var ex = Assert.Throws<PdfSignatureException>(() => Pkcs12PdfSigner.Load(_certificates.Pkcs12, "sai", Now));
 
         Assert.Contains("sai mật khẩu", ex.Message);
         Assert.Contains("wrong password", ex.EnglishMessage);
@@ -124,8 +123,8 @@ public sealed class PadesSignatureTests : IDisposable
         var notPdf = Encoding.UTF8.GetBytes("STT\tTiêu chí\n1\tCông tác chỉ đạo\n");
         using var signer = Pkcs12PdfSigner.Load(_certificates.Pkcs12, TestCertificates.Password, Now);
 
-        Assert.Throws<PdfSigningException>(() => new PadesPdfSigner(new FixedClock(Now)).Sign(notPdf, signer));
-        var ex = Assert.Throws<PdfVerificationException>(() => Verify(notPdf));
+        Assert.Throws<PdfSignatureException>(() => new PadesPdfSigner(new FixedClock(Now)).Sign(notPdf, signer));
+        var ex = Assert.Throws<PdfSignatureException>(() => Verify(notPdf));
         Assert.Contains("không phải là PDF", ex.Message);
     }
 
@@ -196,7 +195,7 @@ public sealed class PadesSignatureTests : IDisposable
             {
                 Verify(copy);
             }
-            catch (PdfVerificationException ex)
+            catch (PdfSignatureException ex)
             {
                 Assert.DoesNotContain("Exception", ex.Message);
             }
@@ -245,12 +244,6 @@ public sealed class PadesSignatureTests : IDisposable
         Assert.True(File.Exists("/usr/bin/pdfsig"), "pdfsig (poppler-utils) is not installed: run the tests with scripts/test-all.sh");
         var path = Artifacts.PathOf(name);
         File.WriteAllBytes(path, pdf);
-        var start = new ProcessStartInfo("/usr/bin/pdfsig") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-nocert");
-        start.ArgumentList.Add(path);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return output;
+        return Artifacts.Output("/usr/bin/pdfsig", "-nocert", path).Output;
     }
 }

@@ -55,7 +55,7 @@ public sealed class SignerInterfaceTests : IDisposable
         using var __ = key;
         using var otherKey = RSA.Create(2048);
 
-        var ex = Assert.Throws<PdfSigningException>(() =>
+        var ex = Assert.Throws<PdfSignatureException>(() =>
             new PadesPdfSigner(TimeProvider.System).Sign(TestCertificates.TablePdf(), new HashOnlySigner([certificate], otherKey)));
 
         Assert.Contains("không khớp với chứng thư số", ex.Message);

@@ -1,9 +1,9 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace ParIndex.Documents.Tests.Support;
 
 /// <summary>
-/// The text of the last page including annotation appearances, by poppler's pdftotext (installed by
+/// The text of one page including annotation appearances, by poppler's pdftotext (installed by
 /// scripts/test-all.sh): PdfPig's text extraction leaves widget appearances out.
 /// </summary>
 internal static class SignatureAppearanceText
@@ -15,16 +15,9 @@ internal static class SignatureAppearanceText
         File.WriteAllBytes(path, pdf);
         try
         {
-            var start = new ProcessStartInfo("/usr/bin/pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "-enc", "UTF-8", "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture), path, "-" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
+            var number = page.ToString(CultureInfo.InvariantCulture);
+            var (exitCode, text) = Artifacts.Output("/usr/bin/pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-");
+            Assert.Equal(0, exitCode);
             return text;
         }
         finally
