@@ -69,7 +69,7 @@ public sealed class PdfSignatureVerifier
             throw new PdfSignatureException("Tệp PDF bị hỏng, không đọc được cấu trúc của tệp.", "The PDF is damaged: its structure cannot be read.", ex);
         }
 
-        var checks = signatures.Select(s => Check(pdf, s.Name, s.Signature)).ToList();
+        var checks = signatures.Select(s => CheckGuarded(pdf, s.Name, s.Signature)).ToList();
         return new PdfVerificationReport(pdf.Length, checks);
     }
 
@@ -122,6 +122,30 @@ public sealed class PdfSignatureVerifier
         }
 
         return found;
+    }
+
+    // A hostile signature must give a verdict, never an exception text: whatever the parsers throw
+    // on it makes that one signature malformed.
+    private PdfSignatureCheck CheckGuarded(byte[] pdf, string fieldName, DictionaryToken signature)
+    {
+        try
+        {
+            return Check(pdf, fieldName, signature);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Fail(
+                new PdfSignatureCheck
+                {
+                    FieldName = fieldName,
+                    Status = PdfSignatureStatus.Invalid,
+                    Problem = PdfSignatureProblem.MalformedSignature,
+                    Message = string.Empty,
+                    EnglishMessage = string.Empty,
+                    UnchangedSinceSigning = false,
+                },
+                PdfSignatureProblem.MalformedSignature);
+        }
     }
 
     private PdfSignatureCheck Check(byte[] pdf, string fieldName, DictionaryToken signature)

@@ -72,6 +72,19 @@ public sealed class PadesSignatureTests : IDisposable
     }
 
     [Fact]
+    public void A_byte_range_that_leaves_out_the_start_of_the_file_is_invalid()
+    {
+        var signed = Sign(TestCertificates.TablePdf());
+        var at = signed.AsSpan().IndexOf("/ByteRange[0 "u8) + "/ByteRange[".Length;
+        signed[at] = (byte)'9';
+
+        var signature = Assert.Single(Verify(signed).Signatures);
+
+        Assert.Equal(PdfSignatureProblem.BadByteRange, signature.Problem);
+        Assert.Contains("ByteRange", signature.Message);
+    }
+
+    [Fact]
     public void Bytes_appended_after_the_signature_are_reported_as_changed_after_signing()
     {
         var signed = Sign(TestCertificates.TablePdf());
@@ -219,6 +232,18 @@ public sealed class PadesSignatureTests : IDisposable
     }
 
     [Fact]
+    public void A_pdf_printed_by_Chromium_signs_and_verifies()
+    {
+        var printed = ChromiumPdf("<html><body><h1>Báo cáo tự đánh giá</h1><p>Chỉ số cải cách hành chính năm 2023</p></body></html>");
+
+        var signed = Sign(printed);
+
+        Assert.True(Verify(signed).AllValid);
+        Assert.Contains("Signature is Valid", Pdfsig(signed, "signed-chromium.pdf"));
+        Assert.Contains("Ký bởi: " + TestCertificates.SignerName, SignatureAppearanceText.Read(signed, 1));
+    }
+
+    [Fact]
     public void Poppler_also_reports_the_signature_valid()
     {
         var output = Pdfsig(Sign(TestCertificates.TablePdf()), "signed-table.pdf");
@@ -235,6 +260,28 @@ public sealed class PadesSignatureTests : IDisposable
         signed[signed.AsSpan().IndexOf("stream\n"u8) + 40] ^= 0x01;
 
         Assert.Contains("Digest Mismatch", Pdfsig(signed));
+    }
+
+    // A PDF from another producer (Skia), printed by the Chromium that scripts/test-all.sh installs.
+    private static byte[] ChromiumPdf(string html)
+    {
+        var chromium = Environment.GetEnvironmentVariable("PARINDEX_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), "Chromium is not installed: run the tests with scripts/test-all.sh");
+        var dir = Directory.CreateTempSubdirectory("parindex-print-").FullName;
+        try
+        {
+            var page = Path.Combine(dir, "page.html");
+            var pdf = Path.Combine(dir, "page.pdf");
+            File.WriteAllText(page, html);
+            var (exitCode, output) = Artifacts.Output(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                "--user-data-dir=" + Path.Combine(dir, "profile"), "--print-to-pdf=" + pdf, page);
+            Assert.True(exitCode == 0 && File.Exists(pdf), output);
+            return File.ReadAllBytes(pdf);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     // pdfsig's report on the file (also left in artifacts/documents/ for people to open).
