@@ -39,7 +39,7 @@ public static class VerifyPdfTextWriter
 
             if (s.Issuer is not null)
             {
-                output.WriteLine($"  Chứng thư số: số hiệu {s.SerialNumber}, do {s.Issuer} cấp, hết hạn {s.CertificateNotAfter?.ToOffset(PadesPdfSigner.VietnamOffset).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
+                output.WriteLine($"  Chứng thư số: số hiệu {s.SerialNumber}, do {s.Issuer} cấp, có hiệu lực đến {s.CertificateNotAfter?.ToOffset(PadesPdfSigner.VietnamOffset).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
             }
 
             output.WriteLine($"  Tài liệu từ khi ký: {(s.UnchangedSinceSigning ? "không thay đổi" : "đã bị thay đổi sau khi ký")}");
