@@ -26,6 +26,16 @@ internal static class Artifacts
     /// <summary>Runs a tool, failing the test with its output when it exits non-zero.</summary>
     public static void Run(string fileName, params string[] args)
     {
+        var (exitCode, output) = Output(fileName, args);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited {exitCode}: {output}");
+        }
+    }
+
+    /// <summary>Runs a tool and returns its exit code and what it printed (stdout, then stderr).</summary>
+    public static (int ExitCode, string Output) Output(string fileName, params string[] args)
+    {
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
@@ -41,9 +51,6 @@ internal static class Artifacts
             throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish in 3 minutes");
         }
 
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited {process.ExitCode}: {stdout.Result}{stderr}");
-        }
+        return (process.ExitCode, stdout.Result + stderr);
     }
 }
