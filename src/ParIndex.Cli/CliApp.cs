@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(ExportTable.ExportTableCommand.Create());
         root.Subcommands.Add(Surveys.SurveyCommand.Create());
         root.Subcommands.Add(Database.DbCommand.Create());
+        root.Subcommands.Add(Notifications.NotificationsCommand.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;
