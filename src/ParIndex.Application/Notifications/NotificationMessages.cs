@@ -41,12 +41,12 @@ internal static class NotificationMessages
     public static string VnTime(DateTime utc) =>
         utc.AddHours(7).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " (giờ Việt Nam)";
 
-    /// <summary>"3 ngày", "5 giờ", "20 phút": the largest whole unit left.</summary>
+    /// <summary>"3 ngày", "5 giờ", "20 phút": rounded to the nearest whole unit (a reminder a minute after its lead time still says "1 ngày").</summary>
     public static string Remaining(TimeSpan left) => left switch
     {
-        { TotalDays: >= 1 } => $"{(int)Math.Round(left.TotalDays, MidpointRounding.AwayFromZero)} ngày",
-        { TotalHours: >= 1 } => $"{(int)left.TotalHours} giờ",
-        _ => $"{Math.Max(1, (int)left.TotalMinutes)} phút",
+        { TotalHours: >= 23 } => $"{(int)Math.Round(left.TotalDays, MidpointRounding.AwayFromZero)} ngày",
+        { TotalMinutes: >= 59 } => $"{(int)Math.Round(left.TotalHours, MidpointRounding.AwayFromZero)} giờ",
+        _ => $"{Math.Max(1, (int)Math.Round(left.TotalMinutes))} phút",
     };
 
     /// <summary>The e-mail body: the text, the link, and why the recipient gets it.</summary>
