@@ -9,6 +9,7 @@ using ParIndex.Application.Demo;
 using ParIndex.Application.Documents;
 using ParIndex.Application.Evidence;
 using ParIndex.Application.Frameworks;
+using ParIndex.Application.Notifications;
 using ParIndex.Application.Results;
 using ParIndex.Application.Surveys;
 using ParIndex.Application.Workflow;
@@ -48,6 +49,7 @@ public static class ApplicationServices
         services.AddScoped<AdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();
+        services.AddParIndexNotifications(configuration);
         return services;
     }
 

@@ -8,6 +8,7 @@ using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.Evidence;
 using ParIndex.Data.History;
+using ParIndex.Data.Notifications;
 using ParIndex.Data.Surveys;
 using ParIndex.Data.Units;
 
@@ -62,6 +63,12 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,6 +39,12 @@ public static class TextLimits
     /// <summary>An e-mail address (Identity's column length).</summary>
     public const int Email = 256;
 
+    /// <summary>A notification's subject line (generated, with a unit and campaign name in it).</summary>
+    public const int NotificationSubject = 400;
+
+    /// <summary>A notification's plain-text body (generated).</summary>
+    public const int NotificationBody = 4_000;
+
     /// <summary>A region (vùng) of a unit.</summary>
     public const int Region = 200;
 

@@ -8,6 +8,7 @@ using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
 using ParIndex.Web.Documents;
 using ParIndex.Web.Hosting;
+using ParIndex.Web.Notifications;
 using ParIndex.Web.Results;
 using ParIndex.Web.Security;
 using ParIndex.Web.Surveys;
@@ -18,6 +19,7 @@ builder.Services.AddParIndexDatabase(builder.Configuration);
 builder.Services.AddParIndexInstances(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddParIndexApplication(builder.Configuration);
+builder.Services.AddHostedService<NotificationWorker>();
 builder.Services.AddParIndexIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -84,6 +86,7 @@ api.MapResultsEndpoints();
 app.MapPublicResultsEndpoints();
 api.MapDocumentEndpoints();
 api.MapSurveyEndpoints();
+api.MapNotificationEndpoints();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();
