@@ -25,7 +25,7 @@ public sealed record TableGridRow(int Line, IReadOnlyList<string> Cells)
 /// <item>the header is the row with STT in its first filled cell and a column about points; the table
 /// may start in any column; rows under it with an empty STT before the first criterion continue the
 /// header (a header merged over two rows, or wrapped) and are joined to it column by column;</item>
-/// <item>a row of column numbers <c>(1) (2) (3)</c>, a repeated header, a page number are skipped;</item>
+/// <item>a row of column numbers <c>(1) (2) (3)</c> and a repeated header are skipped (page numbers are the front end's business: a lone number may be the end of a wrapped title);</item>
 /// <item>a column whose header is empty (a spacer) is not read;</item>
 /// <item>a row with a code starts a criterion, a row with an empty STT continues the one above;</item>
 /// <item>the TỔNG ĐIỂM row closes the table; without it, a signature block (nơi nhận, người lập biểu,
@@ -128,10 +128,9 @@ public sealed partial class OfficialTableGridReader
             return; // signatures and notes under the table
         }
 
-        if (OfficialTableColumns.IsHeader(cells) || headerSignatures.Contains(Signature(cells)) || OfficialTableColumns.IsColumnNumberRow(cells)
-            || (cells.Count(c => c.Length > 0) == 1 && OfficialTableTextReader.PageNumber().IsMatch(cells.First(c => c.Length > 0))))
+        if (OfficialTableColumns.IsHeader(cells) || headerSignatures.Contains(Signature(cells)) || OfficialTableColumns.IsColumnNumberRow(cells))
         {
-            return; // the header repeated on a new page, the column numbers, a page number
+            return; // the header repeated on a new page, the column numbers
         }
 
         var code = Cell(cells, columns.Code);
@@ -305,6 +304,33 @@ public sealed partial class OfficialTableGridReader
     [GeneratedRegex(@"^(?:TM\.|T/M|KT\.|Q\.|TL\.|THỦ TRƯỞNG|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|TRƯỞNG PHÒNG|BỘ TRƯỞNG)", RegexOptions.CultureInvariant)]
     private static partial Regex SignatureTitle();
 
+    /// <summary>
+    /// Joins the pieces of a wrapped cell with <paramref name="separator"/>; when it is a space, a
+    /// piece that ends in a word and a hyphen (<c>999/QĐ-</c>) was broken at the hyphen and joins
+    /// the next piece without one.
+    /// </summary>
+    private static string JoinWrapped(List<string> parts, string separator)
+    {
+        if (separator != " ")
+        {
+            return string.Join(separator, parts);
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            var brokenAtHyphen = text.Length >= 2 && text[^1] == '-' && char.IsLetterOrDigit(text[^2]);
+            if (text.Length > 0 && !brokenAtHyphen)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(part);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A criterion being read: its first row and any continuation rows below it.</summary>
     private sealed class Draft(string code, int line, string? cell, string? maxCell, string? scoreCell)
     {
@@ -334,7 +360,7 @@ public sealed partial class OfficialTableGridReader
         }
 
         public RawTableRow ToRaw(string explanationJoin) =>
-            new(Code, string.Join(" ", title), Max, Score, string.Join(explanationJoin, explanation), line)
+            new(Code, JoinWrapped(title, " "), Max, Score, JoinWrapped(explanation, explanationJoin), line)
             {
                 Cell = cell,
                 MaxCell = maxCell,

@@ -126,6 +126,9 @@ public static partial class OfficialTableTextReader
     private const string BinaryProblem =
         "tệp chứa byte NUL: đây là tệp nhị phân (PDF, Word, ảnh…), không phải văn bản — hãy chuyển biểu sang văn bản UTF-8 (binary content).";
 
+    /// <summary>True for a line that is only a page number (<c>12</c>, <c>- 3 -</c>, <c>Trang 2/5</c>).</summary>
+    public static bool IsPageNumber(string text) => PageNumber().IsMatch(text);
+
     private static int LineOf(ReadOnlySpan<byte> bytes, int index) => 1 + bytes[..index].Count((byte)'\n');
 
     [GeneratedRegex(@"\r\n|\r|\n", RegexOptions.CultureInvariant)]
