@@ -138,18 +138,31 @@ public sealed class CheckTableCommandTests : IDisposable
     {
         var (code, output, error) = Run("check-table", Write("empty.txt", []), "--json");
         Assert.Equal(2, code);
-        Assert.Equal("", output);
         Assert.Contains("Dòng 1: tệp rỗng", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var problem = json.RootElement.GetProperty("error");
+        Assert.Equal(1, problem.GetProperty("line").GetInt32());
+        Assert.StartsWith("Dòng 1: tệp rỗng", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Binary_file_exits_2_naming_the_line()
     {
-        var (code, output, error) = Run("check-table", Write("table.pdf", [.. "%PDF-1.7\n"u8, 0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A, 0x00, 0x01]));
+        var (code, output, error) = Run("check-table", Write("table.bin", [.. "BIỂU\n"u8, 0x25, 0xE2, 0x0A, 0x00, 0x01]));
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Contains("Dòng 3:", error, StringComparison.Ordinal);
         Assert.Contains("nhị phân", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_pdf_exits_2_as_an_unreadable_pdf_not_as_binary_text()
+    {
+        var (code, output, error) = Run("check-table", Write("table.pdf", [.. "%PDF-1.7\n"u8, 0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A, 0x00, 0x01]));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("Dòng 1: tệp không phải PDF đọc được", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("byte NUL", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,8 +177,11 @@ public sealed class CheckTableCommandTests : IDisposable
         var (code, output, error) = Run("check-table", path, "--json");
 
         Assert.Equal(2, code);
-        Assert.Equal("", output);
         Assert.Contains("Dòng 31, cột STT: mã 2.2.1 bị trùng, đã có ở dòng 30", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var problem = json.RootElement.GetProperty("error");
+        Assert.Equal(31, problem.GetProperty("line").GetInt32());
+        Assert.Equal("STT", problem.GetProperty("column").GetString());
     }
 
     [Fact]
