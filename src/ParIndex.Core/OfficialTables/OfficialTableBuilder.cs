@@ -153,7 +153,9 @@ public static partial class OfficialTableBuilder
             problems.Add(new OfficialTableProblem(raw.Line, MaxColumn, $"hàng {code} thiếu điểm chuẩn (row {code} has no maximum).", raw.MaxCell));
         }
 
-        return problems.Count == count ? new ParsedRow(raw, code, max!.Value, score) : null;
+        // A row with a bad number keeps its place in the tree (the table is refused anyway), so that
+        // its children are not also reported as orphans.
+        return new ParsedRow(raw, code, max ?? 0m, score);
     }
 
     /// <summary>

@@ -208,7 +208,7 @@ public sealed partial class OfficialTableGridReader
     /// </summary>
     private bool IsEndOfTable(TableGridRow row, List<string> cells)
     {
-        if (Cell(cells, columns.Max).Length > 0 || Cell(cells, columns.Score).Length > 0)
+        if (IsNumber(Cell(cells, columns.Max)) || IsNumber(Cell(cells, columns.Score)))
         {
             return false;
         }
