@@ -66,7 +66,30 @@ public static partial class PdfTableReader
     public static OfficialTable Read(byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(pdf);
-        return ReadLines(Lines(pdf));
+        return ReadPages(Words(pdf));
+    }
+
+    /// <summary>The table from the words of each page (the part of the reader the fuzz target drives).</summary>
+    internal static OfficialTable ReadPages(IReadOnlyList<IReadOnlyList<PdfWordBox>> pages)
+    {
+        var lines = new List<PdfLine>();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            // A word off any page (a coordinate no page has) is not shown, and would make the gutter scan huge.
+            var visible = pages[p].Select(w => w with { Text = ValidText(w.Text) }).Where(w => w.Text.Length > 0 && Math.Abs(w.Left) <= MaxCoordinate && Math.Abs(w.Right) <= MaxCoordinate
+                && w.Right >= w.Left && Math.Abs(w.Baseline) <= MaxCoordinate && w.Height is > 0 and <= MaxCoordinate);
+            foreach (var (baseline, height, words) in GroupIntoLines(visible))
+            {
+                lines.Add(new PdfLine(p + 1, lines.Count + 1, baseline, height, words));
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            throw new OfficialTableFormatException(1, "tệp PDF không có chữ (có thể là ảnh quét); hãy dùng PDF xuất từ Word, Excel hoặc trình duyệt (no text in the PDF).");
+        }
+
+        return ReadLines(lines);
     }
 
     /// <summary>One line of text on a page: its words left to right.</summary>
@@ -78,10 +101,13 @@ public static partial class PdfTableReader
     /// <summary>A word and its box, in points from the page's bottom-left corner.</summary>
     internal sealed record PdfWordBox(string Text, double Left, double Right, double Baseline, double Height);
 
-    /// <summary>The words of every page grouped into lines, numbered over the document.</summary>
-    private static List<PdfLine> Lines(byte[] pdf)
+    /// <summary>Largest coordinate kept, in points (a page is at most 14 400 pt wide).</summary>
+    private const double MaxCoordinate = 15_000;
+
+    /// <summary>The words of every page with their boxes.</summary>
+    private static List<IReadOnlyList<PdfWordBox>> Words(byte[] pdf)
     {
-        var pages = new List<List<PdfWordBox>>();
+        var pages = new List<IReadOnlyList<PdfWordBox>>();
         try
         {
             using var document = PdfDocument.Open(pdf);
@@ -117,28 +143,41 @@ public static partial class PdfTableReader
             throw new OfficialTableFormatException($"Dòng 1: tệp không phải PDF đọc được hoặc đã hỏng, hoặc có mật khẩu (not a readable PDF: {Shorten(ex.Message)}).", ex);
         }
 
-        var lines = new List<PdfLine>();
-        for (var p = 0; p < pages.Count; p++)
+        return pages;
+    }
+
+    /// <summary>
+    /// The word's text in composed form (NFC), with what a broken ToUnicode map can produce made
+    /// harmless: a lone surrogate becomes U+FFFD, control characters are dropped.
+    /// </summary>
+    private static string ValidText(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
         {
-            foreach (var (baseline, height, words) in GroupIntoLines(pages[p]))
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                lines.Add(new PdfLine(p + 1, lines.Count + 1, baseline, height, words));
+                clean.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                clean.Append('\uFFFD');
+            }
+            else if (!char.IsControl(c))
+            {
+                clean.Append(c);
             }
         }
 
-        if (lines.Count == 0)
-        {
-            throw new OfficialTableFormatException(1, "tệp PDF không có chữ (có thể là ảnh quét); hãy dùng PDF xuất từ Word, Excel hoặc trình duyệt (no text in the PDF).");
-        }
-
-        return lines;
+        return clean.ToString().Trim().Normalize(NormalizationForm.FormC);
     }
 
     private static PdfWordBox Box(Word word)
     {
         var first = word.Letters[0];
         var size = word.Letters.Max(l => l.PointSize);
-        var text = word.Text.Normalize(NormalizationForm.FormC);
+        var text = word.Text;
         return new PdfWordBox(text, word.BoundingBox.Left, word.BoundingBox.Right, first.StartBaseLine.Y, size > 0 ? size : word.BoundingBox.Height);
     }
 
@@ -368,8 +407,11 @@ public static partial class PdfTableReader
 
     private static double Center(PdfWordBox word) => (word.Left + word.Right) / 2;
 
+    // PdfPig throws its own types for what it cannot parse (fonts, streams, encryption) and system
+    // ones from deep inside a broken file: each is "not a readable PDF", never a crash.
     private static bool IsPdfFailure(Exception ex) =>
-        ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or FormatException or OverflowException
+        ex.GetType().Namespace?.StartsWith("UglyToad.PdfPig", StringComparison.Ordinal) == true
+        || ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or FormatException or OverflowException
             or IndexOutOfRangeException or KeyNotFoundException or InvalidCastException or NotSupportedException or IOException
             or NullReferenceException or UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException;
 
