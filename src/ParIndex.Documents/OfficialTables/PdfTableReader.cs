@@ -47,18 +47,7 @@ public static partial class PdfTableReader
     public static OfficialTable Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            copy.Write(buffer, 0, read);
-            if (copy.Length > MaxBytes)
-            {
-                throw new OfficialTableFormatException(1, $"tệp PDF lớn hơn {MaxBytes / (1024 * 1024)} MB, không phải một biểu tự đánh giá (file too large).");
-            }
-        }
-
+        using var copy = TableFileBytes.ReadAll(stream, MaxBytes);
         return Read(copy.ToArray());
     }
 

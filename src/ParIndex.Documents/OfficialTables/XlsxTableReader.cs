@@ -36,19 +36,7 @@ public static partial class XlsxTableReader
     public static OfficialTable Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            copy.Write(buffer, 0, read);
-            if (copy.Length > MaxBytes)
-            {
-                throw new OfficialTableFormatException(1, $"tệp lớn hơn {MaxBytes / (1024 * 1024)} MB, không phải một biểu tự đánh giá (file too large).");
-            }
-        }
-
-        copy.Position = 0;
+        var copy = TableFileBytes.ReadAll(stream, MaxBytes);
         try
         {
             ZipInputGuard.Check(copy, ZipInputLimits.OfficeDocuments);
