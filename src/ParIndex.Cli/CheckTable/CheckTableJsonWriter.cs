@@ -8,7 +8,9 @@ namespace ParIndex.Cli.CheckTable;
 /// <summary>
 /// The <c>--json</c> output: one object
 /// <c>{"title", "nodes": [{"code","title","level","max","stated","computed","survey","explanation"}],
-/// "total": {"max","stated","computed"}, "mismatches": [{"code","what","stated","computed"}]}</c>.
+/// "total": {"max","stated","computed"}, "mismatches": [{"code","what","stated","computed","line"}]}</c>
+/// (<c>what</c>: max, score, above-max, negative); for a file that cannot be read
+/// <c>{"error": {"line","column","cell","message","problems": [{"line","column","cell","message"}]}}</c>.
 /// Numbers are JSON numbers; Vietnamese text is written as readable UTF-8, not \u escapes.
 /// </summary>
 public static class CheckTableJsonWriter
@@ -60,6 +62,7 @@ public static class CheckTableJsonWriter
                 json.WriteString("what", m.What);
                 json.WriteNumber("stated", Normalize(m.Stated));
                 json.WriteNumber("computed", Normalize(m.Computed));
+                WriteNumberOrNull(json, "line", m.Line);
                 json.WriteEndObject();
             }
 
@@ -68,6 +71,58 @@ public static class CheckTableJsonWriter
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>
+    /// The error object of an unreadable file: the first problem's place and message, and every
+    /// problem found. <c>line</c> is the line of the text, the row of the sheet or the line of the
+    /// PDF (0 when the file could not be opened); <c>cell</c> is <c>D12</c> in a sheet or
+    /// <c>trang 2</c> in a PDF, else null; <c>column</c> is the column's header name or null.
+    /// </summary>
+    public static void WriteError(IReadOnlyList<OfficialTableProblem> problems, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(output);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("error");
+            WriteProblem(json, problems[0]);
+            json.WriteStartArray("problems");
+            foreach (var problem in problems)
+            {
+                json.WriteStartObject();
+                WriteProblem(json, problem);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteProblem(Utf8JsonWriter json, OfficialTableProblem problem)
+    {
+        json.WriteNumber("line", problem.Line);
+        json.WriteString("column", problem.Column);
+        json.WriteString("cell", problem.Cell);
+        json.WriteString("message", problem.Line > 0 ? problem.Message : problem.Problem);
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, decimal? value)

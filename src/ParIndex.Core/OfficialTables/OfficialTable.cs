@@ -80,7 +80,20 @@ public sealed class OfficialTableRow
     }
 }
 
-/// <summary>A stated figure that does not match what its children add up to.</summary>
+/// <summary>
+/// A stated figure that is wrong: it does not match what its children add up to (<c>max</c>,
+/// <c>score</c>), or a score is above the row's maximum (<c>above-max</c>: Computed is the
+/// maximum) or below zero (<c>negative</c>: Computed is 0).
+/// </summary>
 /// <param name="Code">The row's code, or <c>TỔNG ĐIỂM</c> for the total.</param>
-/// <param name="What"><c>max</c> (điểm chuẩn) or <c>score</c> (điểm tự đánh giá).</param>
-public sealed record TableMismatch(string Code, string What, decimal Stated, decimal Computed);
+/// <param name="What"><c>max</c> (điểm chuẩn), <c>score</c> (điểm tự đánh giá), <c>above-max</c> or <c>negative</c>.</param>
+/// <param name="Line">The 1-based line (or sheet row) of the row, when known.</param>
+public sealed record TableMismatch(string Code, string What, decimal Stated, decimal Computed, int? Line = null)
+{
+    // Line says where the figure was read, not what is wrong: the same table read from text, xlsx or
+    // PDF has the same mismatches on different lines, so equality leaves it out.
+    public bool Equals(TableMismatch? other) =>
+        other is not null && Code == other.Code && What == other.What && Stated == other.Stated && Computed == other.Computed;
+
+    public override int GetHashCode() => HashCode.Combine(Code, What, Stated, Computed);
+}

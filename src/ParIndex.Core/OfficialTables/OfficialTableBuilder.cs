@@ -34,22 +34,33 @@ public static partial class OfficialTableBuilder
         ArgumentNullException.ThrowIfNull(titleLines);
         ArgumentNullException.ThrowIfNull(rows);
 
+        var problems = new List<OfficialTableProblem>();
         var parsed = new List<ParsedRow>();
         var byCode = new Dictionary<string, ParsedRow>(StringComparer.Ordinal);
-        foreach (var raw in rows)
+        var rowList = rows.ToList();
+        var numbers = rowList.SelectMany(r => new[] { r.MaxText, r.ScoreText }).Concat([total?.MaxText, total?.ScoreText]);
+        var reading = new NumberReading(problems, DotsGroupThousands(numbers));
+        foreach (var raw in rowList)
         {
-            var row = Parse(raw);
+            // A bad row is noted and left out, so one reading reports every problem of the file.
+            var row = Parse(raw, reading);
+            if (row is null)
+            {
+                continue;
+            }
+
             if (byCode.TryGetValue(row.Code, out var first))
             {
-                throw new OfficialTableFormatException(raw.Line,
-                    $"mã {row.Code} bị trùng, đã có ở dòng {first.Raw.Line} (duplicate code {row.Code}, first on line {first.Raw.Line}).", CodeColumn);
+                problems.Add(new OfficialTableProblem(raw.Line, CodeColumn,
+                    $"mã {row.Code} bị trùng, đã có ở dòng {first.Raw.Line} (duplicate code {row.Code}, first on line {first.Raw.Line}).", raw.Cell));
+                continue;
             }
 
             byCode.Add(row.Code, row);
             parsed.Add(row);
         }
 
-        if (parsed.Count == 0)
+        if (parsed.Count == 0 && problems.Count == 0)
         {
             throw new OfficialTableFormatException(tableLine, "bảng không có hàng tiêu chí nào (the table has no rows).");
         }
@@ -68,16 +79,21 @@ public static partial class OfficialTableBuilder
             }
             else
             {
-                throw new OfficialTableFormatException(row.Raw.Line,
-                    $"mã {row.Code} không có hàng cha {parentCode} trong bảng (the parent {parentCode} of code {row.Code} is missing).", CodeColumn);
+                problems.Add(new OfficialTableProblem(row.Raw.Line, CodeColumn,
+                    $"mã {row.Code} không có hàng cha {parentCode} trong bảng (the parent {parentCode} of code {row.Code} is missing).", row.Raw.Cell));
             }
         }
 
         decimal? totalMax = null, totalScore = null;
         if (total is not null)
         {
-            totalMax = ParseOptional(total.MaxText, total.Line, MaxColumn);
-            totalScore = ParseOptional(total.ScoreText, total.Line, ScoreColumn);
+            totalMax = reading.Optional(total.MaxText, total.Line, MaxColumn, total.MaxCell);
+            totalScore = reading.Optional(total.ScoreText, total.Line, ScoreColumn, total.ScoreCell);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OfficialTableFormatException(problems.OrderBy(p => p.Line).ToList());
         }
 
         return new OfficialTable
@@ -118,34 +134,97 @@ public static partial class OfficialTableBuilder
         return CodePattern().IsMatch(s) ? s : null;
     }
 
-    private static ParsedRow Parse(RawTableRow raw)
+    private static ParsedRow? Parse(RawTableRow raw, NumberReading reading)
     {
-        var code = NormalizeCode(raw.Code)
-            ?? throw new OfficialTableFormatException(raw.Line,
-                $"'{raw.Code}' không phải mã tiêu chí dạng 1, 1.2, 1.2.3 (not a criterion code).", CodeColumn);
-        var max = ParseOptional(raw.MaxText, raw.Line, MaxColumn)
-            ?? throw new OfficialTableFormatException(raw.Line,
-                $"hàng {code} thiếu điểm chuẩn (row {code} has no maximum).", MaxColumn);
-        var score = ParseOptional(raw.ScoreText, raw.Line, ScoreColumn);
-        return new ParsedRow(raw, code, max, score);
-    }
-
-    private static decimal? ParseOptional(string? text, int line, string column)
-    {
-        var s = text?.Trim() ?? "";
-        // A dash is how some tables leave a number cell empty.
-        if (s.Length == 0 || s is "-" or "–" or "—")
+        var problems = reading.Problems;
+        var code = NormalizeCode(raw.Code);
+        if (code is null)
         {
+            problems.Add(new OfficialTableProblem(raw.Line, CodeColumn,
+                $"'{raw.Code}' không phải mã tiêu chí dạng 1, 1.2, 1.2.3 (not a criterion code).", raw.Cell));
             return null;
         }
 
-        if (!VietnameseNumbers.TryParse(s, out var value))
+        var count = problems.Count;
+        var max = reading.Optional(raw.MaxText, raw.Line, MaxColumn, raw.MaxCell);
+        var score = reading.Optional(raw.ScoreText, raw.Line, ScoreColumn, raw.ScoreCell);
+        if (max is null && problems.Count == count)
         {
-            throw new OfficialTableFormatException(line, $"'{s}' không phải là số (not a number).", column);
+            problems.Add(new OfficialTableProblem(raw.Line, MaxColumn, $"hàng {code} thiếu điểm chuẩn (row {code} has no maximum).", raw.MaxCell));
         }
 
-        return value;
+        // A row with a bad number keeps its place in the tree (the table is refused anyway), so that
+        // its children are not also reported as orphans.
+        return new ParsedRow(raw, code, max ?? 0m, score);
     }
+
+    /// <summary>
+    /// True when the table writes decimals with a comma (<c>1,25</c>) and never with a dot: then a
+    /// dot between groups of three digits groups thousands, as the figure rules read a whole number
+    /// (<c>14.000</c> → 14 000, which the verifier then reports above its maximum). A table that writes
+    /// its decimals with dots (<c>65.249</c>) keeps them as decimals.
+    /// </summary>
+    private static bool DotsGroupThousands(IEnumerable<string?> numbers)
+    {
+        var comma = false;
+        foreach (var text in numbers)
+        {
+            var s = text?.Trim() ?? "";
+            if (CommaDecimal().IsMatch(s))
+            {
+                comma = true;
+            }
+            else if (DotDecimal().IsMatch(s) && !ThousandsWithDots().IsMatch(s))
+            {
+                return false; // 1.5, 0.125: this table's decimal mark is the dot
+            }
+        }
+
+        return comma;
+    }
+
+    /// <summary>
+    /// A number cell as typed in a table: <c>1,5</c> or <c>1.5</c>; with <paramref name="dotsGroupThousands"/>
+    /// (see <see cref="DotsGroupThousands"/>) <c>14.000</c> is 14 000, otherwise as
+    /// <see cref="VietnameseNumbers.TryParse"/> reads it.
+    /// </summary>
+    public static bool TryParseNumber(string? text, out decimal value, bool dotsGroupThousands = false)
+    {
+        var s = (text ?? "").Trim();
+        if (dotsGroupThousands && ThousandsWithDots().IsMatch(s))
+        {
+            return decimal.TryParse(s.Replace(".", "", StringComparison.Ordinal), System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out value);
+        }
+
+        return VietnameseNumbers.TryParse(s, out value);
+    }
+
+    /// <summary>Parses the number cells of one table, noting each bad one.</summary>
+    private sealed class NumberReading(List<OfficialTableProblem> problems, bool dotsGroupThousands)
+    {
+        public List<OfficialTableProblem> Problems => problems;
+
+        public decimal? Optional(string? text, int line, string column, string? cell)
+        {
+            var s = text?.Trim() ?? "";
+            // A dash is how some tables leave a number cell empty.
+            if (s.Length == 0 || s is "-" or "–" or "—")
+            {
+                return null;
+            }
+
+            if (!TryParseNumber(s, out var value, dotsGroupThousands))
+            {
+                problems.Add(new OfficialTableProblem(line, column, $"'{Shorten(s)}' không phải là số (not a number).", cell));
+                return null;
+            }
+
+            return value;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
     private static OfficialTableRow ToRow(ParsedRow row) => new()
     {
@@ -161,6 +240,15 @@ public static partial class OfficialTableBuilder
 
     [GeneratedRegex(@"^\d+(\.\d+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^[+-]?[1-9]\d{0,2}(\.\d{3})+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsWithDots();
+
+    [GeneratedRegex(@"^[+-]?\d+,\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommaDecimal();
+
+    [GeneratedRegex(@"^[+-]?\d+\.\d+$", RegexOptions.CultureInvariant)]
+    private static partial Regex DotDecimal();
 
     private sealed record ParsedRow(RawTableRow Raw, string Code, decimal Max, decimal? Score)
     {

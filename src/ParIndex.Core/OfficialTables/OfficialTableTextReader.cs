@@ -126,6 +126,9 @@ public static partial class OfficialTableTextReader
     private const string BinaryProblem =
         "tệp chứa byte NUL: đây là tệp nhị phân (PDF, Word, ảnh…), không phải văn bản — hãy chuyển biểu sang văn bản UTF-8 (binary content).";
 
+    /// <summary>True for a line that is only a page number (<c>12</c>, <c>- 3 -</c>, <c>Trang 2/5</c>).</summary>
+    public static bool IsPageNumber(string text) => PageNumber().IsMatch(text);
+
     private static int LineOf(ReadOnlySpan<byte> bytes, int index) => 1 + bytes[..index].Count((byte)'\n');
 
     [GeneratedRegex(@"\r\n|\r|\n", RegexOptions.CultureInvariant)]
@@ -177,10 +180,22 @@ public static partial class OfficialTableTextReader
 
             if (tableLine == 0)
             {
-                var lastLine = Array.FindLastIndex(lines, l => l.Trim().Length > 0) + 1;
-                throw new OfficialTableFormatException(Math.Max(1, lastLine),
+                // Name the line most like a header (or the first line with text), not the last line read.
+                var best = 0;
+                var bestScore = -1;
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var score = lines[i].Trim().Length == 0 ? -1 : OfficialTableColumns.HeaderLikeness(lines[i].Split('\t').Select(TableCellText.Clean).ToList());
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (i, score);
+                    }
+                }
+
+                var near = bestScore > 0 ? $"; dòng giống dòng tiêu đề nhất là dòng {best + 1} (\"{Shorten(TableCellText.Clean(lines[best]))}\")" : "";
+                throw new OfficialTableFormatException(best + 1,
                     "không tìm thấy bảng: không có dòng tiêu đề (STT · Lĩnh vực/Tiêu chí/Tiêu chí thành phần · Điểm chuẩn · Điểm tự đánh giá · Giải trình) "
-                    + "và không có hàng nào có mã tiêu chí, các ô phân cách bằng tab (no table header or rows found).");
+                    + $"và không có hàng nào có mã tiêu chí, các ô phân cách bằng tab{near} (no table header or rows found).");
             }
 
             return OfficialTableBuilder.Build(titleLines, rows.Select(r => r.ToRaw()), total, tableLine);
@@ -211,9 +226,10 @@ public static partial class OfficialTableTextReader
         private void ReadTableLine(string[] cells, int lineNo)
         {
             var plain = cells.Select(TableCellText.Clean).ToList();
-            if (plain.All(c => SeparatorCell().IsMatch(c)) || OfficialTableColumns.IsHeader(plain) || headerLines.Contains(Signature(plain)))
+            if (plain.All(c => SeparatorCell().IsMatch(c)) || OfficialTableColumns.IsHeader(plain) || headerLines.Contains(Signature(plain))
+                || OfficialTableColumns.IsColumnNumberRow(plain))
             {
-                return; // "--" lines, or the header (and its wrapped lines) repeated on a new page
+                return; // "--" lines, the header (and its wrapped lines) repeated on a new page, the column numbers (1) (2) (3)
             }
 
             if (cells.Length == 1)

@@ -15,6 +15,15 @@ namespace ParIndex.Core.OfficialTables;
 /// <param name="Line">1-based line of the text, or row of the sheet, where the row starts.</param>
 public sealed record RawTableRow(string Code, string Title, string? MaxText, string? ScoreText, string Explanation, int Line)
 {
+    /// <summary>Where the STT cell is when the front end knows more than the line (<c>B12</c>, <c>trang 2</c>).</summary>
+    public string? Cell { get; init; }
+
+    /// <summary>Where the Điểm chuẩn cell is (<c>D12</c>), when known.</summary>
+    public string? MaxCell { get; init; }
+
+    /// <summary>Where the Điểm tự đánh giá cell is (<c>E12</c>), when known.</summary>
+    public string? ScoreCell { get; init; }
+
     /// <summary>For front ends that already hold numbers (e.g. a numeric xlsx cell read as decimal).</summary>
     public static RawTableRow FromNumbers(string code, string title, decimal max, decimal? score, string explanation, int line) =>
         new(code, title, max.ToString(CultureInfo.InvariantCulture), score?.ToString(CultureInfo.InvariantCulture), explanation, line);
@@ -23,6 +32,10 @@ public sealed record RawTableRow(string Code, string Title, string? MaxText, str
 /// <summary>The TỔNG ĐIỂM row as found: stated maximum and points as text, and where it is.</summary>
 public sealed record RawTableTotal(string? MaxText, string? ScoreText, int Line)
 {
+    public string? MaxCell { get; init; }
+
+    public string? ScoreCell { get; init; }
+
     public static RawTableTotal FromNumbers(decimal? max, decimal? score, int line) =>
         new(max?.ToString(CultureInfo.InvariantCulture), score?.ToString(CultureInfo.InvariantCulture), line);
 }

@@ -3,8 +3,9 @@ using ParIndex.Core.OfficialTables;
 namespace ParIndex.Documents.OfficialTables;
 
 /// <summary>
-/// Reads an official table in whichever form it comes: an .xlsx workbook (recognised by its
-/// content, a zip archive starting with <c>PK</c>, not by its name) or the PDF-to-text form.
+/// Reads an official table in whichever form it comes, recognised by its content, not by its name:
+/// an .xlsx workbook (a zip archive starting with <c>PK</c>), a PDF (<c>%PDF-</c>), or the
+/// PDF-to-text form.
 /// </summary>
 public static class OfficialTableFileReader
 {
@@ -12,8 +13,8 @@ public static class OfficialTableFileReader
     public static OfficialTable Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var start = new byte[2];
-        var read = stream.ReadAtLeast(start, 2, throwOnEndOfStream: false);
+        var start = new byte[1024];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         var rest = stream.CanSeek ? stream : null;
         Stream whole;
         if (rest is not null)
@@ -30,9 +31,12 @@ public static class OfficialTableFileReader
             whole = copy;
         }
 
-        return XlsxTableReader.LooksLikeXlsx(start.AsSpan(0, read))
-            ? XlsxTableReader.Read(whole)
-            : OfficialTableTextReader.Read(whole);
+        if (XlsxTableReader.LooksLikeXlsx(start.AsSpan(0, read)))
+        {
+            return XlsxTableReader.Read(whole);
+        }
+
+        return PdfTableReader.LooksLikePdf(start.AsSpan(0, read)) ? PdfTableReader.Read(whole) : OfficialTableTextReader.Read(whole);
     }
 
     public static OfficialTable Read(string path)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Packaging;
 using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -18,7 +19,7 @@ namespace ParIndex.Documents.OfficialTables;
 /// <see cref="OfficialTableBuilder"/> as the text reader; the arithmetic is left to
 /// <see cref="OfficialTableVerifier"/>. Errors name the sheet row (<c>Dòng 12, cột Điểm chuẩn: …</c>).
 /// </summary>
-public static class XlsxTableReader
+public static partial class XlsxTableReader
 {
     /// <summary>Largest workbook read (an official table is tens of kilobytes).</summary>
     public const int MaxBytes = 16 * 1024 * 1024;
@@ -35,19 +36,7 @@ public static class XlsxTableReader
     public static OfficialTable Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            copy.Write(buffer, 0, read);
-            if (copy.Length > MaxBytes)
-            {
-                throw new OfficialTableFormatException(1, $"tệp lớn hơn {MaxBytes / (1024 * 1024)} MB, không phải một biểu tự đánh giá (file too large).");
-            }
-        }
-
-        copy.Position = 0;
+        var copy = TableFileBytes.ReadAll(stream, MaxBytes);
         try
         {
             ZipInputGuard.Check(copy, ZipInputLimits.OfficeDocuments);
@@ -67,8 +56,11 @@ public static class XlsxTableReader
     /// <summary>True when the bytes start like a zip archive (an .xlsx is one).</summary>
     public static bool LooksLikeXlsx(ReadOnlySpan<byte> start) => start.Length >= 2 && start[0] == (byte)'P' && start[1] == (byte)'K';
 
-    /// <summary>The first sheet's cells as text, by 1-based row, in row order.</summary>
-    private static SortedDictionary<uint, SortedDictionary<int, string>> LoadCells(Stream stream)
+    /// <summary>A cell as read: its text, whether it held a real number, and its formula when it had no cached value.</summary>
+    private sealed record SheetCell(string Text, bool Numeric, string? Formula = null);
+
+    /// <summary>The first sheet's cells, by 1-based row, in row order.</summary>
+    private static SortedDictionary<uint, SortedDictionary<int, SheetCell>> LoadCells(Stream stream)
     {
         try
         {
@@ -81,13 +73,13 @@ public static class XlsxTableReader
                 ?? throw new OfficialTableFormatException(1, "trang tính đầu tiên không phải một bảng tính (the first sheet is not a worksheet).");
             var strings = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToList() ?? [];
 
-            var result = new SortedDictionary<uint, SortedDictionary<int, string>>();
+            var result = new SortedDictionary<uint, SortedDictionary<int, SheetCell>>();
             uint nextRow = 1;
             foreach (var row in sheetPart.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
             {
                 var rowIndex = RowIndex(row, nextRow);
                 nextRow = rowIndex + 1;
-                var cells = new SortedDictionary<int, string>();
+                var cells = new SortedDictionary<int, SheetCell>();
                 var nextColumn = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
@@ -98,10 +90,10 @@ public static class XlsxTableReader
                     }
 
                     nextColumn = column + 1;
-                    var text = CellText(cell, strings, rowIndex, column);
-                    if (text.Length > 0)
+                    var read = ReadCell(cell, strings, rowIndex, column);
+                    if (read.Text.Length > 0 || read.Formula is not null)
                     {
-                        cells[column] = text;
+                        cells[column] = read;
                     }
                 }
 
@@ -135,128 +127,205 @@ public static class XlsxTableReader
             : throw new OfficialTableFormatException((int)Math.Min(next, MaxRows), $"hàng sau hàng {next - 1} có số hàng '{Shorten(text)}' không hợp lệ (bad row number).");
     }
 
-    private static OfficialTable ReadRows(SortedDictionary<uint, SortedDictionary<int, string>> sheet)
+    private static OfficialTable ReadRows(SortedDictionary<uint, SortedDictionary<int, SheetCell>> sheet)
     {
-        var titleLines = new List<string>();
-        var drafts = new List<RowDraft>();
-        OfficialTableColumns? columns = null;
-        RawTableTotal? total = null;
-        var headerRow = 1;
-
+        var formulas = new SumFormulas(sheet);
+        var rows = new List<TableGridRow>();
+        uint previous = 0;
         foreach (var (rowIndex, cells) in sheet)
         {
-            var line = (int)rowIndex;
-            var plain = Enumerable.Range(0, cells.Keys.Max() + 1).Select(c => cells.TryGetValue(c, out var t) ? t : "").ToList();
-            if (columns is null)
+            var width = cells.Keys.Max() + 1;
+            var texts = new string[width];
+            var numeric = new HashSet<int>();
+            for (var c = 0; c < width; c++)
             {
-                if (OfficialTableColumns.IsHeader(plain))
+                texts[c] = "";
+                if (!cells.TryGetValue(c, out var cell))
                 {
-                    columns = OfficialTableColumns.FromHeader(plain);
-                    headerRow = line;
+                    continue;
+                }
+
+                if (cell.Formula is not null)
+                {
+                    texts[c] = formulas.Value(rowIndex, c)?.ToString(CultureInfo.InvariantCulture) ?? "";
+                    numeric.Add(c);
                 }
                 else
                 {
-                    titleLines.Add(string.Join(" ", plain.Where(c => c.Length > 0)));
+                    texts[c] = cell.Text;
+                    if (cell.Numeric)
+                    {
+                        numeric.Add(c);
+                    }
                 }
-
-                continue;
             }
 
-            if (total is not null)
-            {
-                if (OfficialTableBuilder.NormalizeCode(Cell(plain, columns.Code)) is { } late)
-                {
-                    throw new OfficialTableFormatException(line, $"hàng {late} nằm sau dòng TỔNG ĐIỂM (row {late} after the total row).", OfficialTableBuilder.CodeColumn);
-                }
+            rows.Add(new TableGridRow((int)rowIndex, texts) { NumericCells = numeric, AfterGap = previous > 0 && rowIndex > previous + 1 });
+            previous = rowIndex;
+        }
 
-                continue; // signatures and notes under the table
+        try
+        {
+            var table = OfficialTableGridReader.Read(rows, spreadsheet: true, "trong trang tính đầu tiên");
+            formulas.ThrowProblems();
+            return table;
+        }
+        catch (OfficialTableFormatException ex) when (formulas.Problems.Count > 0)
+        {
+            throw new OfficialTableFormatException(ex.Problems.Concat(formulas.Problems).Distinct().OrderBy(p => p.Line).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Values of formulas saved without a cached value (a workbook made by a program rather than
+    /// saved by Excel or LibreOffice): <c>SUM</c> of ranges and cells of the same sheet, and plain
+    /// references, evaluated here; any other formula is a problem naming its cell.
+    /// </summary>
+    private sealed partial class SumFormulas(SortedDictionary<uint, SortedDictionary<int, SheetCell>> sheet)
+    {
+        private const int MaxDepth = 32;
+        private const long MaxCellsSummed = 1_000_000;
+        private readonly Dictionary<(uint, int), decimal?> values = [];
+        private readonly HashSet<(uint, int)> evaluating = [];
+        private long summed;
+
+        public List<OfficialTableProblem> Problems { get; } = [];
+
+        public void ThrowProblems()
+        {
+            if (Problems.Count > 0)
+            {
+                throw new OfficialTableFormatException(Problems);
+            }
+        }
+
+        /// <summary>The formula's value, or null (with a problem noted) when it cannot be evaluated.</summary>
+        public decimal? Value(uint row, int column)
+        {
+            if (values.TryGetValue((row, column), out var known))
+            {
+                return known;
             }
 
-            if (OfficialTableColumns.IsHeader(plain))
+            var formula = sheet[row][column].Formula!;
+            decimal? value = null;
+            if (evaluating.Count >= MaxDepth || !evaluating.Add((row, column)))
             {
-                continue;
-            }
-
-            var code = Cell(plain, columns.Code);
-            if (OfficialTableBuilder.NormalizeCode(code) is { } normalized)
-            {
-                var draft = new RowDraft(normalized, line);
-                draft.Merge(plain, columns, line);
-                drafts.Add(draft);
-            }
-            else if (IsTotal(plain, columns))
-            {
-                total = new RawTableTotal(NullIfEmpty(Cell(plain, columns.Max)), NullIfEmpty(Cell(plain, columns.Score)), line);
-            }
-            else if (code.Length > 0)
-            {
-                throw new OfficialTableFormatException(line, $"'{Shorten(code)}' không phải mã tiêu chí dạng 1, 1.2, 1.2.3 (not a criterion code).", OfficialTableBuilder.CodeColumn);
-            }
-            else if (drafts.Count > 0)
-            {
-                drafts[^1].Merge(plain, columns, line);
+                Problem(row, column, formula, "công thức tham chiếu vòng hoặc lồng quá sâu (circular or too deep)");
             }
             else
             {
-                throw new OfficialTableFormatException(line, "hàng có nội dung nhưng không có STT và không nối tiếp hàng nào (row without a code before the first criterion).", OfficialTableBuilder.CodeColumn);
+                value = Evaluate(row, column, formula);
+                evaluating.Remove((row, column));
             }
+
+            values[(row, column)] = value;
+            return value;
         }
 
-        if (columns is null)
+        private decimal? Evaluate(uint row, int column, string formula)
         {
-            throw new OfficialTableFormatException(Math.Max(1, (int)(sheet.Keys.LastOrDefault())),
-                "không tìm thấy hàng tiêu đề của bảng (STT · Lĩnh vực/Tiêu chí/Tiêu chí thành phần · Điểm chuẩn · Điểm tự đánh giá · Giải trình) trong trang tính đầu tiên (no table header found).");
+            var text = formula.Trim().TrimStart('=').Replace("$", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            var sum = SumCall().Match(text);
+            string[] arguments = sum.Success ? sum.Groups["args"].Value.Split(',', ';') : [text];
+            if (!sum.Success && !Range().IsMatch(text))
+            {
+                Problem(row, column, formula, "công thức chưa có giá trị và không phải SUM đơn giản; hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại (formula without a cached value)");
+                return null;
+            }
+
+            var total = 0m;
+            foreach (var argument in arguments)
+            {
+                var range = Range().Match(argument.ToUpperInvariant());
+                if (!range.Success)
+                {
+                    Problem(row, column, formula, $"không hiểu tham số '{Shorten(argument)}' của SUM (unsupported SUM argument)");
+                    return null;
+                }
+
+                var (c1, r1) = (ColumnIndex(range.Groups["c1"].Value), uint.Parse(range.Groups["r1"].Value, CultureInfo.InvariantCulture));
+                var (c2, r2) = range.Groups["c2"].Success
+                    ? (ColumnIndex(range.Groups["c2"].Value), uint.Parse(range.Groups["r2"].Value, CultureInfo.InvariantCulture))
+                    : (c1, r1);
+                if (c1 >= MaxColumns || c2 >= MaxColumns || r1 is 0 or > MaxRows || r2 is 0 or > MaxRows)
+                {
+                    Problem(row, column, formula, $"tham chiếu '{Shorten(argument)}' nằm ngoài trang tính (reference out of range)");
+                    return null;
+                }
+
+                // Only the filled cells of the range: an A1:XFD1048576 range costs what the sheet holds.
+                foreach (var (r, cells) in sheet.Where(p => p.Key >= Math.Min(r1, r2) && p.Key <= Math.Max(r1, r2)))
+                {
+                    foreach (var (c, cell) in cells.Where(p => p.Key >= Math.Min(c1, c2) && p.Key <= Math.Max(c1, c2)))
+                    {
+                        if (++summed > MaxCellsSummed)
+                        {
+                            Problem(row, column, formula, "công thức cộng quá nhiều ô (too many cells summed)");
+                            return null;
+                        }
+
+                        // As in Excel, SUM skips text; a formula cell counts with its own value.
+                        var v = cell.Formula is not null ? Value(r, c)
+                            : cell.Numeric && decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : 0m;
+                        if (v is null)
+                        {
+                            return null;
+                        }
+
+                        total += v.Value;
+                    }
+                }
+            }
+
+            return total;
         }
 
-        return OfficialTableBuilder.Build(titleLines, drafts.Select(d => d.ToRaw()), total, headerRow);
-    }
+        private void Problem(uint row, int column, string formula, string what) =>
+            Problems.Add(new OfficialTableProblem((int)row, null, $"ô {ColumnName(column)}{row} có công thức '{Shorten(formula)}': {what}.", $"{ColumnName(column)}{row}"));
 
-    private static bool IsTotal(List<string> plain, OfficialTableColumns columns)
-    {
-        var label = (Cell(plain, columns.Code) + " " + Cell(plain, columns.Title)).Trim().ToUpperInvariant();
-        return label.StartsWith("TỔNG", StringComparison.Ordinal)
-            && (Cell(plain, columns.Max).Length > 0 || Cell(plain, columns.Score).Length > 0);
+        [GeneratedRegex(@"^SUM\((?<args>[A-Za-z0-9:,;]+)\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        private static partial Regex SumCall();
+
+        [GeneratedRegex(@"^(?<c1>[A-Z]{1,3})(?<r1>[0-9]{1,7})(?::(?<c2>[A-Z]{1,3})(?<r2>[0-9]{1,7}))?$", RegexOptions.CultureInvariant)]
+        private static partial Regex Range();
     }
 
     /// <summary>The text of a cell as the user sees it in the file: numbers in invariant digits at the precision a spreadsheet keeps.</summary>
-    private static string CellText(Cell cell, List<string> strings, uint row, int column)
+    private static SheetCell ReadCell(Cell cell, List<string> strings, uint row, int column)
     {
         var raw = cell.CellValue?.Text;
         if (raw is null)
         {
             if (cell.InlineString is { } inline)
             {
-                return ItemText(inline).Trim();
+                return new SheetCell(ItemText(inline).Trim(), false);
             }
 
-            if (cell.CellFormula is not null)
-            {
-                throw new OfficialTableFormatException((int)row,
-                    $"ô {ColumnName(column)}{row} có công thức nhưng chưa có giá trị; hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại (formula without a cached value).");
-            }
-
-            return "";
+            // Evaluated later, once every cell it may refer to is known.
+            return cell.CellFormula is { } formula ? new SheetCell("", true, formula.Text ?? "") : new SheetCell("", false);
         }
 
         var type = cell.DataType?.Value;
         if (type == CellValues.SharedString)
         {
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count
-                ? strings[i].Trim()
+                ? new SheetCell(strings[i].Trim(), false)
                 : throw new OfficialTableFormatException((int)row, $"ô {ColumnName(column)}{row} trỏ tới chuỗi không tồn tại (broken shared string).");
         }
 
         if (type == CellValues.Boolean)
         {
-            return raw == "1" ? "TRUE" : "FALSE";
+            return new SheetCell(raw == "1" ? "TRUE" : "FALSE", false);
         }
 
         if (type is null || type == CellValues.Number)
         {
-            return NumberText(raw);
+            var text = NumberText(raw);
+            return new SheetCell(text, decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
         }
 
-        return raw.Trim(); // inline/formula strings, error values (#DIV/0! is then reported as "not a number")
+        return new SheetCell(raw.Trim(), false); // inline/formula strings, error values (#DIV/0! is then reported as "not a number")
     }
 
     /// <summary>
@@ -321,53 +390,5 @@ public static class XlsxTableReader
 
     private static string ColumnName(int index) => XlsxTableWriter.ColumnName(index);
 
-    private static string Cell(List<string> cells, int index) => index >= 0 && index < cells.Count ? cells[index] : "";
-
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
-
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
-
-    /// <summary>A criterion being read: its first row and any continuation rows below it.</summary>
-    private sealed class RowDraft(string code, int line)
-    {
-        private readonly List<string> _title = [];
-        private readonly List<string> _explanation = [];
-        private string? _max;
-        private string? _score;
-
-        public void Merge(List<string> cells, OfficialTableColumns columns, int at)
-        {
-            var title = Cell(cells, columns.Title);
-            if (title.Length > 0)
-            {
-                _title.Add(title);
-            }
-
-            _max = Fill(_max, Cell(cells, columns.Max), at, OfficialTableBuilder.MaxColumn);
-            _score = Fill(_score, Cell(cells, columns.Score), at, OfficialTableBuilder.ScoreColumn);
-            var explanation = Cell(cells, columns.Explanation);
-            if (explanation.Length > 0)
-            {
-                _explanation.Add(explanation.Replace("\r\n", "\n", StringComparison.Ordinal));
-            }
-        }
-
-        public RawTableRow ToRaw() => new(code, string.Join(" ", _title), _max, _score, string.Join("\n", _explanation), line);
-
-        private string? Fill(string? current, string found, int at, string column)
-        {
-            if (found.Length == 0)
-            {
-                return current;
-            }
-
-            if (current is not null)
-            {
-                throw new OfficialTableFormatException(at,
-                    $"hàng {code} đã có {column.ToLowerInvariant()} '{current}', hàng này lại ghi '{found}' (a second value for row {code}).", column);
-            }
-
-            return found;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ParIndex.Cli.Tests.CheckTable;
 
@@ -106,6 +107,105 @@ public sealed class CheckTableCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_pdf_exported_by_the_app_checks_like_the_seed()
+    {
+        var pdf = Path.Combine(dir, "seed.pdf");
+        Assert.Equal(0, Run("export-table", SeedPath, "--format", "pdf", "-o", pdf).Code);
+
+        var (code, output, error) = Run("check-table", pdf, "--json");
+        var (_, seedOutput, _) = Run("check-table", SeedPath, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        using var seed = JsonDocument.Parse(seedOutput);
+        var nodes = json.RootElement.GetProperty("nodes").EnumerateArray().ToList();
+        var seedNodes = seed.RootElement.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(133, nodes.Count);
+        Assert.Equal(seedNodes.Select(n => n.GetProperty("code").GetString()), nodes.Select(n => n.GetProperty("code").GetString()));
+        Assert.Equal(Numbers(seedNodes, "max"), Numbers(nodes, "max"));
+        Assert.Equal(Numbers(seedNodes, "computed"), Numbers(nodes, "computed"));
+        Assert.Equal(seed.RootElement.GetProperty("total").ToString(), json.RootElement.GetProperty("total").ToString());
+    }
+
+    [Fact]
+    public void A_score_above_its_maximum_and_a_negative_score_exit_1_with_their_lines()
+    {
+        var path = WriteSeedWith("out-of-range.txt", lines =>
+        {
+            Assert.StartsWith("<b>1</b>\t", lines[8], StringComparison.Ordinal);
+            Assert.StartsWith("1.1\t", lines[9], StringComparison.Ordinal);
+            Assert.StartsWith("1.2\t", lines[10], StringComparison.Ordinal);
+            // The field states 10 of 9,5 (its index would read 105,26 %), 1.1 states 2 of 1,5, 1.2 states −0,5;
+            // the sums still add up, so only the range check can see it.
+            lines[8] = lines[8].Replace("<b>9,5</b>\t<b>9,5</b>", "<b>9,5</b>\t<b>10</b>", StringComparison.Ordinal);
+            lines[9] = lines[9].Replace("<b>1,5</b>\t<b>1,5</b>", "<b>1,5</b>\t<b>2,5</b>", StringComparison.Ordinal);
+            lines[10] = lines[10].Replace("<b>0,5</b>\t<b>0,5</b>", "<b>0,5</b>\t<b>-0,5</b>", StringComparison.Ordinal);
+            return lines;
+        });
+
+        var (code, output, _) = Run("check-table", path, "--json");
+
+        Assert.Equal(1, code);
+        using var json = JsonDocument.Parse(output);
+        var mismatches = json.RootElement.GetProperty("mismatches").EnumerateArray()
+            .Select(m => (m.GetProperty("code").GetString(), m.GetProperty("what").GetString(), m.GetProperty("stated").GetDecimal(), m.GetProperty("computed").GetDecimal(), m.GetProperty("line").GetInt32()))
+            .ToList();
+        Assert.Contains(("1", "above-max", 10m, 9.5m, 9), mismatches);
+        Assert.Contains(("1.1", "above-max", 2.5m, 1.5m, 10), mismatches);
+        Assert.Contains(("1.2", "negative", -0.5m, 0m, 11), mismatches);
+
+        var (_, text, _) = Run("check-table", path);
+        Assert.Contains("1.1 (dòng 10): điểm tự đánh giá 2,5 lớn hơn điểm chuẩn 1,5", text, StringComparison.Ordinal);
+        Assert.Contains("1.2 (dòng 11): điểm tự đánh giá -0,5 là số âm", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_field_subtotal_is_shown_as_the_computed_sum_and_said_so_so_the_fields_add_up()
+    {
+        var path = WriteSeedWith("wrong-field.txt", lines =>
+        {
+            lines[8] = lines[8].Replace("<b>9,5</b>\t<b>9,5</b>", "<b>9,5</b>\t<b>9</b>", StringComparison.Ordinal);
+            return lines;
+        });
+
+        var (code, text, _) = Run("check-table", path);
+
+        Assert.Equal(1, code);
+        var field1 = Assert.Single(text.Split('\n'), l => l.StartsWith("1 ", StringComparison.Ordinal));
+        Assert.Contains("9,5 (cộng)", field1, StringComparison.Ordinal);
+        Assert.Contains("(biểu ghi điểm 9)", field1, StringComparison.Ordinal);
+        Assert.Contains("(cộng) = tổng các tiêu chí của lĩnh vực", text, StringComparison.Ordinal);
+        Assert.Contains("Tổng điểm (cộng từ các tiêu chí): 65,249 / 100", text, StringComparison.Ordinal);
+        // The printed field points add up to the printed total.
+        var points = text.Split('\n').Where(l => Regex.IsMatch(l, @"^[1-8] {5}"))
+            .Select(l => decimal.Parse(Regex.Match(l[62..], @"-?\d+(,\d+)?").Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(65.249m, points.Sum());
+    }
+
+    [Fact]
+    public void Json_errors_list_every_problem_with_its_line_and_column()
+    {
+        var path = WriteSeedWith("two-problems.txt", lines =>
+        {
+            lines[9] = lines[9].Replace("<b>1,5</b>\t<b>1,5</b>", "<b>1,5</b>\t<b>một</b>", StringComparison.Ordinal);
+            lines.Insert(30, "2.2.1\tThực hiện công bố danh mục văn bản\t0,5\t0,5\tLặp lại");
+            return lines;
+        });
+
+        var (code, output, error) = Run("check-table", path, "--json");
+
+        Assert.Equal(2, code);
+        using var json = JsonDocument.Parse(output);
+        var problem = json.RootElement.GetProperty("error");
+        Assert.Equal(10, problem.GetProperty("line").GetInt32());
+        Assert.Equal("Điểm tự đánh giá", problem.GetProperty("column").GetString());
+        var problems = problem.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("line").GetInt32(), p.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(10, "Điểm tự đánh giá"), (31, "STT")], problems);
+        Assert.Contains("Dòng 31, cột STT: mã 2.2.1 bị trùng", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_changed_leaf_score_exits_1_naming_its_criterion_field_and_total()
     {
         var path = WriteSeedWith("changed.txt", lines =>
@@ -138,18 +238,31 @@ public sealed class CheckTableCommandTests : IDisposable
     {
         var (code, output, error) = Run("check-table", Write("empty.txt", []), "--json");
         Assert.Equal(2, code);
-        Assert.Equal("", output);
         Assert.Contains("Dòng 1: tệp rỗng", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var problem = json.RootElement.GetProperty("error");
+        Assert.Equal(1, problem.GetProperty("line").GetInt32());
+        Assert.StartsWith("Dòng 1: tệp rỗng", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Binary_file_exits_2_naming_the_line()
     {
-        var (code, output, error) = Run("check-table", Write("table.pdf", [.. "%PDF-1.7\n"u8, 0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A, 0x00, 0x01]));
+        var (code, output, error) = Run("check-table", Write("table.bin", [.. "BIỂU\n"u8, 0x25, 0xE2, 0x0A, 0x00, 0x01]));
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Contains("Dòng 3:", error, StringComparison.Ordinal);
         Assert.Contains("nhị phân", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_pdf_exits_2_as_an_unreadable_pdf_not_as_binary_text()
+    {
+        var (code, output, error) = Run("check-table", Write("table.pdf", [.. "%PDF-1.7\n"u8, 0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A, 0x00, 0x01]));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("Dòng 1: tệp không phải PDF đọc được", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("byte NUL", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,8 +277,11 @@ public sealed class CheckTableCommandTests : IDisposable
         var (code, output, error) = Run("check-table", path, "--json");
 
         Assert.Equal(2, code);
-        Assert.Equal("", output);
         Assert.Contains("Dòng 31, cột STT: mã 2.2.1 bị trùng, đã có ở dòng 30", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var problem = json.RootElement.GetProperty("error");
+        Assert.Equal(31, problem.GetProperty("line").GetInt32());
+        Assert.Equal("STT", problem.GetProperty("column").GetString());
     }
 
     [Fact]

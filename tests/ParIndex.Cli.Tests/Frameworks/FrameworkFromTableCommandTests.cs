@@ -54,6 +54,28 @@ public sealed class FrameworkFromTableCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_pdf_table_gives_the_same_draft_nodes_as_its_text()
+    {
+        var seed = OfficialTableTextReader.Read(File.ReadAllBytes(SeedPath));
+        var pdf = PathOf("seed.pdf");
+        using (var stream = File.Create(pdf))
+        {
+            PdfTableWriter.Write(AssessmentTableDocumentFactory.FromOfficialTable(seed), stream);
+        }
+
+        var fromPdf = PathOf("pdf.json");
+        var fromText = PathOf("text.json");
+        Assert.Equal(0, Run(["framework", "from-table", pdf, "-o", fromPdf], out var stdout, out var stderr));
+        Assert.Empty(stderr);
+        Assert.Contains("133 nút, 101 tiêu chí lá, tổng điểm 100, điều tra XHH 32", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, Run(["framework", "from-table", SeedPath, "-o", fromText], out _, out _));
+
+        var a = FrameworkFile.Read(File.ReadAllText(fromText)).AllNodes().Select(n => (n.Code, n.Title, n.Max)).ToList();
+        var b = FrameworkFile.Read(File.ReadAllText(fromPdf)).AllNodes().Select(n => (n.Code, n.Title, n.Max)).ToList();
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
     public void An_existing_output_is_not_overwritten_without_force()
     {
         var output = PathOf("draft.json");
