@@ -1,11 +1,13 @@
+using ParIndex.Documents.Layout;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace ParIndex.Documents.OfficialTables;
 
 /// <summary>
-/// Writes an official table (self-assessment or appraisal layout) as PDF: landscape A4, title
-/// block, header row on every page, wrapped text, fonts embedded.
+/// Writes an official table (self-assessment or appraisal layout) as PDF: landscape A4 with the
+/// Decree 30 margins (the wide table is an annex), title block, header row on every page, wrapped
+/// text, Liberation Serif embedded, page numbers at the top from page 2.
 /// </summary>
 public static class PdfTableWriter
 {
@@ -20,8 +22,8 @@ public static class PdfTableWriter
 
         var header = columns.Select(c => new PdfCell(c.Header, true, CellAlignment.Center)).ToList();
         var painter = new PdfTablePainter(pdf, columns.Select(c => c.Weight).ToList(), header);
-        painter.DrawCentredLines(document.TitleLines, 12, XFontStyleEx.Bold, 2);
-        painter.DrawCentredLines(document.ReportLines, 10, XFontStyleEx.Italic, 10);
+        painter.DrawCentredLines(document.TitleLines, DecreePageSetup.BodyPoints, XFontStyleEx.Bold, 2);
+        painter.DrawCentredLines(document.ReportLines, DecreePageSetup.PageNumberPoints, XFontStyleEx.Italic, 10);
         painter.DrawHeader();
 
         foreach (var row in document.Rows)
