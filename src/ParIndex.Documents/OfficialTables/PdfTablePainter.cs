@@ -267,9 +267,9 @@ internal sealed class PdfTablePainter
     /// distinct text element is measured once and widths are summed (PDFsharp applies no kerning,
     /// so the sum equals the measured line): the time is linear in the text, whatever its words,
     /// and no string longer than a line is ever measured. At most <paramref name="maxLines"/>
-    /// lines come out; a longer text ends with <see cref="CutMarker"/>.
+    /// lines come out; a longer text ends with <paramref name="cutMarker"/>.
     /// </summary>
-    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width, int maxLines = MaxLinesPerCell)
+    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width, int maxLines = MaxLinesPerCell, string cutMarker = CutMarker)
     {
         var measure = new ElementWidths(gfx, font);
         // A column narrower than one letter still gets one letter per line, never a negative width.
@@ -371,7 +371,7 @@ internal sealed class PdfTablePainter
         if (cut || result.Count > maxLines)
         {
             result.RemoveRange(Math.Min(result.Count, maxLines), Math.Max(0, result.Count - maxLines));
-            result.AddRange(Wrap(gfx, CutMarker, font, width, int.MaxValue));
+            result.AddRange(Wrap(gfx, cutMarker, font, width, int.MaxValue, cutMarker));
             return result;
         }
 

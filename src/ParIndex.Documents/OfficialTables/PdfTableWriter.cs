@@ -15,11 +15,20 @@ public static class PdfTableWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        var columns = TableLayouts.For(document.Layout);
         using var pdf = new PdfDocument();
         pdf.Info.Title = string.Join(" ", document.TitleLines);
         pdf.Info.Creator = "ParIndex";
+        Paint(document, pdf);
+        pdf.Save(output, closeStream: false);
+    }
 
+    /// <summary>
+    /// Adds the table's pages to <paramref name="pdf"/> (after any already there, as the annex of a
+    /// report) and numbers every page of it.
+    /// </summary>
+    internal static void Paint(AssessmentTableDocument document, PdfDocument pdf)
+    {
+        var columns = TableLayouts.For(document.Layout);
         var header = columns.Select(c => new PdfCell(c.Header, true, CellAlignment.Center)).ToList();
         var painter = new PdfTablePainter(pdf, columns.Select(c => c.Weight).ToList(), header);
         painter.DrawCentredLines(document.TitleLines, DecreePageSetup.BodyPoints, XFontStyleEx.Bold, 2);
@@ -33,7 +42,6 @@ public static class PdfTableWriter
 
         painter.DrawRow(columns.Select(c => new PdfCell(c.TextOfTotal(document.Total), true, AlignmentOf(c))).ToList());
         painter.Finish();
-        pdf.Save(output, closeStream: false);
     }
 
     private static PdfCell CellOf(TableColumn column, AssessmentTableRow row)
