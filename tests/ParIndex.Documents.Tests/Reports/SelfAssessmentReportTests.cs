@@ -81,7 +81,8 @@ public class SelfAssessmentReportTests
         using var document = UglyToad.PdfPig.PdfDocument.Open(Pdf(ReportSamples.BacGiang()));
         var page = document.GetPage(1);
         var words = page.GetWords().ToList();
-        var motto = words.SkipWhile(w => w.Text != "Độc").Take(7).ToList();
+        var start = words.First(w => w.Text == "Độc");
+        var motto = words.Where(w => Math.Abs(w.BoundingBox.Bottom - start.BoundingBox.Bottom) < 4 && w.BoundingBox.Left >= start.BoundingBox.Left).ToList(); // the motto's line
         var left = motto.Min(w => w.BoundingBox.Left);
         var right = motto.Max(w => w.BoundingBox.Right);
         var bottom = motto.Min(w => w.BoundingBox.Bottom);

@@ -63,6 +63,11 @@ public abstract class SelfAssessmentReportTests<TApp>(TApp app) : IClassFixture<
             Assert.Contains("PHỤ LỤC", text, StringComparison.Ordinal);
         }
 
+        // The assessment page links both downloads.
+        var html = await editor.GetStringAsync(new Uri($"/assessments/{id}", UriKind.Relative));
+        Assert.Contains($"/api/assessments/{id}/report/file?format=pdf", html, StringComparison.Ordinal);
+        Assert.Contains($"/api/assessments/{id}/report/file?format=docx", html, StringComparison.Ordinal);
+
         var docx = await editor.GetAsync(FileUri(id, "docx"));
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         Assert.Equal([0x50, 0x4B, 0x03, 0x04], (await docx.Content.ReadAsByteArrayAsync())[..4]);
