@@ -46,6 +46,7 @@ public static class ApplicationServices
         services.AddScoped<QuotaService>();
         services.AddScoped<SurveyImportService>();
         services.AddScoped<AssessmentTableDocumentBuilder>();
+        services.AddScoped<SelfAssessmentReportService>();
         services.AddScoped<AdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();

@@ -33,6 +33,8 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
 
     public DbSet<LeafEntry> LeafEntries => Set<LeafEntry>();
 
+    public DbSet<AssessmentReport> AssessmentReports => Set<AssessmentReport>();
+
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     public DbSet<HistoryEntry> History => Set<HistoryEntry>();

@@ -51,6 +51,15 @@ public static class TextLimits
     /// <summary>A document's number and symbol (số, ký hiệu), e.g. <c>41/KH-UBND</c>.</summary>
     public const int DocumentNumber = 100;
 
+    /// <summary>Difficulties or recommendations of the self-assessment report (about ten printed pages).</summary>
+    public const int ReportText = 20_000;
+
+    /// <summary>A one-line field of the report: place, the signer's authority or title.</summary>
+    public const int ReportLine = 200;
+
+    /// <summary>The report's recipients (Nơi nhận), one per line.</summary>
+    public const int Recipients = 2_000;
+
     /// <summary>The stored file name column; names are cut to <see cref="DisplayFileName"/> before that.</summary>
     public const int FileName = 260;
 

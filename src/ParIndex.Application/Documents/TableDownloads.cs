@@ -11,6 +11,8 @@ public static class TableDownloads
 
     public const string AppraisalPrefix = "bieu-tham-dinh";
 
+    public const string ReportPrefix = "bao-cao-tu-danh-gia";
+
     public static string ContentType(TableFileFormat format) => format switch
     {
         TableFileFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -3,14 +3,16 @@ using PdfSharp.Fonts;
 namespace ParIndex.Documents.Fonts;
 
 /// <summary>
-/// Gives PDFsharp the embedded Noto Sans for every family it asks for, so a PDF never depends on
-/// the fonts of the machine that writes it (PDFsharp's core build has no font of its own).
-/// Italic is simulated (slanted regular): the package ships no italic face.
+/// Gives PDFsharp the embedded fonts, so a PDF never depends on the fonts of the machine that
+/// writes it (PDFsharp's core build has no font of its own): Noto Sans when asked for by name
+/// (italic simulated, no italic face is shipped), Liberation Serif for every other family.
 /// </summary>
 public sealed class EmbeddedFontResolver : IFontResolver
 {
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(EmbeddedFonts.FaceFor(bold), false, italic);
+        string.Equals(familyName, EmbeddedFonts.FamilyName, StringComparison.OrdinalIgnoreCase)
+            ? new(EmbeddedFonts.FaceFor(bold), false, italic)
+            : new(EmbeddedFonts.SerifFaceFor(bold, italic));
 
     public byte[]? GetFont(string faceName) => EmbeddedFonts.Load(faceName);
 }

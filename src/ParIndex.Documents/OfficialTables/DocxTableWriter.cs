@@ -2,24 +2,22 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ParIndex.Documents.Layout;
 
 namespace ParIndex.Documents.OfficialTables;
 
 /// <summary>
-/// Writes an official table as a .docx document: landscape A4, the title block, a table whose
+/// Writes an official table as a .docx document: landscape A4 with the Decree 30 margins and the
+/// page number in the header from page 2 (<see cref="DocxPageSetup"/>), the title block, a table whose
 /// header row repeats on every page, explanations as paragraphs that wrap and flow onto the next
 /// page (rows may split, so nothing is cut), field rows and subtotals in bold, Vietnamese numbers.
 /// Times New Roman, the font of Vietnamese administrative documents.
 /// </summary>
 public static class DocxTableWriter
 {
-    private const string FontName = "Times New Roman";
-    private const int PageWidth = 16838;  // A4 long side, twentieths of a point
-    private const int PageHeight = 11906;
-    private const int Margin = 720;       // 1,27 cm
-    private const int ContentWidth = PageWidth - (2 * Margin);
-    private const string BodySize = "22"; // half-points: 11 pt
-    private const string TitleSize = "26";
+    private const string BodySize = "22"; // half-points: 11 pt, the annex size of ADR 0120
+    private const string TitleSize = "28"; // 14 pt, the body size
+    private static readonly int ContentWidth = DocxPageSetup.ContentWidth(landscape: true);
 
     public static void Write(AssessmentTableDocument document, Stream output)
     {
@@ -30,7 +28,8 @@ public static class DocxTableWriter
         using var word = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = word.AddMainDocumentPart();
         var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = DefaultStyles();
+        styles.Styles = DocxPageSetup.DefaultStyles(BodySize);
+        var headers = DocxPageSetup.AddHeaders(main);
 
         var body = new Body();
         foreach (var line in document.TitleLines)
@@ -44,18 +43,17 @@ public static class DocxTableWriter
         }
 
         body.Append(Paragraph("", JustificationValues.Center, bold: false, italic: false, size: BodySize));
-        body.Append(Table(document, columns));
-        body.Append(new SectionProperties(
-            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Landscape },
-            new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 360, Footer = 360, Gutter = 0 }));
+        body.Append(Table(document, columns, ContentWidth));
+        body.Append(DocxPageSetup.Section(headers, landscape: true, titlePage: true));
         main.Document = new Document(body);
         main.Document.Save();
     }
 
-    private static Table Table(AssessmentTableDocument document, IReadOnlyList<TableColumn> columns)
+    /// <summary>The official table as a Word table <paramref name="contentWidth"/> twips wide (also the report's annex).</summary>
+    internal static Table Table(AssessmentTableDocument document, IReadOnlyList<TableColumn> columns, int contentWidth)
     {
         var totalWeight = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => (int)Math.Floor(c.Weight / totalWeight * ContentWidth)).ToArray();
+        var widths = columns.Select(c => (int)Math.Floor(c.Weight / totalWeight * contentWidth)).ToArray();
 
         var table = new Table(
             new TableProperties(
@@ -133,7 +131,7 @@ public static class DocxTableWriter
         return cell;
     }
 
-    private static Paragraph Paragraph(string text, JustificationValues justification, bool bold, bool italic, string size)
+    internal static Paragraph Paragraph(string text, JustificationValues justification, bool bold, bool italic, string size)
     {
         var runProperties = new RunProperties();
         if (bold)
@@ -157,15 +155,4 @@ public static class DocxTableWriter
 
         return paragraph;
     }
-
-    private static Styles DefaultStyles() => new(
-        new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName },
-                new FontSize { Val = BodySize },
-                new FontSizeComplexScript { Val = BodySize },
-                new Languages { Val = "vi-VN" })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
-        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
 }

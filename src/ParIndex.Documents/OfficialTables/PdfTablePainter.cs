@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ParIndex.Documents.Fonts;
+using ParIndex.Documents.Layout;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -18,17 +19,17 @@ internal enum CellAlignment
 }
 
 /// <summary>
-/// Paints a table over as many landscape A4 pages as it needs: the header row on every page,
-/// text wrapped inside its column (a word wider than the column is broken), a row taller than the
-/// space left split across pages rather than cut, and "Trang x/y" at the foot of each page.
+/// Paints a table over as many A4 pages as it needs, with the page setup of Decree 30
+/// (<see cref="DecreePageSetup"/>): the header row on every page, text wrapped inside its column
+/// (a word wider than the column is broken), a row taller than the space left split across pages
+/// rather than cut, and the page number centred in the top margin from page 2.
 /// </summary>
 internal sealed class PdfTablePainter
 {
-    public const double Margin = 28; // ≈ 1 cm
     private const double Padding = 3;
-    private const double BodySize = 8.5;
 
     private readonly PdfDocument _document;
+    private readonly PageOrientation _orientation;
     private readonly double[] _widths;
     private readonly IReadOnlyList<PdfCell> _header;
     private readonly XFont _regular;
@@ -38,25 +39,40 @@ internal sealed class PdfTablePainter
     private XGraphics? _gfx;
     private double _y;
 
-    public PdfTablePainter(PdfDocument document, IReadOnlyList<double> weights, IReadOnlyList<PdfCell> header)
+    /// <param name="document">The PDF; pages already in it (the report before its annex) are kept and numbered too.</param>
+    /// <param name="weights">Relative column widths.</param>
+    /// <param name="header">The header row, repeated on every page.</param>
+    /// <param name="orientation">Landscape for the wide official table (an annex), portrait for narrow ones.</param>
+    /// <param name="bodySize">Size of the cells' text in points.</param>
+    public PdfTablePainter(PdfDocument document, IReadOnlyList<double> weights, IReadOnlyList<PdfCell> header,
+        PageOrientation orientation = PageOrientation.Landscape, double bodySize = DecreePageSetup.TablePoints)
     {
         PdfFontSetup.EnsureInstalled();
         _document = document;
         _header = header;
-        _regular = new XFont(EmbeddedFonts.FamilyName, BodySize, XFontStyleEx.Regular);
-        _bold = new XFont(EmbeddedFonts.FamilyName, BodySize, XFontStyleEx.Bold);
+        _orientation = orientation;
+        _regular = new XFont(EmbeddedFonts.SerifFamilyName, bodySize, XFontStyleEx.Regular);
+        _bold = new XFont(EmbeddedFonts.SerifFamilyName, bodySize, XFontStyleEx.Bold);
         _lineHeight = _regular.GetHeight();
         var total = weights.Sum();
         _widths = weights.Select(w => w / total * ContentWidth).ToArray();
     }
 
-    public static double PageWidth => XUnit.FromMillimeter(297).Point;
+    public static double LeftMargin => DecreePageSetup.Points(DecreePageSetup.LeftMillimetres);
 
-    public static double PageHeight => XUnit.FromMillimeter(210).Point;
+    public static double RightMargin => DecreePageSetup.Points(DecreePageSetup.RightMillimetres);
 
-    public static double ContentWidth => PageWidth - (2 * Margin);
+    public static double TopMargin => DecreePageSetup.Points(DecreePageSetup.TopMillimetres);
 
-    private static double Bottom => PageHeight - Margin - 14; // room for the page number
+    public static double BottomMargin => DecreePageSetup.Points(DecreePageSetup.BottomMillimetres);
+
+    public double PageWidth => DecreePageSetup.Points(_orientation == PageOrientation.Landscape ? DecreePageSetup.A4LongMillimetres : DecreePageSetup.A4ShortMillimetres);
+
+    public double PageHeight => DecreePageSetup.Points(_orientation == PageOrientation.Landscape ? DecreePageSetup.A4ShortMillimetres : DecreePageSetup.A4LongMillimetres);
+
+    public double ContentWidth => PageWidth - LeftMargin - RightMargin;
+
+    private double Bottom => PageHeight - BottomMargin;
 
     /// <summary>The graphics of the current page, started on first use.</summary>
     public XGraphics Graphics
@@ -75,23 +91,29 @@ internal sealed class PdfTablePainter
     /// <summary>The top of free space on the current page.</summary>
     public double Y
     {
-        get => _gfx is null ? Margin : _y;
+        get => _gfx is null ? TopMargin : _y;
         set => _y = value;
     }
 
-    /// <summary>The height left on the current page above the footer.</summary>
+    /// <summary>The height left on the current page above the bottom margin.</summary>
     public double SpaceLeft => Bottom - Y;
 
     /// <summary>Centred lines above the table (title block); wraps lines wider than the page.</summary>
     public void DrawCentredLines(IEnumerable<string> lines, double size, XFontStyleEx style, double spacingAfter)
     {
-        var font = new XFont(EmbeddedFonts.FamilyName, size, style);
+        var font = new XFont(EmbeddedFonts.SerifFamilyName, size, style);
         var gfx = Graphics;
         foreach (var line in lines)
         {
             foreach (var part in Wrap(gfx, line, font, ContentWidth))
             {
-                gfx.DrawString(part, font, XBrushes.Black, new XRect(Margin, _y, ContentWidth, font.GetHeight()), XStringFormats.TopCenter);
+                if (_y + font.GetHeight() > Bottom)
+                {
+                    NewPage(withHeader: false);
+                    gfx = _gfx!;
+                }
+
+                gfx.DrawString(part, font, XBrushes.Black, new XRect(LeftMargin, _y, ContentWidth, font.GetHeight()), XStringFormats.TopCenter);
                 _y += font.GetHeight();
             }
         }
@@ -121,18 +143,29 @@ internal sealed class PdfTablePainter
         return top;
     }
 
-    /// <summary>Closes the last page and numbers every page.</summary>
+    /// <summary>Closes the last page and numbers every page of the document.</summary>
     public void Finish()
     {
         _gfx?.Dispose();
         _gfx = null;
-        var count = _document.PageCount;
-        for (var i = 0; i < count; i++)
+        NumberPages(_document);
+    }
+
+    /// <summary>
+    /// Page numbers as the Decree places them: Arabic numerals centred in the top margin, from
+    /// page 2 (the first page carries none).
+    /// </summary>
+    public static void NumberPages(PdfDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var font = new XFont(EmbeddedFonts.SerifFamilyName, DecreePageSetup.PageNumberPoints, XFontStyleEx.Regular);
+        var top = DecreePageSetup.Points(DecreePageSetup.PageNumberFromTopMillimetres) - (font.GetHeight() / 2);
+        for (var i = 1; i < document.PageCount; i++)
         {
-            using var gfx = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var font = new XFont(EmbeddedFonts.FamilyName, 8, XFontStyleEx.Regular);
-            var text = $"Trang {i + 1}/{count}";
-            gfx.DrawString(text, font, XBrushes.Black, new XRect(Margin, PageHeight - Margin - 10, ContentWidth, 10), XStringFormats.TopRight);
+            var page = document.Pages[i];
+            using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            var text = (i + 1).ToString(CultureInfo.InvariantCulture);
+            gfx.DrawString(text, font, XBrushes.Black, new XRect(LeftMargin, top, page.Width.Point - LeftMargin - RightMargin, font.GetHeight()), XStringFormats.TopCenter);
         }
     }
 
@@ -141,9 +174,9 @@ internal sealed class PdfTablePainter
         _gfx?.Dispose();
         _page = _document.AddPage();
         _page.Size = PageSize.A4;
-        _page.Orientation = PageOrientation.Landscape;
+        _page.Orientation = _orientation;
         _gfx = XGraphics.FromPdfPage(_page);
-        _y = Margin;
+        _y = TopMargin;
         if (withHeader)
         {
             DrawRow(_header, isHeader: true);
@@ -183,7 +216,7 @@ internal sealed class PdfTablePainter
             }
 
             var height = (take * _lineHeight) + (2 * Padding);
-            var x = Margin;
+            var x = LeftMargin;
             for (var c = 0; c < cells.Count; c++)
             {
                 var rect = new XRect(x, _y, _widths[c], height);
@@ -234,9 +267,9 @@ internal sealed class PdfTablePainter
     /// distinct text element is measured once and widths are summed (PDFsharp applies no kerning,
     /// so the sum equals the measured line): the time is linear in the text, whatever its words,
     /// and no string longer than a line is ever measured. At most <paramref name="maxLines"/>
-    /// lines come out; a longer text ends with <see cref="CutMarker"/>.
+    /// lines come out; a longer text ends with <paramref name="cutMarker"/>.
     /// </summary>
-    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width, int maxLines = MaxLinesPerCell)
+    internal static List<string> Wrap(XGraphics gfx, string text, XFont font, double width, int maxLines = MaxLinesPerCell, string cutMarker = CutMarker)
     {
         var measure = new ElementWidths(gfx, font);
         // A column narrower than one letter still gets one letter per line, never a negative width.
@@ -338,7 +371,7 @@ internal sealed class PdfTablePainter
         if (cut || result.Count > maxLines)
         {
             result.RemoveRange(Math.Min(result.Count, maxLines), Math.Max(0, result.Count - maxLines));
-            result.AddRange(Wrap(gfx, CutMarker, font, width, int.MaxValue));
+            result.AddRange(Wrap(gfx, cutMarker, font, width, int.MaxValue, cutMarker));
             return result;
         }
 

@@ -1,11 +1,13 @@
+using ParIndex.Documents.Layout;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace ParIndex.Documents.OfficialTables;
 
 /// <summary>
-/// Writes an official table (self-assessment or appraisal layout) as PDF: landscape A4, title
-/// block, header row on every page, wrapped text, fonts embedded.
+/// Writes an official table (self-assessment or appraisal layout) as PDF: landscape A4 with the
+/// Decree 30 margins (the wide table is an annex), title block, header row on every page, wrapped
+/// text, Liberation Serif embedded, page numbers at the top from page 2.
 /// </summary>
 public static class PdfTableWriter
 {
@@ -13,15 +15,24 @@ public static class PdfTableWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
-        var columns = TableLayouts.For(document.Layout);
         using var pdf = new PdfDocument();
         pdf.Info.Title = string.Join(" ", document.TitleLines);
         pdf.Info.Creator = "ParIndex";
+        Paint(document, pdf);
+        pdf.Save(output, closeStream: false);
+    }
 
+    /// <summary>
+    /// Adds the table's pages to <paramref name="pdf"/> (after any already there, as the annex of a
+    /// report) and numbers every page of it.
+    /// </summary>
+    internal static void Paint(AssessmentTableDocument document, PdfDocument pdf)
+    {
+        var columns = TableLayouts.For(document.Layout);
         var header = columns.Select(c => new PdfCell(c.Header, true, CellAlignment.Center)).ToList();
         var painter = new PdfTablePainter(pdf, columns.Select(c => c.Weight).ToList(), header);
-        painter.DrawCentredLines(document.TitleLines, 12, XFontStyleEx.Bold, 2);
-        painter.DrawCentredLines(document.ReportLines, 10, XFontStyleEx.Italic, 10);
+        painter.DrawCentredLines(document.TitleLines, DecreePageSetup.BodyPoints, XFontStyleEx.Bold, 2);
+        painter.DrawCentredLines(document.ReportLines, DecreePageSetup.PageNumberPoints, XFontStyleEx.Italic, 10);
         painter.DrawHeader();
 
         foreach (var row in document.Rows)
@@ -31,7 +42,6 @@ public static class PdfTableWriter
 
         painter.DrawRow(columns.Select(c => new PdfCell(c.TextOfTotal(document.Total), true, AlignmentOf(c))).ToList());
         painter.Finish();
-        pdf.Save(output, closeStream: false);
     }
 
     private static PdfCell CellOf(TableColumn column, AssessmentTableRow row)

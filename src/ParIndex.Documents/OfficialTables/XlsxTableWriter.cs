@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ParIndex.Documents.Layout;
 
 namespace ParIndex.Documents.OfficialTables;
 
@@ -131,9 +132,18 @@ public static class XlsxTableWriter
             sheetData,
             new MergeCells(merges.Select(m => new MergeCell { Reference = m })),
             new PrintOptions { HorizontalCentered = true },
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
+            // Decree 30 margins (inches here) and the page number centred at the top from page 2.
+            new PageMargins
+            {
+                Left = Inches(DecreePageSetup.LeftMillimetres),
+                Right = Inches(DecreePageSetup.RightMillimetres),
+                Top = Inches(DecreePageSetup.TopMillimetres),
+                Bottom = Inches(DecreePageSetup.BottomMillimetres),
+                Header = Inches(DecreePageSetup.PageNumberFromTopMillimetres - 3),
+                Footer = Inches(10),
+            },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
-            new HeaderFooter(new OddFooter("&RTrang &P/&N")));
+            new HeaderFooter(new OddHeader("&C&\"Times New Roman,Regular\"&13&P"), new FirstHeader("")) { DifferentFirst = true });
         sheetPart.Worksheet = worksheet;
 
         var sheetName = document.Layout == TableLayoutKind.Appraisal ? "Biểu thẩm định" : "Biểu tự đánh giá";
@@ -295,4 +305,6 @@ public static class XlsxTableWriter
             UniqueCount = (uint)_items.Count,
         };
     }
+
+    private static double Inches(double millimetres) => Math.Round(millimetres / 25.4, 3);
 }

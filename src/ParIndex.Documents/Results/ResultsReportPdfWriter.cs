@@ -1,12 +1,13 @@
 using ParIndex.Core.Numbers;
 using ParIndex.Documents.OfficialTables;
+using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace ParIndex.Documents.Results;
 
 /// <summary>
-/// Writes the results report as PDF: title, a table of the fields (maximum, points, component
+/// Writes the results report as PDF (portrait A4, Decree 30 page setup): title, a table of the fields (maximum, points, component
 /// index), the total with the PAR INDEX, the SIPAS per component when there is a survey, and the
 /// radar chart of the component indices.
 /// </summary>
@@ -25,11 +26,11 @@ public static class ResultsReportPdfWriter
         pdf.Info.Creator = "ParIndex";
 
         string[] headers = ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt được", "Chỉ số thành phần (%)"];
-        var painter = new PdfTablePainter(pdf, [6, 58, 12, 12, 12], headers.Select(h => new PdfCell(h, true, CellAlignment.Center)).ToList());
-        painter.DrawCentredLines(report.TitleLines, 12, XFontStyleEx.Bold, 2);
+        var painter = new PdfTablePainter(pdf, [6, 58, 12, 12, 12], headers.Select(h => new PdfCell(h, true, CellAlignment.Center)).ToList(), PageOrientation.Portrait);
+        painter.DrawCentredLines(report.TitleLines, 14, XFontStyleEx.Bold, 2);
         if (report.Subtitle.Length > 0)
         {
-            painter.DrawCentredLines([report.Subtitle], 10, XFontStyleEx.Italic, 8);
+            painter.DrawCentredLines([report.Subtitle], 13, XFontStyleEx.Italic, 8);
         }
 
         painter.DrawHeader();
@@ -86,12 +87,12 @@ public static class ResultsReportPdfWriter
             var room = painter.SpaceLeft - CaptionHeight;
             var size = room >= SmallestChart ? Math.Min(ChartSize, room) : ChartSize;
             var top = painter.Reserve(size + CaptionHeight);
-            var caption = new XFont(Fonts.EmbeddedFonts.FamilyName, 10, XFontStyleEx.Bold);
+            var caption = new XFont(Fonts.EmbeddedFonts.SerifFamilyName, 12, XFontStyleEx.Bold);
             painter.Graphics.DrawString("Biểu đồ chỉ số thành phần theo lĩnh vực", caption, XBrushes.Black,
-                new XRect(PdfTablePainter.Margin, top, PdfTablePainter.ContentWidth, CaptionHeight), XStringFormats.TopCenter);
+                new XRect(PdfTablePainter.LeftMargin, top, painter.ContentWidth, CaptionHeight), XStringFormats.TopCenter);
             var png = RadarChart.RenderPng(report.Fields);
             using var image = XImage.FromStream(new MemoryStream(png));
-            painter.Graphics.DrawImage(image, (PdfTablePainter.PageWidth - size) / 2, top + CaptionHeight, size, size);
+            painter.Graphics.DrawImage(image, PdfTablePainter.LeftMargin + ((painter.ContentWidth - size) / 2), top + CaptionHeight, size, size);
         }
 
         painter.Finish();
