@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(Database.DbCommand.Create());
         root.Subcommands.Add(DataBundles.DataCommand.Create());
         root.Subcommands.Add(Backup.BackupCommand.Create());
+        root.Subcommands.Add(Campaigns.CampaignCommands.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;
