@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(DataBundles.DataCommand.Create());
         root.Subcommands.Add(Backup.BackupCommand.Create());
         root.Subcommands.Add(Campaigns.CampaignCommands.Create());
+        root.Subcommands.Add(Results.ResultsCommands.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;
