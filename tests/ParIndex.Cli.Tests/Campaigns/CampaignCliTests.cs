@@ -378,6 +378,16 @@ public sealed class PostgresCampaignCliTests : CampaignCliTests
         ? cs
         : throw new InvalidOperationException("PARINDEX_TEST_POSTGRES is not set: run scripts/test-all.sh, which starts a throwaway PostgreSQL server.");
 
+    /// <summary>The database exists before <c>db migrate</c>, as a deployment creates it (the migrate command takes a lock in it first).</summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(Server);
+        await connection.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
     public override async Task DisposeAsync()
     {
         await using (var db = new ParIndexDbContext(ParIndexDatabase.Describe(Provider, ConnectionString).Options()))
