@@ -42,6 +42,7 @@ public static class ApplicationServices
         services.AddScoped<UserManagerLookup>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ResultsService>();
+        services.AddScoped<ResultsExport>();
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<QuotaService>();
         services.AddScoped<SurveyImportService>();

@@ -20,6 +20,8 @@ public static class CliApp
         root.Subcommands.Add(Backup.BackupCommand.Create());
         root.Subcommands.Add(VerifyPdf.VerifyPdfCommand.Create());
         root.Subcommands.Add(Notifications.NotificationsCommand.Create());
+        root.Subcommands.Add(Campaigns.CampaignCommands.Create());
+        root.Subcommands.Add(Results.ResultsCommands.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;

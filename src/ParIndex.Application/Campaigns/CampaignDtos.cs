@@ -13,3 +13,8 @@ public sealed record CampaignRequest(string Name, int Year, int FrameworkRecordI
 public sealed record DeadlineRequest(DateTime? Deadline);
 
 public sealed record AssignmentRequest(string CodePrefix, int ContributingUnitId);
+
+/// <summary>One line of the campaign overview (CLI <c>campaign list</c>): counts per assessment state rather than every unit.</summary>
+/// <param name="States">Units per assessment state (the state's enum name), in workflow order.</param>
+public sealed record CampaignSummaryView(int Id, string Name, int Year, int FrameworkRecordId, string FrameworkId, string FrameworkVersion, string FrameworkTitle,
+    int Units, IReadOnlyDictionary<string, int> States, DateTime? PublishedAt, bool IsSample, int? PreviousCampaignId);

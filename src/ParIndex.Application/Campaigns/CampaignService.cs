@@ -34,6 +34,21 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         return list;
     }
 
+    /// <summary>Every campaign, newest year first, with its framework and how many units are in each state (two queries).</summary>
+    public async Task<IReadOnlyList<CampaignSummaryView>> SummariesAsync(CancellationToken cancellationToken)
+    {
+        var campaigns = await db.Campaigns.AsNoTracking().Include(c => c.Framework).ToListAsync(cancellationToken);
+        var states = (await db.Assessments.AsNoTracking().GroupBy(a => new { a.CampaignId, a.Status })
+                .Select(g => new { g.Key.CampaignId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToLookup(s => s.CampaignId);
+        return campaigns.OrderByDescending(c => c.Year).ThenBy(c => c.Id)
+            .Select(c => new CampaignSummaryView(c.Id, c.Name, c.Year, c.FrameworkRecordId, c.Framework!.FrameworkId, c.Framework.Version, c.Framework.Title,
+                states[c.Id].Sum(s => s.Count),
+                states[c.Id].OrderBy(s => s.Status).ToDictionary(s => s.Status.ToString(), s => s.Count, StringComparer.Ordinal),
+                c.PublishedAt, c.IsSample, c.PreviousCampaignId))
+            .ToList();
+    }
+
     public async Task<CampaignView> GetAsync(int id, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Framework).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
@@ -52,7 +67,10 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
                 .ToList());
     }
 
-    public async Task<CampaignView> CreateAsync(CampaignRequest request, CancellationToken cancellationToken)
+    public Task<CampaignView> CreateAsync(CampaignRequest request, CancellationToken cancellationToken) => CreateAsync(request, null, cancellationToken);
+
+    /// <param name="user">Named in the history as the campaign's creator when given (the CLI's operator).</param>
+    public async Task<CampaignView> CreateAsync(CampaignRequest request, CurrentUser? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = TextInput.Line(request.Name, "name", "Tên kỳ đánh giá", TextLimits.Name) ?? "";
@@ -107,6 +125,13 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (user is not null)
+        {
+            // The history has no campaign column: the new id goes into the value.
+            Record(user, null, "Created", null, $"{campaign.Id}: {campaign.Name}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return await GetAsync(campaign.Id, cancellationToken);
     }
 

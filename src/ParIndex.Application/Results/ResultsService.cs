@@ -69,18 +69,34 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
 
         var nodeTitles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
         // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
-        var stored = new SurveyScoreResult([], (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken))
-            .OrderBy(r => r.Component, StringComparer.Ordinal)
-            .Select(r => new SipasScore(unit.UnitCode, r.Component, r.ValidAnswers, r.SatisfiedAnswers, r.Share))
-            .ToList());
+        var stored = StoredSipas(unit.UnitCode, await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken));
         var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
         var overall = stored.OverallSipasPercent(unit.UnitCode);
         return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall);
     }
 
+    /// <summary>The overall SIPAS (percent) of every unit with stored survey results in the campaign, as the score card computes it.</summary>
+    internal async Task<IReadOnlyDictionary<int, decimal?>> OverallSipasAsync(int campaignId, IReadOnlyList<UnitResult> units, CancellationToken cancellationToken)
+    {
+        var rows = (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId).ToListAsync(cancellationToken)).ToLookup(r => r.UnitId);
+        return units.Where(u => rows.Contains(u.UnitId))
+            .ToDictionary(u => u.UnitId, u => StoredSipas(u.UnitCode, rows[u.UnitId]).OverallSipasPercent(u.UnitCode));
+    }
+
+    private static SurveyScoreResult StoredSipas(string unitCode, IEnumerable<Data.Surveys.SurveySipasResult> rows) =>
+        new([], rows.OrderBy(r => r.Component, StringComparer.Ordinal)
+            .Select(r => new SipasScore(unitCode, r.Component, r.ValidAnswers, r.SatisfiedAnswers, r.Share))
+            .ToList());
+
     private async Task<Computed> ComputeAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        // Staff are told a campaign does not exist; the public only that it has nothing published (ADR 0107).
+        if (campaign is null && !publicOnly)
+        {
+            throw DomainException.NotFound($"Không có kỳ đánh giá số {campaignId}.", $"There is no campaign number {campaignId}.");
+        }
+
         if (campaign is null || (publicOnly && campaign.PublishedAt is null))
         {
             throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} chưa công bố kết quả.", $"Campaign number {campaignId} has not published its results.");

@@ -23,18 +23,17 @@ public static class BackupCommand
         {
             Description = "Thư mục minh chứng cục bộ của ứng dụng web (Evidence:StoragePath khi Evidence:Store=Local): các tệp mà bản sao nhắc tới được chép vào FILE.evidence/",
         };
-        var provider = new Option<string?>("--provider") { Description = "Sqlite hoặc Postgres (mặc định: biến môi trường Database__Provider, rồi Sqlite)" };
-        var connection = new Option<string?>("--connection") { Description = "Chuỗi kết nối (mặc định: biến môi trường ConnectionStrings__ParIndex)" };
+        var database = new Database.DatabaseOptions();
         var command = new Command("backup", "Sao lưu trực tuyến cơ sở dữ liệu SQLite (an toàn khi ứng dụng web đang chạy), rồi kiểm tra bản sao. PostgreSQL: dùng pg_dump (docs/operations.md)")
         {
-            output, force, evidence, provider, connection,
+            output, force, evidence,
         };
+        database.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var providerName = parse.GetValue(provider) ?? Environment.GetEnvironmentVariable("Database__Provider");
-            var connectionString = parse.GetValue(connection) ?? Environment.GetEnvironmentVariable("ConnectionStrings__ParIndex");
+            var providerName = database.ProviderName(parse);
             if (!ParIndexDatabase.TryParseProvider(providerName, out var parsed))
             {
                 stderr.WriteLine($"Lỗi: --provider: {ParIndexDatabase.UnknownProviderMessage(providerName)}");
@@ -48,13 +47,12 @@ public static class BackupCommand
                 return Task.FromResult(PostgresExitCode);
             }
 
-            if (string.IsNullOrWhiteSpace(connectionString))
+            if (database.Resolve(parse, stderr) is not { } resolved)
             {
-                stderr.WriteLine("Lỗi: cần chuỗi kết nối cơ sở dữ liệu: --connection \"Data Source=…/parindex.db\" hoặc biến môi trường ConnectionStrings__ParIndex.");
                 return Task.FromResult(CliApp.UnreadableExitCode);
             }
 
-            var request = new BackupRequest(connectionString, parse.GetValue(output)!.FullName, parse.GetValue(force), parse.GetValue(evidence)?.FullName);
+            var request = new BackupRequest(resolved.ConnectionString, parse.GetValue(output)!.FullName, parse.GetValue(force), parse.GetValue(evidence)?.FullName);
             return Task.FromResult(SqliteBackup.Run(request, stdout, stderr, cancellationToken));
         });
         return command;

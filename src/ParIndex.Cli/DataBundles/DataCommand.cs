@@ -23,9 +23,7 @@ internal static class DataCommand
 
     private sealed class StoreOptions
     {
-        public Option<string?> Provider { get; } = new("--provider") { Description = "Sqlite hoặc Postgres (mặc định: biến môi trường Database__Provider, rồi Sqlite)" };
-
-        public Option<string?> Connection { get; } = new("--connection") { Description = "Chuỗi kết nối (mặc định: biến môi trường ConnectionStrings__ParIndex)" };
+        public Database.DatabaseOptions Database { get; } = new();
 
         public Option<EvidenceStoreKind?> Evidence { get; } = new("--evidence-store") { Description = "Kho tài liệu kiểm chứng: Local, Database hoặc S3 (mặc định: biến môi trường Evidence__Store, rồi Local)" };
 
@@ -33,8 +31,7 @@ internal static class DataCommand
 
         public void AddTo(Command command)
         {
-            command.Options.Add(Provider);
-            command.Options.Add(Connection);
+            Database.AddTo(command);
             command.Options.Add(Evidence);
             command.Options.Add(EvidencePath);
         }
@@ -134,14 +131,14 @@ internal static class DataCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            if (Surveys.SurveyImportCommand.Options(parse.GetValue(store.Provider), parse.GetValue(store.Connection), stderr) is not { } options)
+            if (store.Database.Resolve(parse, stderr) is not { } database)
             {
                 return CliApp.UnreadableExitCode;
             }
 
             return await RunAsync(stderr, async () =>
             {
-                await using var db = new ParIndexDbContext(options.Db);
+                await using var db = new ParIndexDbContext(database.Options());
                 await run(parse, store, db, parse.InvocationConfiguration.Output, cancellationToken);
             });
         });

@@ -14,21 +14,21 @@ public static class DbCommand
 {
     public static Command Create()
     {
-        var provider = new Option<string?>("--provider") { Description = "Sqlite hoặc Postgres (mặc định: biến môi trường Database__Provider, rồi Sqlite)" };
-        var connection = new Option<string?>("--connection") { Description = "Chuỗi kết nối (mặc định: biến môi trường ConnectionStrings__ParIndex)" };
-        var migrate = new Command("migrate", "Cập nhật cấu trúc cơ sở dữ liệu (áp dụng các migration còn thiếu)") { provider, connection };
+        var database = new DatabaseOptions();
+        var migrate = new Command("migrate", "Cập nhật cấu trúc cơ sở dữ liệu (áp dụng các migration còn thiếu)");
+        database.AddTo(migrate);
         migrate.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            if (Surveys.SurveyImportCommand.Options(parse.GetValue(provider), parse.GetValue(connection), stderr) is not { } options)
+            if (database.Resolve(parse, stderr) is not { } resolved)
             {
                 return CliApp.UnreadableExitCode;
             }
 
             try
             {
-                await using var db = new ParIndexDbContext(options.Db);
+                await using var db = new ParIndexDbContext(resolved.Options());
                 await using var startupLock = await PostgresStartupLock.TakeAsync(db, cancellationToken);
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 await db.Database.MigrateAsync(cancellationToken);

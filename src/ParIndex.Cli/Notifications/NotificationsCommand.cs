@@ -19,14 +19,14 @@ public static class NotificationsCommand
 {
     public static Command Create()
     {
-        var provider = new Option<string?>("--provider") { Description = "Sqlite hoặc Postgres (mặc định: biến môi trường Database__Provider, rồi Sqlite)" };
-        var connection = new Option<string?>("--connection") { Description = "Chuỗi kết nối (mặc định: biến môi trường ConnectionStrings__ParIndex)" };
-        var run = new Command("run", "Chạy một lượt: tạo thông báo đến hạn và gửi thư điện tử còn chờ") { provider, connection };
+        var database = new Database.DatabaseOptions();
+        var run = new Command("run", "Chạy một lượt: tạo thông báo đến hạn và gửi thư điện tử còn chờ");
+        database.AddTo(run);
         run.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            if (Surveys.SurveyImportCommand.Options(parse.GetValue(provider), parse.GetValue(connection), stderr) is not { } options)
+            if (Surveys.SurveyImportCommand.Options(database.Resolve(parse, stderr)) is not { } options)
             {
                 return CliApp.UnreadableExitCode;
             }

@@ -24,19 +24,19 @@ internal static class SurveyImportCommand
         var reading = new SurveyInputOptions();
         var campaign = new Option<int>("--campaign", "-c") { Description = "Mã số (Id) kỳ đánh giá", Required = true };
         var questionnaire = new Option<string>("--questionnaire", "-q") { Description = "Phiếu khảo sát đã lưu trong kỳ: mã phiếu hoặc mã nhóm đối tượng", Required = true };
-        var provider = new Option<string?>("--provider") { Description = "Sqlite hoặc Postgres (mặc định: biến môi trường Database__Provider, rồi Sqlite)" };
-        var connection = new Option<string?>("--connection") { Description = "Chuỗi kết nối (mặc định: biến môi trường ConnectionStrings__ParIndex)" };
+        var database = new Database.DatabaseOptions();
         var user = new Option<string?>("--user") { Description = "Tên người nhập ghi vào lịch sử (mặc định: cli:<tên người dùng hệ điều hành>)" };
         var command = new Command("import", "Nhập tệp kết quả khảo sát vào một kỳ đánh giá trong cơ sở dữ liệu (tất cả hoặc không gì), rồi tính lại điểm điều tra và SIPAS")
         {
-            campaign, questionnaire, provider, connection, user,
+            campaign, questionnaire, user,
         };
+        database.AddTo(command);
         reading.AddReadingOptionsTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var options = Options(parse.GetValue(provider), parse.GetValue(connection), stderr);
+            var options = Options(database.Resolve(parse, stderr));
             var mapping = reading.Mapping(parse, stderr);
             if (options is null || mapping is null)
             {
@@ -153,27 +153,7 @@ internal static class SurveyImportCommand
         }
     }
 
-    /// <summary>
-    /// The database options and sink of the chosen provider (<see cref="ParIndexDatabase"/>), or null
-    /// after writing why not. Unlike the web app, the CLI has no default database: it needs a connection.
-    /// </summary>
-    internal static (DbContextOptions<ParIndexDbContext> Db, ISurveyAnswerSinkFactory Sinks)? Options(string? provider, string? connection, TextWriter stderr)
-    {
-        provider ??= Environment.GetEnvironmentVariable("Database__Provider");
-        connection ??= Environment.GetEnvironmentVariable("ConnectionStrings__ParIndex");
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            stderr.WriteLine("Lỗi: cần chuỗi kết nối cơ sở dữ liệu: --connection \"Data Source=…/parindex.db\" hoặc biến môi trường ConnectionStrings__ParIndex.");
-            return null;
-        }
-
-        if (!ParIndexDatabase.TryParseProvider(provider, out _))
-        {
-            stderr.WriteLine($"Lỗi: --provider: {ParIndexDatabase.UnknownProviderMessage(provider)}");
-            return null;
-        }
-
-        var database = ParIndexDatabase.Describe(provider, connection);
-        return (database.Options(), database.SinkFactory());
-    }
+    /// <summary>The context options and answer sink of a resolved database, or null when it was not.</summary>
+    internal static (DbContextOptions<ParIndexDbContext> Db, ISurveyAnswerSinkFactory Sinks)? Options(ParIndexDatabase? database) =>
+        database is null ? null : (database.Options(), database.SinkFactory());
 }

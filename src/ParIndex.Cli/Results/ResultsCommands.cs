@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Application.Results;
+using ParIndex.Cli.Database;
+
+namespace ParIndex.Cli.Results;
+
+/// <summary>
+/// <c>parindex results export CAMPAIGN --format csv|xlsx|json -o FILE</c>: the campaign's results as
+/// the web computes and downloads them (<see cref="ResultsExport"/>). The operator sees a campaign
+/// before publication too, as a coordinator does; the file then says "chưa công bố". Exit 0 written;
+/// 1 no such campaign; 2 a bad command line, an existing file without <c>--force</c>, or a database
+/// that cannot be used. The file is written beside the target and moved, so a failure leaves none.
+/// </summary>
+internal static class ResultsCommands
+{
+    public static Command Create() => new("results", "Kết quả kỳ đánh giá") { Export() };
+
+    private static Command Export()
+    {
+        var campaign = new Argument<int>("CAMPAIGN") { Description = "Mã số (Id) kỳ đánh giá" };
+        var format = new Option<string>("--format", "-f") { Description = "csv (máy đọc: UTF-8 có BOM, dấu phẩy, số dạng 12.5), xlsx (người đọc) hoặc json", Required = true };
+        format.AcceptOnlyFromAmong("csv", "xlsx", "json");
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Tệp sẽ ghi", Required = true };
+        var force = new Option<bool>("--force") { Description = "Ghi đè tệp nếu đã có" };
+        var database = new DatabaseOptions();
+        var command = new Command("export", "Xuất kết quả (xếp hạng, chỉ số, nhóm, điểm từng lĩnh vực, điều tra xã hội học, SIPAS, thay đổi so với kỳ trước) như trang kết quả của web")
+        {
+            campaign, format, output, force,
+        };
+        database.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var target = parse.GetValue(output)!;
+            if (target.Exists && !parse.GetValue(force))
+            {
+                stderr.WriteLine($"Lỗi: tệp '{target.FullName}' đã có; dùng --force để ghi đè. Không có gì được ghi.");
+                return CliApp.UnreadableExitCode;
+            }
+
+            if (database.Resolve(parse, stderr) is not { } resolved)
+            {
+                return CliApp.UnreadableExitCode;
+            }
+
+            var kind = ResultsExport.ParseFormat(parse.GetValue(format))!.Value;
+            return await UseCaseRunner.RunAsync(resolved, stderr, async services =>
+            {
+                var document = await services.GetRequiredService<ResultsExport>().DocumentAsync(parse.GetValue(campaign), publicOnly: false, cancellationToken);
+                var temporary = target.FullName + ".partial";
+                try
+                {
+                    await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+                    {
+                        ResultsExport.Write(document, kind, file);
+                    }
+
+                    File.Move(temporary, target.FullName, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"Lỗi: không ghi được tệp '{target.FullName}': {e.Message}");
+                    return CliApp.UnreadableExitCode;
+                }
+                finally
+                {
+                    File.Delete(temporary);
+                }
+
+                stdout.WriteLine($"Đã xuất kết quả kỳ đánh giá số {document.Results.CampaignId} ({document.Results.Units.Count} đơn vị"
+                    + $"{(document.Published ? "" : ", " + ResultsExport.UnpublishedNotice)}) vào {target.FullName}.");
+                return 0;
+            }, cancellationToken);
+        });
+        return command;
+    }
+}
