@@ -91,6 +91,10 @@ public static class BundleTables
         return [.. ordered.Select(t => new BundleTable(t, IsAccountType(t.ClrType)))];
     }
 
+    // Notifications belong to user accounts (and the planner's cursor to the whole installation):
+    // they travel with an installation, never with one campaign.
     private static bool IsAccountType(Type type) =>
-        type == typeof(AppUser) || type.Namespace == typeof(Microsoft.AspNetCore.Identity.IdentityRole).Namespace;
+        type == typeof(AppUser)
+        || type.Namespace == typeof(Microsoft.AspNetCore.Identity.IdentityRole).Namespace
+        || type.Namespace == typeof(Notifications.Notification).Namespace;
 }
