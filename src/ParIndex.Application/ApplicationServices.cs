@@ -5,6 +5,7 @@ using ParIndex.Application.Admin;
 using ParIndex.Application.Appraisal;
 using ParIndex.Application.Assessments;
 using ParIndex.Application.Campaigns;
+using ParIndex.Application.Crosswalks;
 using ParIndex.Application.Demo;
 using ParIndex.Application.Documents;
 using ParIndex.Application.Evidence;
@@ -36,6 +37,9 @@ public static class ApplicationServices
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
+        services.AddScoped<CrosswalkService>();
+        services.AddScoped<CampaignRolloverService>();
+        services.AddScoped<CarriedSuggestionService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AppraisalService>();
         services.AddScoped<CampaignAppraisalService>();
