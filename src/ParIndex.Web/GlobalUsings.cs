@@ -12,3 +12,4 @@ global using ParIndex.Application.Results;
 global using ParIndex.Application.Surveys;
 global using ParIndex.Application.Workflow;
 global using ParIndex.Web.Problems;
+global using ParIndex.Application.Crosswalks;

@@ -6,6 +6,7 @@ using ParIndex.Web.Appraisal;
 using ParIndex.Web.Assessments;
 using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
+using ParIndex.Web.Crosswalks;
 using ParIndex.Web.Documents;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Notifications;
@@ -87,6 +88,7 @@ app.MapPublicResultsEndpoints();
 api.MapDocumentEndpoints();
 api.MapSurveyEndpoints();
 api.MapNotificationEndpoints();
+api.MapCrosswalkEndpoints();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();

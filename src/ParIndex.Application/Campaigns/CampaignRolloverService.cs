@@ -56,7 +56,8 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
         var carriedIds = carried.Select(a => a.UnitId).ToHashSet();
         var notCarried = new List<string>();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One transaction, or the caller's (the command line runs every command in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var created = await campaigns.CreateAsync(new CampaignRequest(request.Name, request.Year, request.FrameworkRecordId, carried.Select(a => a.UnitId).ToList(), request.SelfAssessmentDeadline), user, cancellationToken);
         var campaign = await db.Campaigns.SingleAsync(c => c.Id == created.Id, cancellationToken);
         campaign.PreviousCampaignId = source.Id;
@@ -124,7 +125,11 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
             Reason = $"Bộ tiêu chí {oldFramework.Id} {oldFramework.Version} → {newFramework.Id} {newFramework.Version}" + (found.StoredId is { } sid ? $", bảng chuyển mã số {sid}" : ", cùng phiên bản"),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new RolloverResult(campaign.Id, source.Id, found.StoredId, carried.Count, assignments, appraisers, quotaCount, suggestions, notCarried);
     }
 
