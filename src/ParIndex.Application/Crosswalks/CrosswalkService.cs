@@ -118,15 +118,7 @@ public sealed class CrosswalkService(ParIndexDbContext db, FrameworkCache framew
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(user);
-        FrameworkCrosswalk crosswalk;
-        try
-        {
-            crosswalk = CrosswalkFile.Read(content);
-        }
-        catch (FrameworkFormatException e)
-        {
-            throw DomainException.Invalid("Tệp bảng chuyển mã không đọc được: " + e.Message, "The crosswalk file cannot be read: " + e.Message);
-        }
+        var crosswalk = await ReadFileAsync(content, cancellationToken);
 
         var from = await RecordAsync(crosswalk.FromFrameworkId, crosswalk.FromVersion, "from", cancellationToken);
         var to = await RecordAsync(crosswalk.ToFrameworkId, crosswalk.ToVersion, "to", cancellationToken);
@@ -154,6 +146,33 @@ public sealed class CrosswalkService(ParIndexDbContext db, FrameworkCache framew
         Update(existing, crosswalk, Imported, summary + " " + (Difference(CrosswalkFile.Read(existing.Json), crosswalk) ?? "Không khác bản đang lưu."), user);
         await SaveAsync(cancellationToken);
         return View(existing, crosswalk);
+    }
+
+    /// <summary>Reads the file asynchronously (a request body allows no synchronous reads), bounded before parsing.</summary>
+    private static async Task<FrameworkCrosswalk> ReadFileAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > CrosswalkFile.MaxBytes)
+            {
+                throw DomainException.TooLarge($"Tệp bảng chuyển mã quá lớn (giới hạn {CrosswalkFile.MaxBytes / (1024 * 1024)} MB).", $"The crosswalk file is too large (limit {CrosswalkFile.MaxBytes / (1024 * 1024)} MB).");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        try
+        {
+            return CrosswalkFile.Read(buffer);
+        }
+        catch (FrameworkFormatException e)
+        {
+            throw DomainException.Invalid("Tệp bảng chuyển mã không đọc được: " + e.Message, "The crosswalk file cannot be read: " + e.Message);
+        }
     }
 
     public async Task<CrosswalkExport> ExportAsync(int id, CancellationToken cancellationToken)
