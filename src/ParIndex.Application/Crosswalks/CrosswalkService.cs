@@ -151,20 +151,8 @@ public sealed class CrosswalkService(ParIndexDbContext db, FrameworkCache framew
     /// <summary>Reads the file asynchronously (a request body allows no synchronous reads), bounded before parsing.</summary>
     private static async Task<FrameworkCrosswalk> ReadFileAsync(Stream content, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > CrosswalkFile.MaxBytes)
-            {
-                throw DomainException.TooLarge($"Tệp bảng chuyển mã quá lớn (giới hạn {CrosswalkFile.MaxBytes / (1024 * 1024)} MB).", $"The crosswalk file is too large (limit {CrosswalkFile.MaxBytes / (1024 * 1024)} MB).");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
+        using var buffer = await BoundedUpload.ReadAsync(content, CrosswalkFile.MaxBytes, () => DomainException.TooLarge(
+            $"Tệp bảng chuyển mã quá lớn (giới hạn {CrosswalkFile.MaxBytes / (1024 * 1024)} MB).", $"The crosswalk file is too large (limit {CrosswalkFile.MaxBytes / (1024 * 1024)} MB)."), cancellationToken);
         try
         {
             return CrosswalkFile.Read(buffer);
