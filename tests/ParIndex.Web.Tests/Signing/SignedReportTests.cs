@@ -66,8 +66,8 @@ public abstract class SignedReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
             ["Form.SignerTitle"] = "CHỦ TỊCH",
             ["Form.SignerName"] = "Hồ Tiến Thiệu",
         });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var html = await saved.Content.ReadAsStringAsync();
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, html);
         Assert.Contains("Đã lưu báo cáo.", html, StringComparison.Ordinal);
         var view = await (await editor.GetAsync(U($"/api/assessments/{id}/report"))).JsonAsync();
         Assert.Equal("15/BC-UBND", view.GetProperty("documentNumber").GetString());
@@ -91,24 +91,24 @@ public abstract class SignedReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(version, view.GetProperty("version").GetInt32());
         Assert.Equal("Lạng Sơn", view.GetProperty("place").GetString());
 
-        // Another unit: 403 with the reason; the appraiser reads without a save button.
+        // Another unit: 403 and no form; the appraiser reads without a save button.
         using var other = await app.LoginAsync("editor.bacgiang");
         var refused = await other.GetAsync(U(page));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("báo cáo tự đánh giá", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector("#report-form"));
         using var appraiser = await app.LoginAsync("appraiser");
         var readOnly = new HtmlParser().ParseDocument(await appraiser.GetStringAsync(U(page)));
         Assert.Null(readOnly.QuerySelector("#save-report"));
         Assert.NotNull(readOnly.QuerySelector("#report-documentNumber[disabled]"));
 
-        // Submitted: the form is locked for the unit too, and a post is refused (423).
+        // Submitted: the form is locked for the unit too, and a post is refused (409).
         using var lead = await app.LoginAsync("lead.langson");
         Assert.Equal(HttpStatusCode.OK, (await lead.PostAsync(U($"/api/assessments/{id}/submit"), null)).StatusCode);
         var locked = new HtmlParser().ParseDocument(await editor.GetStringAsync(U(page)));
         Assert.NotNull(locked.QuerySelector("#report-locked"));
         Assert.Null(locked.QuerySelector("#save-report"));
         var late = await PageForms.PostAsync(editor, page, "#report-form", new Dictionary<string, string> { ["Form.Place"] = "Muộn" });
-        Assert.Equal(HttpStatusCode.Locked, late.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.PostAsync(U($"/api/assessments/{id}/withdraw"), null)).StatusCode);
     }
 
