@@ -72,6 +72,10 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
 
     public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
 
+    public DbSet<Signing.UnitSigningCertificate> SigningCertificates => Set<Signing.UnitSigningCertificate>();
+
+    public DbSet<Signing.SignedReport> SignedReports => Set<Signing.SignedReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

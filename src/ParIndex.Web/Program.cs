@@ -11,6 +11,7 @@ using ParIndex.Web.Hosting;
 using ParIndex.Web.Notifications;
 using ParIndex.Web.Results;
 using ParIndex.Web.Security;
+using ParIndex.Web.Signing;
 using ParIndex.Web.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -87,6 +88,8 @@ app.MapPublicResultsEndpoints();
 api.MapDocumentEndpoints();
 api.MapSurveyEndpoints();
 api.MapNotificationEndpoints();
+api.MapSigningEndpoints();
+app.MapVerifyEndpoint();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();
