@@ -9,6 +9,7 @@ using ParIndex.Application.Frameworks;
 using ParIndex.Core.Workflow;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Evidence;
+using ParIndex.Web.Accounts;
 using ParIndex.Web.Tests.Infrastructure;
 
 namespace ParIndex.Web.Tests.Campaigns;
@@ -23,7 +24,7 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
     private static readonly DateTime Past = new(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime Future = new(2099, 6, 30, 10, 0, 0, DateTimeKind.Utc);
 
-    private sealed record Seeded(int CampaignId, int Bg, int Ls, int Stp, string[] SelfLeaves, string SurveyLeaf);
+    private sealed record Seeded(int CampaignId, string Name, int Bg, int Ls, int Stp, string[] SelfLeaves, string SurveyLeaf);
 
     private Seeded? seeded;
 
@@ -47,8 +48,10 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
         var survey = framework.Leaves().First(l => l.IsSurvey).Code;
         var units = await db.Units.Where(u => u.Code == "BG" || u.Code == "LS" || u.Code == "BG-STP").ToDictionaryAsync(u => u.Code, u => u.Id);
         var coordinator = CurrentUser.Operator("test-coordinator");
+        // xUnit makes a test object per test, so each test seeds its own campaign, named apart.
+        var name = $"Bảng tiến độ {app.ProviderName} {Guid.NewGuid():N}"[..40];
         var created = await scope.ServiceProvider.GetRequiredService<CampaignService>().CreateAsync(
-            new CampaignRequest("Bảng tiến độ " + app.ProviderName, 2031, demo.FrameworkRecordId, [units["BG"], units["LS"], units["BG-STP"]], Past), coordinator, default);
+            new CampaignRequest(name, 2031, demo.FrameworkRecordId, [units["BG"], units["LS"], units["BG-STP"]], Past), coordinator, default);
         int AssessmentOf(string code) => created.Units.Single(u => u.UnitId == units[code]).AssessmentId;
         var (bg, ls, stp) = (AssessmentOf("BG"), AssessmentOf("LS"), AssessmentOf("BG-STP"));
 
@@ -74,7 +77,7 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
         await db.SaveChangesAsync();
         await db.Assessments.Where(a => a.Id == ls).ExecuteUpdateAsync(s => s.SetProperty(a => a.DeadlineException, Future));
         await db.Assessments.Where(a => a.Id == stp).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Submitted));
-        return seeded = new Seeded(created.Id, bg, ls, stp, self, survey);
+        return seeded = new Seeded(created.Id, name, bg, ls, stp, self, survey);
     }
 
     private async Task<CampaignDashboardView> DashboardAsync(int campaign, DashboardQuery query)
@@ -98,11 +101,11 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(1m + 2.5m + 0.25m + 3.125m, bg.Points);
         Assert.Equal(2, bg.MissingEvidence); // 2,5 and 0,25 claim points without a file
         Assert.Equal((2, 1), (bg.Assignments, bg.AssignmentsFinished));
-        Assert.Equal((Past, false, true), (bg.Deadline, bg.HasException, bg.Overdue));
+        Assert.Equal(((DateTime?)Past, false, true), (bg.Deadline, bg.HasException, bg.Overdue));
 
         var ls = rows[s.Ls];
         Assert.Equal((0, 0m, 0), (ls.LeavesScored, ls.Points, ls.MissingEvidence));
-        Assert.Equal((Future, true, false), (ls.Deadline, ls.HasException, ls.Overdue));
+        Assert.Equal(((DateTime?)Future, true, false), (ls.Deadline, ls.HasException, ls.Overdue));
 
         var stp = rows[s.Stp];
         Assert.Equal(AssessmentStatus.Submitted, stp.State);
@@ -161,7 +164,7 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
         {
             Assert.Empty(new OpenXmlValidator().Validate(workbook));
             var text = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText;
-            Assert.Contains("UBND tỉnh Bắc Giang", text, StringComparison.Ordinal);
+            Assert.Contains("Tỉnh Bắc Giang", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Lạng Sơn", text, StringComparison.Ordinal); // filtered out: not overdue
             Assert.Contains("Lọc: quá hạn", text, StringComparison.Ordinal);
         }
@@ -170,15 +173,51 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         using (var read = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
         {
-            var words = read.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
-            Assert.Contains("7,875", words); // BG's points: 1 + 2,5 + 0,25 + 3,125, three decimals like 4,000 below
-            Assert.Contains("4,000", words);
+            var text = string.Join(" ", read.GetPages().Select(p => p.Text));
+            X
+            Assert.Contains("4,000", text, StringComparison.Ordinal);
         }
 
         await (await coordinator.GetAsync(new Uri($"/api/campaigns/{s.CampaignId}/dashboard/export?format=docx", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.BadRequest);
         using var editor = await app.LoginAsync("editor.bacgiang");
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(new Uri($"/api/campaigns/{s.CampaignId}/dashboard", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(new Uri($"/api/campaigns/{s.CampaignId}/dashboard/export?format=xlsx", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Home_pages_list_each_roles_tasks_first_with_their_deadlines()
+    {
+        var s = await SeedAsync();
+        async Task<IReadOnlyList<TaskItem>> TasksOf(string user)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var principal = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<ParIndex.Data.Accounts.AppUser>>()
+                .CreateUserPrincipalAsync((await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParIndex.Data.Accounts.AppUser>>().FindByNameAsync(user))!);
+            return await scope.ServiceProvider.GetRequiredService<MyTasks>().TasksAsync(CurrentUser.From(principal), default);
+        }
+
+        var name = s.Name;
+        // Lạng Sơn's lead: submit by its own exception's date.
+        var lead = (await TasksOf("lead.langson")).Where(t => t.CampaignName == name).ToList();
+        var own = Assert.Single(lead, t => t.What == "Duyệt và gửi bản tự đánh giá");
+        Assert.Equal(((DateTime?)Future, false), (own.Due, own.Overdue));
+        // … and, as a contributing agency, the criterion of Bắc Giang's table given to it (past the campaign's deadline), listed first.
+        Assert.Equal($"Chấm các tiêu chí được giao ({s.SelfLeaves[5]})", lead[0].What);
+        // The justice department scores the criterion assigned to it in Bắc Giang's table, overdue.
+        var justice = (await TasksOf("editor.stp")).Where(t => t.CampaignName == name).ToList();
+        Assert.Equal($"Chấm các tiêu chí được giao ({s.SelfLeaves[1]})", Assert.Single(justice).What);
+        Assert.True(justice[0].Overdue);
+        // The coordinator: one line per campaign and step, not per unit.
+        var coordinator = (await TasksOf("coordinator")).Where(t => t.CampaignName == name).ToList();
+        var late = Assert.Single(coordinator);
+        Assert.Equal((1, $"/campaigns/{s.CampaignId}?overdue=1"), (late.Count, late.Link));
+        var appraiser = (await TasksOf("appraiser")).Where(t => t.CampaignName == name).ToList();
+        Assert.Equal(1, Assert.Single(appraiser).Count); // the submitted one
+
+        using var client = await app.LoginAsync("lead.langson");
+        var html = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/?q=L%E1%BA%A1ng", UriKind.Relative)));
+        Assert.Contains(html.QuerySelectorAll("#my-tasks tbody tr"), r => r.TextContent.Contains(name, StringComparison.Ordinal));
+        Assert.All(html.QuerySelectorAll("#assessment-list tbody tr"), r => Assert.Contains("Lạng Sơn", r.TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
