@@ -123,7 +123,7 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task The_table_sorts_filters_and_pages_on_the_server()
     {
         var s = await SeedAsync();
-        // Points: BG 7,875, STP 4, LS 0.
+        // Points: BG 6,875, STP 4, LS 0.
         Assert.Equal([s.Bg, s.Stp, s.Ls], (await DashboardAsync(s.CampaignId, new DashboardQuery(Sort: DashboardSort.Points, Descending: true))).Rows.Select(r => r.AssessmentId));
         Assert.Equal([s.Ls, s.Stp, s.Bg], (await DashboardAsync(s.CampaignId, new DashboardQuery(Sort: DashboardSort.Points))).Rows.Select(r => r.AssessmentId));
         // Deadline: earliest first, a unit without one last either way.
@@ -174,7 +174,7 @@ public abstract class CampaignDashboardTests<TApp>(TApp app) : IClassFixture<TAp
         using (var read = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
         {
             var text = string.Join(" ", read.GetPages().Select(p => p.Text));
-            X
+            Assert.True(text.Contains("6,875", StringComparison.Ordinal), text); // BG: 1 + 2,5 + 0,25 + 3,125, with three decimals as 4,000 below
             Assert.Contains("4,000", text, StringComparison.Ordinal);
         }
 
