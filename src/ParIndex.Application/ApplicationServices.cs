@@ -37,6 +37,8 @@ public static class ApplicationServices
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
+        services.AddScoped<CampaignDashboard>();
+        services.AddScoped<MyTasks>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AppraisalService>();
         services.AddScoped<CampaignAppraisalService>();
