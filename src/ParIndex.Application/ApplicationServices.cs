@@ -12,6 +12,7 @@ using ParIndex.Application.Evidence;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Notifications;
 using ParIndex.Application.Results;
+using ParIndex.Application.Signing;
 using ParIndex.Application.Surveys;
 using ParIndex.Application.Workflow;
 using ParIndex.Data;
@@ -40,6 +41,8 @@ public static class ApplicationServices
         services.AddScoped<CrosswalkService>();
         services.AddScoped<CampaignRolloverService>();
         services.AddScoped<CarriedSuggestionService>();
+        services.AddScoped<CampaignDashboard>();
+        services.AddScoped<MyTasks>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AppraisalService>();
         services.AddScoped<CampaignAppraisalService>();
@@ -52,6 +55,11 @@ public static class ApplicationServices
         services.AddScoped<SurveyImportService>();
         services.AddScoped<AssessmentTableDocumentBuilder>();
         services.AddScoped<SelfAssessmentReportService>();
+        services.Configure<SigningOptions>(configuration.GetSection("Signing"));
+        services.AddScoped<Pkcs12CertificateStore>();
+        services.TryAddScoped<ISigningCertificateSource>(sp => sp.GetRequiredService<Pkcs12CertificateStore>());
+        services.AddScoped<SignedReportService>();
+        services.AddSingleton<PdfVerificationService>();
         services.AddScoped<AdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();

@@ -78,6 +78,9 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<CrosswalkRevision> CrosswalkRevisions => Set<CrosswalkRevision>();
 
     public DbSet<CarriedSuggestion> CarriedSuggestions => Set<CarriedSuggestion>();
+    public DbSet<Signing.UnitSigningCertificate> SigningCertificates => Set<Signing.UnitSigningCertificate>();
+
+    public DbSet<Signing.SignedReport> SignedReports => Set<Signing.SignedReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,7 @@ using ParIndex.Web.Hosting;
 using ParIndex.Web.Notifications;
 using ParIndex.Web.Results;
 using ParIndex.Web.Security;
+using ParIndex.Web.Signing;
 using ParIndex.Web.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -81,7 +82,9 @@ app.MapParIndexHealth();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();
+api.MapUserAccountEndpoints();
 api.MapCampaignEndpoints();
+api.MapCampaignDashboardEndpoints();
 api.MapAppraisalEndpoints();
 api.MapResultsEndpoints();
 app.MapPublicResultsEndpoints();
@@ -89,6 +92,8 @@ api.MapDocumentEndpoints();
 api.MapSurveyEndpoints();
 api.MapNotificationEndpoints();
 api.MapCrosswalkEndpoints();
+api.MapSigningEndpoints();
+app.MapVerifyEndpoint();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();

@@ -97,6 +97,7 @@ internal static class BundleQueries
             IQueryable<Assessment> q => q.Where(a => a.CampaignId == c),
             IQueryable<LeafEntry> q => q.Where(e => e.Assessment!.CampaignId == c),
             IQueryable<AssessmentReport> q => q.Where(r => r.Assessment!.CampaignId == c),
+            IQueryable<Signing.SignedReport> q => q.Where(r => r.Assessment!.CampaignId == c),
             IQueryable<Assignment> q => q.Where(a => a.Assessment!.CampaignId == c),
             IQueryable<EvidenceFile> q => q.Where(f => f.Assessment!.CampaignId == c),
             IQueryable<Dictionary<string, object>> q => q.Where(d => db.LeafEntries.Any(l => l.Id == EF.Property<int>(d, "LeavesId") && l.Assessment!.CampaignId == c)),

@@ -11,7 +11,7 @@ public static class LayerRules
     public static readonly IReadOnlyList<string> FeatureOrder =
     [
         "Problems", "Accounts", "Frameworks", "Workflow", "Campaigns", "Assessments", "Appraisal",
-        "Evidence", "Results", "Surveys", "Documents", "Admin", "Demo", "Notifications",
+        "Evidence", "Results", "Surveys", "Documents", "Signing", "Admin", "Demo", "Notifications",
     ];
 
     public const string ApplicationRoot = "ParIndex.Application";
