@@ -1,4 +1,5 @@
 using Amazon.S3;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParIndex.Application.Admin;
@@ -55,6 +56,12 @@ public static class ApplicationServices
         services.AddScoped<SurveyImportService>();
         services.AddScoped<AssessmentTableDocumentBuilder>();
         services.AddScoped<SelfAssessmentReportService>();
+        // One application name and one key ring in the database (ADR 0111): cookies and antiforgery
+        // tokens of every instance, and the stored signing certificates (ADR 0130) that the web and
+        // the CLI must both be able to read.
+        services.AddDataProtection()
+            .SetApplicationName("ParIndex")
+            .PersistKeysToDbContext<ParIndexDbContext>();
         services.Configure<SigningOptions>(configuration.GetSection("Signing"));
         services.AddScoped<Pkcs12CertificateStore>();
         services.TryAddScoped<ISigningCertificateSource>(sp => sp.GetRequiredService<Pkcs12CertificateStore>());
