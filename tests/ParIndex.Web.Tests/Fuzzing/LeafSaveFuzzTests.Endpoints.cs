@@ -30,7 +30,7 @@ public sealed partial class LeafSaveFuzzTests
         var units = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/units", UriKind.Relative));
         int UnitId(string code) => units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
         var frameworks = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/frameworks", UriKind.Relative));
-        var frameworkId = frameworks[0].GetProperty("id").GetInt32();
+        var frameworkId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32();
         var created = await coordinator.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
         {
             name = "Kỳ thử ngẫu nhiên",

@@ -34,7 +34,7 @@ public abstract class CoordinatorPageTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             ["Form.Name"] = name,
             ["Form.Year"] = "2024",
-            ["Form.FrameworkRecordId"] = frameworks[0].GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.FrameworkRecordId"] = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.Deadline"] = "2099-01-31T17:00",
             ["Form.UnitIds"] = UnitId("LS").ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
