@@ -54,18 +54,7 @@ public sealed class PdfVerificationService(IOptions<SigningOptions> options, Tim
         {
             try
             {
-                var bytes = File.ReadAllBytes(file);
-                var before = collection.Count;
-                if (bytes.AsSpan().IndexOf("-----BEGIN CERTIFICATE-----"u8) >= 0)
-                {
-                    collection.ImportFromPem(System.Text.Encoding.ASCII.GetString(bytes));
-                }
-                else
-                {
-                    collection.Add(X509CertificateLoader.LoadCertificate(bytes));
-                }
-
-                if (collection.Count == before)
+                if (TrustAnchorFile.AddTo(collection, File.ReadAllBytes(file)) == 0)
                 {
                     throw new InvalidOperationException($"Signing:TrustAnchors: '{file}' holds no certificate.");
                 }
