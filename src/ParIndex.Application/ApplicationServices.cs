@@ -37,6 +37,7 @@ public static class ApplicationServices
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<ActionChecklistService>();
         services.AddScoped<AppraisalService>();
         services.AddScoped<CampaignAppraisalService>();
         services.AddScoped<UserManagerLookup>();

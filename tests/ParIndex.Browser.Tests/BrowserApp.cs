@@ -79,9 +79,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// A browser context whose pages report every Content-Security-Policy violation and script error
     /// to <see cref="AssertNoPolicyViolations"/>: the pages must work under the app's policy (ADR 0108).
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 1000 } });
         context.Page += (_, page) =>
         {
             page.Console += (_, message) =>
