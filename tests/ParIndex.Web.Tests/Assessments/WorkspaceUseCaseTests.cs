@@ -107,8 +107,8 @@ public abstract class WorkspaceUseCaseTests<TApp>(TApp app) : IClassFixture<TApp
         // Not a leaf; another unit's assessment; a document of another assessment.
         await (await AttachAsync(editor, ls, document, "1")).AssertProblemAsync(HttpStatusCode.BadRequest);
         using var bacGiang = await app.LoginAsync("editor.bacgiang");
-        await (await AttachAsync(bacGiang, ls, document, "1.3")).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await AttachAsync(bacGiang, bg, document, "1.3")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await AttachAsync(bacGiang, ls, document, "2.3")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await AttachAsync(bacGiang, bg, document, "2.3")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         // A contributing agency neither reuses a document it may not see nor attaches to a leaf not assigned to it.
         var bgDocument = await UploadAsync(bacGiang, bg, "1.2");
@@ -125,7 +125,7 @@ public abstract class WorkspaceUseCaseTests<TApp>(TApp app) : IClassFixture<TApp
             Assert.Equal(HttpStatusCode.OK, (await lead.SendAsync(request)).StatusCode);
         }
 
-        await (await AttachAsync(editor, ls, document, "1.3")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await AttachAsync(editor, ls, document, "2.3")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(2, await app.WithDbAsync(db => db.EvidenceFiles.Where(f => f.Id == document).SelectMany(f => f.Leaves).CountAsync()));
     }
 }
