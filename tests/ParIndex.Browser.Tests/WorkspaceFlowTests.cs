@@ -41,6 +41,7 @@ public sealed class WorkspaceFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.ClickAsync("details[data-nav-field='3'] > summary");
         await Assertions.Expect(page.Locator("tr[data-node='3.4.1']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr[data-node='1.1']")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("li[data-nav-node='3.4.1'] a")).ToBeVisibleAsync();
         Assert.InRange(await page.Locator("input:visible, select:visible, textarea:visible, button:visible, a:visible, summary:visible").CountAsync(), 1, 400);
 
         // Go to a code, then search a title typed without diacritics.

@@ -121,15 +121,28 @@
       if (event.key === 'Enter') { event.preventDefault(); go(event.target.value); }
     });
     nav.querySelectorAll('details[data-nav-field] > summary').forEach(function (summary) {
-      summary.addEventListener('click', function () {
-        var field = summary.parentElement.getAttribute('data-nav-field');
-        if (!state.filter && !state.query) { state.key = phone.matches ? keys().filter(function (k) { return k === field || k.indexOf(field + '.') === 0; })[0] : field; apply(); }
+      summary.addEventListener('click', function (event) {
+        var details = summary.parentElement;
+        var field = details.getAttribute('data-nav-field');
+        var wasOpen = details.open;
+        if (!state.filter && !state.query) {
+          state.key = phone.matches ? keys().filter(function (k) { return k === field || k.indexOf(field + '.') === 0; })[0] : field;
+          apply();
+          // apply() opened the field; the browser's own toggle would close it again. A second click still closes it.
+          if (!wasOpen) { event.preventDefault(); }
+        }
       });
     });
-    // Links to a row (the tree, the checklist): show its group before the browser scrolls to it.
+    // Links to a row (the tree, the checklist): show its group and go there without leaving the page
+    // (the links carry the page's path for readers without script; Blazor must not navigate them).
     root.addEventListener('click', function (event) {
-      var link = event.target.closest && event.target.closest('a[href^="#n-"]');
-      if (link) { reveal(link.getAttribute('href').substring(3)); }
+      var link = event.target.closest && event.target.closest('a[href*="#n-"]');
+      if (!link || link.pathname !== location.pathname || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      event.preventDefault();
+      event.stopPropagation();
+      var code = decodeURIComponent(link.hash.substring(3));
+      history.replaceState(history.state, '', location.pathname + location.search + '#n-' + encodeURIComponent(code));
+      go(code);
     });
     phone.addEventListener('change', function () { state.key = null; apply(); });
     if (location.hash.indexOf('#n-') === 0) { reveal(decodeURIComponent(location.hash.substring(3))); }
