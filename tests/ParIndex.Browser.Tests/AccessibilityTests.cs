@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ParIndex.Browser.Tests;
@@ -37,12 +36,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         foreach (var user in Roles)
         {
             await using var context = await app.NewContextAsync(Desktop);
-            var page = await context.NewPageAsync();
-            await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
-            await page.FillAsync("#username", user);
-            await page.FillAsync("#password", BrowserApp.Password);
-            await page.ClickAsync("#login-button");
-            await page.WaitForURLAsync(new Regex("/$"));
+            var page = await app.LoginAsync(context, user);
 
             var menu = await page.Locator("header.topbar nav a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
             Assert.NotEmpty(menu);

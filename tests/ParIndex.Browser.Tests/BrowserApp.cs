@@ -96,6 +96,19 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return context;
     }
 
+    /// <summary>A new page in <paramref name="context"/>, signed in as the demo account <paramref name="user"/>, on the home page.</summary>
+    public async Task<IPage> LoginAsync(IBrowserContext context, string user)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(BaseAddress, "/login").ToString());
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("#login-button");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        return page;
+    }
+
     public void AssertNoPolicyViolations() => Assert.True(violations.IsEmpty, string.Join("\n", violations));
 
     /// <summary><c>artifacts/screenshots</c> at the repository root (found from the test's folder).</summary>

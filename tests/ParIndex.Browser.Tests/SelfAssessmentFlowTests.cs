@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ParIndex.Browser.Tests;
@@ -6,22 +5,11 @@ namespace ParIndex.Browser.Tests;
 /// <summary>A unit editor fills the self-assessment in a real browser, and the unit lead submits it.</summary>
 public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> LoginAsync(IBrowserContext context, string user)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("#login-button");
-        await page.WaitForURLAsync(new Regex("/$"));
-        return page;
-    }
-
     [Fact]
     public async Task Editor_fills_a_ratio_leaf_uploads_evidence_and_the_lead_submits()
     {
         await using var editorContext = await app.NewContextAsync();
-        var page = await LoginAsync(editorContext, "editor.bacgiang");
+        var page = await app.LoginAsync(editorContext, "editor.bacgiang");
         await page.ClickAsync("a[href^='/assessments/']");
         await page.WaitForSelectorAsync("#total-points");
         Assert.Equal("65,249", await page.TextContentAsync("#total-points"));
@@ -63,7 +51,7 @@ public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<Brow
 
         // The unit lead submits after the checklist; the page becomes read-only, its values as text.
         await using var leadContext = await app.NewContextAsync();
-        var lead = await LoginAsync(leadContext, "lead.bacgiang");
+        var lead = await app.LoginAsync(leadContext, "lead.bacgiang");
         await lead.ClickAsync("a[href^='/assessments/']");
         await lead.ClickAsync("#submit-assessment");
         await lead.ClickAsync("#confirm-action");

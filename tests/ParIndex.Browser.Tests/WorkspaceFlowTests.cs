@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ParIndex.Browser.Tests;
@@ -12,17 +11,6 @@ namespace ParIndex.Browser.Tests;
 /// </summary>
 public sealed class WorkspaceFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> LoginAsync(IBrowserContext context, string user)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("#login-button");
-        await page.WaitForURLAsync(new Regex("/$"));
-        return page;
-    }
-
     private static string WithoutMarks(string text) =>
         new(text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
@@ -30,7 +18,7 @@ public sealed class WorkspaceFlowTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task The_unit_finds_its_way_submits_after_the_checklist_and_reads_the_result_on_a_phone()
     {
         await using var editorContext = await app.NewContextAsync();
-        var page = await LoginAsync(editorContext, "editor.bacgiang");
+        var page = await app.LoginAsync(editorContext, "editor.bacgiang");
         await page.ClickAsync("a[href^='/assessments/']");
         await page.WaitForSelectorAsync("#assessment-nav[aria-label]");
         var url = page.Url;
@@ -68,7 +56,7 @@ public sealed class WorkspaceFlowTests(BrowserApp app) : IClassFixture<BrowserAp
 
         // The lead: checklist, confirmation, success with what happens next.
         await using var leadContext = await app.NewContextAsync();
-        var lead = await LoginAsync(leadContext, "lead.bacgiang");
+        var lead = await app.LoginAsync(leadContext, "lead.bacgiang");
         await lead.GotoAsync(url);
         await lead.ClickAsync("#submit-assessment");
         await Assertions.Expect(lead.Locator("#action-checklist")).ToBeVisibleAsync();
@@ -86,14 +74,14 @@ public sealed class WorkspaceFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await Axe.AssertNoSeriousViolationsAsync(lead, "the self-assessment page (unit lead, submitted)");
 
         await using var appraiserContext = await app.NewContextAsync();
-        var appraiser = await LoginAsync(appraiserContext, "appraiser");
+        var appraiser = await app.LoginAsync(appraiserContext, "appraiser");
         await appraiser.GotoAsync(url);
         await appraiser.WaitForSelectorAsync("#assessment-nav[aria-label]");
         await Axe.AssertNoSeriousViolationsAsync(appraiser, "the self-assessment page (appraiser)");
 
         // A phone: one criterion at a time with previous/next, nothing wider than the screen.
         await using var phoneContext = await app.NewContextAsync(new ViewportSize { Width = 390, Height = 844 });
-        var phone = await LoginAsync(phoneContext, "editor.bacgiang");
+        var phone = await app.LoginAsync(phoneContext, "editor.bacgiang");
         await phone.GotoAsync(url);
         await Assertions.Expect(phone.Locator("#group-pager")).ToBeVisibleAsync();
         var first = await phone.TextContentAsync("#group-position");

@@ -36,14 +36,9 @@ public sealed class EvidenceService(
         CurrentUser user,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leafCodes);
+        var codes = ChosenCodes(leafCodes);
         var assessment = await assessments.LoadReadableAsync(assessmentId, user, cancellationToken);
         var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
-        var codes = leafCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (codes.Count == 0)
-        {
-            throw DomainException.Invalid("Hãy chọn tiêu chí mà tài liệu kiểm chứng chứng minh.", "Choose the criterion this evidence supports.");
-        }
 
         EnsureMayAttach(assessment, framework, codes, user);
 
@@ -109,16 +104,7 @@ public sealed class EvidenceService(
             db.EvidenceFiles.Add(file);
             foreach (var code in codes)
             {
-                db.History.Add(new HistoryEntry
-                {
-                    At = now,
-                    UserName = user.UserName,
-                    Entity = "Evidence",
-                    AssessmentId = assessmentId,
-                    LeafCode = code,
-                    Field = "Evidence",
-                    NewValue = $"{file.FileName} ({VietnameseNumbers.FormatPoints(file.Size)} byte, SHA-256 {file.Sha256})",
-                });
+                db.History.Add(EvidenceHistory(now, user, assessmentId, code, $"{file.FileName} ({VietnameseNumbers.FormatPoints(file.Size)} byte, SHA-256 {file.Sha256})"));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -179,14 +165,9 @@ public sealed class EvidenceService(
     /// </summary>
     public async Task<EvidenceView> AttachAsync(int assessmentId, Guid evidenceId, IReadOnlyList<string> leafCodes, CurrentUser user, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(leafCodes);
+        var codes = ChosenCodes(leafCodes);
         var assessment = await assessments.LoadReadableAsync(assessmentId, user, cancellationToken);
         var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
-        var codes = leafCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (codes.Count == 0)
-        {
-            throw DomainException.Invalid("Hãy chọn tiêu chí mà tài liệu kiểm chứng chứng minh.", "Choose the criterion this evidence supports.");
-        }
 
         // Another assessment's document is "not found" here: its existence is not this unit's business.
         var file = await db.EvidenceFiles.Include(f => f.Leaves).SingleOrDefaultAsync(f => f.Id == evidenceId && f.AssessmentId == assessmentId, cancellationToken)
@@ -213,17 +194,7 @@ public sealed class EvidenceService(
                 }
 
                 file.Leaves.Add(entry);
-                db.History.Add(new HistoryEntry
-                {
-                    At = now,
-                    UserName = user.UserName,
-                    Entity = "Evidence",
-                    AssessmentId = assessmentId,
-                    LeafCode = code,
-                    Field = "Evidence",
-                    NewValue = $"{file.FileName} (SHA-256 {file.Sha256})",
-                    Reason = "Dùng lại tài liệu đã tải lên",
-                });
+                db.History.Add(EvidenceHistory(now, user, assessmentId, code, $"{file.FileName} (SHA-256 {file.Sha256})", "Dùng lại tài liệu đã tải lên"));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -231,6 +202,29 @@ public sealed class EvidenceService(
 
         return AssessmentService.ToView(file);
     }
+
+    /// <summary>The leaf codes a document is for: trimmed, once each, at least one.</summary>
+    private static List<string> ChosenCodes(IReadOnlyList<string> leafCodes)
+    {
+        ArgumentNullException.ThrowIfNull(leafCodes);
+        var codes = leafCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return codes.Count > 0
+            ? codes
+            : throw DomainException.Invalid("Hãy chọn tiêu chí mà tài liệu kiểm chứng chứng minh.", "Choose the criterion this evidence supports.");
+    }
+
+    /// <summary>The leaf's history line for a document linked to it (uploaded or used again).</summary>
+    private static HistoryEntry EvidenceHistory(DateTime now, CurrentUser user, int assessmentId, string code, string newValue, string? reason = null) => new()
+    {
+        At = now,
+        UserName = user.UserName,
+        Entity = "Evidence",
+        AssessmentId = assessmentId,
+        LeafCode = code,
+        Field = "Evidence",
+        NewValue = newValue,
+        Reason = reason,
+    };
 
     private DomainException TooLarge() =>
         DomainException.TooLarge($"Tệp vượt quá dung lượng cho phép ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).", $"The file is larger than allowed ({VietnameseNumbers.FormatPoints(MaxBytes / 1024m / 1024m)} MB).");
