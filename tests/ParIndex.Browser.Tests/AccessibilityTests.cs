@@ -75,7 +75,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
             failures.Add($"{who} {path} (390 px): the top bar is {barWidth} px wide");
         }
 
-        var toggle = page.Locator("#menu-toggle");
+        var toggle = page.Locator("header.topbar .menu-button");
         if (await toggle.IsVisibleAsync())
         {
             await toggle.ClickAsync();
