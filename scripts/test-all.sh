@@ -86,8 +86,8 @@ if [ -z "${PARINDEX_TEST_S3:-}" ]; then
     log "installing nodejs and npm (apt-get)…"
     apt_install nodejs npm || log "npm could not be installed: S3 tests will fail"
   fi
-  if [ ! -x "$TOOLS/node_modules/.bin/s3rver" ]; then
-    log "installing s3rver (npm ci)…"
+  if [ ! -x "$TOOLS/node_modules/.bin/s3rver" ] || [ ! -f "$TOOLS/node_modules/axe-core/axe.min.js" ]; then
+    log "installing s3rver and axe-core (npm ci)…"
     (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || log "s3rver could not be installed: S3 tests will fail"
   fi
   S3_PORT="${PARINDEX_S3_PORT:-55433}"

@@ -45,6 +45,7 @@ public static class ApplicationServices
         services.AddScoped<CampaignDashboard>();
         services.AddScoped<MyTasks>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<ActionChecklistService>();
         services.AddScoped<AppraisalService>();
         services.AddScoped<CampaignAppraisalService>();
         services.AddScoped<UserManagerLookup>();

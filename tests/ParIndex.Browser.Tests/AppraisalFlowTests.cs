@@ -57,8 +57,11 @@ public sealed class AppraisalFlowTests(BrowserApp app) : IClassFixture<BrowserAp
 
     private static async Task ActAsync(IPage page, string action)
     {
-        await ClickAndWaitForReloadAsync(page, page.Locator("#action-" + action));
+        // The step's checklist first (ADR 0128), then the confirmation, then what happens next.
+        await page.ClickAsync("#action-" + action);
+        await ClickAndWaitForReloadAsync(page, page.Locator("#confirm-action[data-action='" + action + "']"));
         await Assertions.Expect(page.Locator("#action-" + action)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#action-done")).ToBeVisibleAsync();
     }
 
     /// <summary>Lạng Sơn, the other unit of the campaign, goes to the approved state through the API (same cookies as the pages).</summary>

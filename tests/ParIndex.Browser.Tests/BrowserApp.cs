@@ -79,9 +79,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// A browser context whose pages report every Content-Security-Policy violation and script error
     /// to <see cref="AssertNoPolicyViolations"/>: the pages must work under the app's policy (ADR 0108).
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 1000 } });
         context.Page += (_, page) =>
         {
             page.Console += (_, message) =>
@@ -94,6 +94,19 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             page.PageError += (_, error) => violations.Enqueue(page.Url + ": " + error);
         };
         return context;
+    }
+
+    /// <summary>A new page in <paramref name="context"/>, signed in as the demo account <paramref name="user"/>, on the home page.</summary>
+    public async Task<IPage> LoginAsync(IBrowserContext context, string user)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(BaseAddress, "/login").ToString());
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("#login-button");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        return page;
     }
 
     public void AssertNoPolicyViolations() => Assert.True(violations.IsEmpty, string.Join("\n", violations));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ParIndex.Browser.Tests;
@@ -6,28 +5,20 @@ namespace ParIndex.Browser.Tests;
 /// <summary>A unit editor fills the self-assessment in a real browser, and the unit lead submits it.</summary>
 public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> LoginAsync(IBrowserContext context, string user)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/login").ToString());
-        await page.FillAsync("#username", user);
-        await page.FillAsync("#password", BrowserApp.Password);
-        await page.ClickAsync("#login-button");
-        await page.WaitForURLAsync(new Regex("/$"));
-        return page;
-    }
-
     [Fact]
     public async Task Editor_fills_a_ratio_leaf_uploads_evidence_and_the_lead_submits()
     {
         await using var editorContext = await app.NewContextAsync();
-        var page = await LoginAsync(editorContext, "editor.bacgiang");
+        var page = await app.LoginAsync(editorContext, "editor.bacgiang");
         await page.ClickAsync("a[href^='/assessments/']");
         await page.WaitForSelectorAsync("#total-points");
         Assert.Equal("65,249", await page.TextContentAsync("#total-points"));
         Assert.Equal("1,4981", await page.TextContentAsync("tr[data-node='3.4.1'] .node-points"));
 
         // A ratio leaf: 999 of 1000 files on time → 1,5 × 0,999 = 1,4985; the totals follow.
+        // The table shows one field at a time: the tree's link opens field 3 at 3.4.1.
+        await page.ClickAsync("details[data-nav-field='3'] > summary");
+        await page.ClickAsync("li[data-nav-node='3.4.1'] a");
         var leaf = page.Locator(".leaf[data-code='3.4.1']");
         await leaf.Locator("input[data-figure=numerator]").FillAsync("999");
         await leaf.Locator("input[data-figure=denominator]").FillAsync("1000");
@@ -58,20 +49,29 @@ public sealed class SelfAssessmentFlowTests(BrowserApp app) : IClassFixture<Brow
         Assert.Equal("65,2494", await page.TextContentAsync("#total-points"));
         Assert.Equal("999", await page.InputValueAsync(".leaf[data-code='3.4.1'] input[data-figure=numerator]"));
 
-        // The unit lead submits; the page becomes read-only.
+        // The unit lead submits after the checklist; the page becomes read-only, its values as text.
         await using var leadContext = await app.NewContextAsync();
-        var lead = await LoginAsync(leadContext, "lead.bacgiang");
+        var lead = await app.LoginAsync(leadContext, "lead.bacgiang");
         await lead.ClickAsync("a[href^='/assessments/']");
         await lead.ClickAsync("#submit-assessment");
+        await lead.ClickAsync("#confirm-action");
         await Assertions.Expect(lead.Locator("#status")).ToHaveTextAsync("Đã gửi");
         await Assertions.Expect(lead.Locator("#locked")).ToBeVisibleAsync();
-        Assert.True(await lead.Locator(".leaf[data-code='1.1'] input[name=score]").IsDisabledAsync());
+        await Assertions.Expect(lead.Locator(".leaf[data-code='1.1'] dl.values")).ToBeVisibleAsync();
+        Assert.Equal(0, await lead.Locator(".leaf input, .leaf select, .leaf textarea").CountAsync());
         await lead.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "self-assessment-submitted.png") });
 
-        // The editor's page, reloaded, is locked too.
+        // A reload shows the result again and does not send the step twice.
+        await lead.ReloadAsync();
+        await Assertions.Expect(lead.Locator("#action-done")).ToBeVisibleAsync();
+        await Assertions.Expect(lead.Locator("#status")).ToHaveTextAsync("Đã gửi");
+
+        // The editor's page, reloaded, is locked too: the saved figures are text, no form is left.
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#locked")).ToBeVisibleAsync();
-        Assert.True(await page.Locator(".leaf[data-code='3.4.1'] input[data-figure=numerator]").IsDisabledAsync());
+        var locked = page.Locator(".leaf[data-code='3.4.1']");
+        Assert.Equal(0, await locked.Locator("input").CountAsync());
+        Assert.Contains("999", await locked.Locator("dl.values").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator(".upload-evidence").CountAsync());
         app.AssertNoPolicyViolations();
     }

@@ -59,7 +59,9 @@ public sealed record LeafView(
     DateTime? UpdatedAt,
     string? UpdatedBy,
     decimal? SurveyScore = null,
-    string? SurveyMemo = null);
+    string? SurveyMemo = null,
+    bool AssignedToMe = false,
+    bool AppraisalChanged = false);
 
 /// <summary>A figure the leaf's method asks for, with its kind (<c>count</c>, <c>amount</c>, <c>percent</c>, <c>decimal</c>) that decides how a typed text is read.</summary>
 public sealed record InputField(string Name, string Label, string Kind);

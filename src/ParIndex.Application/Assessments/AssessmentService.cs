@@ -279,7 +279,9 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
                 entry?.UpdatedAt,
                 entry?.UpdatedBy,
                 leaf.IsSurvey ? entry?.SurveyScore : null,
-                leaf.IsSurvey ? entry?.SurveyMemo : null);
+                leaf.IsSurvey ? entry?.SurveyMemo : null,
+                AssignedToMe: !leaf.IsSurvey && AssessmentAccess.CanEditLeaf(user, assessment, leaf.Code),
+                AppraisalChanged: rights.Appraisal && entry is { IsAdjusted: true });
         }
 
         var result = AssessmentCalculator.Calculate(framework, scores);

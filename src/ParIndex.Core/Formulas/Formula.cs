@@ -14,6 +14,9 @@ public sealed class Formula
 
     public string Text { get; }
 
+    /// <summary>The parsed tree, read by <see cref="FormulaWords"/>.</summary>
+    internal FormulaNode Root => root;
+
     /// <summary>The names the formula reads (case-insensitive).</summary>
     public IReadOnlySet<string> Variables { get; }
 

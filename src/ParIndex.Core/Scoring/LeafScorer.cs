@@ -175,7 +175,8 @@ public static class LeafScorer
 
         try
         {
-            var evaluation = FormulaParser.Parse(rule.Formula).EvaluateDetailed(values);
+            var formula = FormulaParser.Parse(rule.Formula);
+            var evaluation = formula.EvaluateDetailed(values);
             var exact = Math.Clamp(evaluation.Value, 0m, leaf.Max);
             var notes = new List<string>();
             if (evaluation.DividedByZero)
@@ -189,12 +190,24 @@ public static class LeafScorer
             }
 
             var points = RoundScore(exact);
-            return new LeafOutcome(points, new CalculationMemo("expression", figures, rule.Formula, exact, points, notes), null);
+            return new LeafOutcome(points, new CalculationMemo("expression", figures, InWords(formula, figures, leaf.Max), exact, points, notes), null);
         }
         catch (FormulaException ex)
         {
             return LeafOutcome.Invalid($"Công thức của {leaf.Code}: {ex.Message}", $"The formula of {leaf.Code} cannot be evaluated: {ex.Message}", null);
         }
+    }
+
+    /// <summary>The formula as a reader follows it: labels and values, not variable names (FormulaWords).</summary>
+    private static string InWords(Formula formula, List<MemoFigure> figures, decimal max)
+    {
+        var inputs = new Dictionary<string, FormulaWordsInput>(StringComparer.OrdinalIgnoreCase) { ["max"] = new(FormulaWords.MaxLabel, max) };
+        foreach (var figure in figures)
+        {
+            inputs[figure.Name] = new FormulaWordsInput(figure.Label, figure.Value);
+        }
+
+        return FormulaWords.Describe(formula, inputs);
     }
 
     private static LeafOutcome Survey() =>

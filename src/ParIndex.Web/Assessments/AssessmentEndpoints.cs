@@ -61,6 +61,15 @@ public static class AssessmentEndpoints
             .AddEndpointFilter<AntiforgeryHeaderFilter>()
             .WithSummary("Tải lên tài liệu kiểm chứng (PDF, PNG, JPEG, DOCX, XLSX)");
 
+        group.MapPost("/{id:int}/evidence/{evidenceId:guid}/leaves", async Task<Ok<EvidenceView>> (int id, Guid evidenceId, EvidenceAttachRequest request, ClaimsPrincipal principal, EvidenceService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.AttachAsync(id, evidenceId, request.LeafCodes ?? [], CurrentUser.From(principal), ct)))
+            .WithSummary("Dùng lại tài liệu đã tải lên cho tiêu chí khác của cùng bản tự đánh giá");
+
+        group.MapGet("/{id:int}/checklist/{action}", async Task<Ok<ActionChecklist>> (int id, string action, ClaimsPrincipal principal, ActionChecklistService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.GetAsync(id, WorkflowActionNames.Parse(action)
+                    ?? throw DomainException.NotFound($"Không có bước \"{action}\".", $"There is no step \"{action}\"."), CurrentUser.From(principal), ct)))
+            .WithSummary("Danh sách kiểm tra trước một bước (tiêu chí chưa chấm, thiếu tài liệu/giải trình, phần được giao chưa xong) và bước tiếp theo");
+
         group.MapGet("/{id:int}/evidence/{evidenceId:guid}", async Task<FileStreamHttpResult> (int id, Guid evidenceId, ClaimsPrincipal principal, EvidenceService service, CancellationToken ct) =>
             {
                 var (file, content) = await service.OpenAsync(id, evidenceId, CurrentUser.From(principal), ct);
@@ -91,6 +100,9 @@ public static class AssessmentEndpoints
 /// Validates the antiforgery token of a multipart upload sent by script (header or form field),
 /// turning a missing token into a ProblemDetails 400 rather than an empty response.
 /// </summary>
+/// <summary>The leaves an uploaded document should also back.</summary>
+public sealed record EvidenceAttachRequest(IReadOnlyList<string>? LeafCodes);
+
 internal sealed class AntiforgeryHeaderFilter(IAntiforgery antiforgery) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

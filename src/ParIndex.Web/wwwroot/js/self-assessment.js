@@ -150,6 +150,29 @@
     if (cell) { cell.textContent = leaf.points === null && !leaf.notApplicable ? '–' : formatPoints(leaf.points || 0); }
   }
 
+  // One document in a leaf's list: link, number and date of issue as the server read them (so a
+  // typo shows at once), uploader, and the delete button.
+  function appendEvidence(leaf, evidence, canDelete) {
+    var item = document.createElement('li');
+    item.setAttribute('data-evidence', evidence.id);
+    var link = document.createElement('a');
+    link.href = '/api/assessments/' + assessmentOf(leaf) + '/evidence/' + evidence.id;
+    link.textContent = evidence.fileName;
+    item.appendChild(link);
+    var meta = document.createElement('span');
+    meta.className = 'evidence-meta';
+    var issued = evidence.documentDate ? evidence.documentDate.split('-').reverse().join('/') : '';
+    meta.textContent = ' ' + (evidence.documentNumber ? ' · ' + evidence.documentNumber : '') + (issued ? ' · ' + issued : '') + ' · ' + evidence.uploadedBy + ' ';
+    item.appendChild(meta);
+    if (canDelete) {
+      var remove = document.createElement('button');
+      remove.type = 'button'; remove.className = 'link delete-evidence'; remove.textContent = pageText(leaf, 'delete', 'Xoá');
+      remove.setAttribute('aria-label', remove.textContent + ' ' + evidence.fileName);
+      item.appendChild(remove);
+    }
+    leaf.querySelector('.evidence-list').appendChild(item);
+  }
+
   var pending = new WeakMap();
 
   async function save(leafElement) {
@@ -232,17 +255,7 @@
       });
       if (response.ok) {
         var evidence = await response.json();
-        var item = document.createElement('li');
-        item.setAttribute('data-evidence', evidence.id);
-        var link = document.createElement('a');
-        link.href = '/api/assessments/' + assessmentOf(leaf) + '/evidence/' + evidence.id;
-        link.textContent = evidence.fileName;
-        item.appendChild(link);
-        item.appendChild(document.createTextNode((evidence.documentNumber ? ' · ' + evidence.documentNumber : '') + ' · ' + evidence.uploadedBy + ' '));
-        var remove = document.createElement('button');
-        remove.type = 'button'; remove.className = 'link delete-evidence'; remove.textContent = pageText(leaf, 'delete', 'Xoá');
-        item.appendChild(remove);
-        leaf.querySelector('.evidence-list').appendChild(item);
+        appendEvidence(leaf, evidence, true);
         var count = leaf.querySelector('.evidence-count');
         count.textContent = String(leaf.querySelectorAll('.evidence-list li').length);
         file.value = '';
@@ -252,6 +265,27 @@
         save(leaf); // refreshes the flags and totals
       } else {
         setState(leaf, await problemText(response), true);
+      }
+      return;
+    }
+    var reuse = target.closest('.reuse-evidence');
+    if (reuse) {
+      var reuseLeaf = reuse.closest('.leaf[data-code]');
+      var picker = reuse.closest('.evidence-reuse').querySelector('select[name="reuseEvidence"]');
+      if (!picker.value) { setState(reuseLeaf, pageText(reuseLeaf, 'no-file', 'Chưa chọn tệp'), true); return; }
+      var attached = await fetch('/api/assessments/' + assessmentOf(reuseLeaf) + '/evidence/' + encodeURIComponent(picker.value) + '/leaves', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token() },
+        body: JSON.stringify({ leafCodes: [reuseLeaf.getAttribute('data-code')] })
+      });
+      if (attached.ok) {
+        appendEvidence(reuseLeaf, await attached.json(), true);
+        reuseLeaf.querySelector('.evidence-count').textContent = String(reuseLeaf.querySelectorAll('.evidence-list li').length);
+        picker.querySelector('option[value="' + CSS.escape(picker.value) + '"]').remove();
+        setState(reuseLeaf, pageText(reuseLeaf, 'attached', 'Đã gắn tài liệu') + ' ✓', false);
+        save(reuseLeaf); // refreshes the flags and totals
+      } else {
+        setState(reuseLeaf, await problemText(attached), true);
       }
       return;
     }
