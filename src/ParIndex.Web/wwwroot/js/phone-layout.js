@@ -4,7 +4,7 @@
 // ever unreachable: the links then wrap under the app's name. Blazor's enhanced navigation
 // re-renders the layout, so the set-up runs again after each enhanced load, and clicks are caught
 // on the document so the handler survives the re-render.
-// 2. Wide tables scroll inside their own box instead of pushing the whole page sideways; the box
+// 2. Wide data tables scroll inside their own box instead of pushing the whole page sideways; the box
 // is wrapped here (pages are server-rendered without it) and becomes a named, focusable region
 // only when it really scrolls, so keyboard users can scroll it too.
 (function () {
@@ -13,7 +13,9 @@
   var english = (document.documentElement.lang || "vi").indexOf("en") === 0;
 
   function wrapTables() {
-    var tables = document.querySelectorAll("main table");
+    // Plain data tables only: the self-assessment and appraisal tables (table.tree) have their own
+    // phone layout and scripts that keep state on the rows; moving them broke the navigator.
+    var tables = document.querySelectorAll("main table.grid");
     for (var i = 0; i < tables.length; i++) {
       var table = tables[i];
       var parent = table.parentElement;
