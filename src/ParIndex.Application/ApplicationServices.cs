@@ -34,6 +34,7 @@ public static class ApplicationServices
         services.Configure<EvidenceOptions>(configuration.GetSection("Evidence"));
         AddEvidenceStore(services, configuration);
         services.AddSingleton<FrameworkCache>();
+        services.AddScoped<FrameworkLibrary>();
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
         services.AddScoped<AssessmentService>();
