@@ -52,6 +52,7 @@ public static class ApplicationServices
         services.AddScoped<AdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();
+        services.AddScoped<DemoDepartmentFramework>();
         services.AddParIndexNotifications(configuration);
         return services;
     }
