@@ -17,8 +17,14 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     /// <summary>The most units one campaign may cover: above the ≈11 000 of a national deployment (SPEC 1). ADR 0109.</summary>
     public const int MaxUnitsPerCampaign = 20_000;
 
-    public async Task<IReadOnlyList<FrameworkView>> FrameworksAsync(CancellationToken cancellationToken) =>
-        (await db.Frameworks.AsNoTracking().Where(f => f.State == FrameworkState.Active).ToListAsync(cancellationToken))
+    /// <summary>The versions a new campaign may use: active ones only (ADR 0122).</summary>
+    public Task<IReadOnlyList<FrameworkView>> FrameworksAsync(CancellationToken cancellationToken) => FrameworksAsync(withRetired: false, cancellationToken);
+
+    /// <summary>The frozen versions, active and retired: what a crosswalk may join (last year's version is often retired by then).</summary>
+    public Task<IReadOnlyList<FrameworkView>> FrozenFrameworksAsync(CancellationToken cancellationToken) => FrameworksAsync(withRetired: true, cancellationToken);
+
+    private async Task<IReadOnlyList<FrameworkView>> FrameworksAsync(bool withRetired, CancellationToken cancellationToken) =>
+        (await db.Frameworks.AsNoTracking().Where(f => f.State == FrameworkState.Active || (withRetired && f.State == FrameworkState.Retired)).ToListAsync(cancellationToken))
             .OrderByDescending(f => f.Year).ThenBy(f => f.FrameworkId, StringComparer.Ordinal)
             .Select(f => new FrameworkView(f.Id, f.FrameworkId, f.Version, f.Year, f.Title, f.UnitKind)).ToList();
 
@@ -64,7 +70,8 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
                 .Select(a => new CampaignUnitView(a.Id, a.UnitId, a.Unit!.Name, StatusLabels.Vietnamese(a.Status), a.DeadlineException,
                     a.Assignments.OrderBy(x => x.CodePrefix, StringComparer.Ordinal)
                         .Select(x => new AssignmentView(x.Id, x.CodePrefix, x.ContributingUnitId, x.ContributingUnit!.Name)).ToList()))
-                .ToList());
+                .ToList(),
+            campaign.PublishedAt);
     }
 
     public Task<CampaignView> CreateAsync(CampaignRequest request, CancellationToken cancellationToken) => CreateAsync(request, null, cancellationToken);

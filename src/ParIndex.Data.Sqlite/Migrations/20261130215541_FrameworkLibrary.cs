@@ -51,6 +51,7 @@ namespace ParIndex.Data.Sqlite.Migrations
                 maxLength: 256,
                 nullable: true);
 
+            // Rows stored before the library are frozen versions that campaigns already use (ADR 0122).
             migrationBuilder.AddColumn<int>(
                 name: "Revision",
                 table: "Frameworks",
