@@ -37,6 +37,8 @@ public sealed class FrameworkEditorFlowTests(BrowserApp app) : IClassFixture<Bro
         await page.ClickAsync("#login-button");
         await page.WaitForURLAsync(new Regex("/$"));
 
+        // On a phone the top bar's links are folded behind its menu button.
+        await page.ClickAsync(".topbar .menu-button");
         await page.ClickAsync("#nav-frameworks");
         await page.WaitForURLAsync(new Regex("/frameworks$"));
         await AssertFitsAsync(page, "framework-list");

@@ -6,6 +6,7 @@ using ParIndex.Application.Campaigns;
 using ParIndex.Application.Demo;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Problems;
+using ParIndex.Cli.Tests.Database;
 using ParIndex.Core.Frameworks;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
@@ -224,32 +225,21 @@ public sealed class SqliteFrameworkLibraryTests : FrameworkLibraryTests
 /// <summary>The same on PostgreSQL (PARINDEX_TEST_POSTGRES, a throwaway database per test).</summary>
 public sealed class PostgresFrameworkLibraryTests : FrameworkLibraryTests
 {
-    private readonly string database = "parindex_fwlib_" + Guid.NewGuid().ToString("N");
+    private readonly ThrowawayPostgresDatabase database = new("parindex_fwlib_");
 
     protected override string Provider => "Postgres";
 
-    protected override string ConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ConnectionString;
-
-    private static string Server => Environment.GetEnvironmentVariable("PARINDEX_TEST_POSTGRES") is { Length: > 0 } cs
-        ? cs
-        : throw new InvalidOperationException("PARINDEX_TEST_POSTGRES is not set: run scripts/test-all.sh, which starts a throwaway PostgreSQL server.");
+    protected override string ConnectionString => database.ConnectionString;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var connection = new Npgsql.NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        await create.ExecuteNonQueryAsync();
+        await database.CreateAsync();
     }
 
     public override async Task DisposeAsync()
     {
-        await using (var db = new ParIndexDbContext(ParIndexDatabase.Describe(Provider, ConnectionString).Options()))
-        {
-            await db.Database.EnsureDeletedAsync();
-        }
-
+        await database.DropAsync();
         await base.DisposeAsync();
     }
 }
