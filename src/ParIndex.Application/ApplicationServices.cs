@@ -37,6 +37,7 @@ public static class ApplicationServices
         services.Configure<EvidenceOptions>(configuration.GetSection("Evidence"));
         AddEvidenceStore(services, configuration);
         services.AddSingleton<FrameworkCache>();
+        services.AddScoped<FrameworkLibrary>();
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
         services.AddScoped<CrosswalkService>();
@@ -71,6 +72,7 @@ public static class ApplicationServices
         services.AddScoped<AdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();
+        services.AddScoped<DemoDepartmentFramework>();
         services.AddParIndexNotifications(configuration);
         return services;
     }

@@ -33,9 +33,13 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
             throw new FieldValidationException("year", $"Năm của kỳ mới ({request.Year}) phải sau năm {source.Year} của kỳ {source.Name}.", $"The new campaign's year ({request.Year}) must be after {source.Year}.");
         }
 
-        if (!await db.Frameworks.AnyAsync(f => f.Id == request.FrameworkRecordId, cancellationToken))
+        var state = await db.Frameworks.Where(f => f.Id == request.FrameworkRecordId).Select(f => (FrameworkState?)f.State).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new FieldValidationException("frameworkRecordId", $"Không có bộ tiêu chí số {request.FrameworkRecordId}.", $"There is no framework number {request.FrameworkRecordId}.");
+        if (state != FrameworkState.Active)
         {
-            throw new FieldValidationException("frameworkRecordId", $"Không có bộ tiêu chí số {request.FrameworkRecordId}.", $"There is no framework number {request.FrameworkRecordId}.");
+            // Said before the crosswalk lookup: a draft has no crosswalk, and "no crosswalk" would hide the real reason.
+            throw new FieldValidationException("frameworkRecordId", $"Bộ tiêu chí số {request.FrameworkRecordId} đang ở trạng thái {FrameworkLibrary.StateLabel(state)}; kỳ đánh giá mới chỉ dùng được bộ tiêu chí đang áp dụng.",
+                $"Framework {request.FrameworkRecordId} is {state}; a new campaign can only use an active framework.");
         }
 
         var found = await crosswalks.BetweenAsync(source.FrameworkRecordId, request.FrameworkRecordId, cancellationToken)

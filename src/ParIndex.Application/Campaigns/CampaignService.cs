@@ -17,8 +17,14 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
     /// <summary>The most units one campaign may cover: above the ≈11 000 of a national deployment (SPEC 1). ADR 0109.</summary>
     public const int MaxUnitsPerCampaign = 20_000;
 
-    public async Task<IReadOnlyList<FrameworkView>> FrameworksAsync(CancellationToken cancellationToken) =>
-        (await db.Frameworks.AsNoTracking().ToListAsync(cancellationToken))
+    /// <summary>The versions a new campaign may use: active ones only (ADR 0122).</summary>
+    public Task<IReadOnlyList<FrameworkView>> FrameworksAsync(CancellationToken cancellationToken) => FrameworksAsync(withRetired: false, cancellationToken);
+
+    /// <summary>The frozen versions, active and retired: what a crosswalk may join (last year's version is often retired by then).</summary>
+    public Task<IReadOnlyList<FrameworkView>> FrozenFrameworksAsync(CancellationToken cancellationToken) => FrameworksAsync(withRetired: true, cancellationToken);
+
+    private async Task<IReadOnlyList<FrameworkView>> FrameworksAsync(bool withRetired, CancellationToken cancellationToken) =>
+        (await db.Frameworks.AsNoTracking().Where(f => f.State == FrameworkState.Active || (withRetired && f.State == FrameworkState.Retired)).ToListAsync(cancellationToken))
             .OrderByDescending(f => f.Year).ThenBy(f => f.FrameworkId, StringComparer.Ordinal)
             .Select(f => new FrameworkView(f.Id, f.FrameworkId, f.Version, f.Year, f.Title, f.UnitKind)).ToList();
 
@@ -85,8 +91,15 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
             throw DomainException.Invalid($"Năm {request.Year} không hợp lệ.", $"The year {request.Year} is not valid.");
         }
 
-        _ = await db.Frameworks.AsNoTracking().SingleOrDefaultAsync(f => f.Id == request.FrameworkRecordId, cancellationToken)
+        var chosen = await db.Frameworks.AsNoTracking().SingleOrDefaultAsync(f => f.Id == request.FrameworkRecordId, cancellationToken)
             ?? throw DomainException.Invalid("Chưa chọn bộ tiêu chí hợp lệ.", "No valid criteria framework was chosen.");
+        if (chosen.State != FrameworkState.Active)
+        {
+            // A campaign scores against a frozen version only (ADR 0122).
+            throw new FieldValidationException("frameworkRecordId",
+                $"Bộ tiêu chí {chosen.FrameworkId}/{chosen.Version} đang ở trạng thái {FrameworkLibrary.StateLabel(chosen.State)}; kỳ đánh giá chỉ dùng được bộ tiêu chí đang áp dụng.",
+                $"The framework {chosen.FrameworkId}/{chosen.Version} is {chosen.State}; a campaign can only use an active framework.");
+        }
         var unitIds = (request.UnitIds ?? []).Distinct().ToList();
         if (unitIds.Count == 0)
         {

@@ -280,8 +280,14 @@ public sealed class CrosswalkService(ParIndexDbContext db, FrameworkCache framew
             ?? throw new FieldValidationException("fromFrameworkRecordId", $"Không có bộ tiêu chí số {fromId}.", $"There is no framework number {fromId}.");
         var to = await db.Frameworks.SingleOrDefaultAsync(f => f.Id == toId, cancellationToken)
             ?? throw new FieldValidationException("toFrameworkRecordId", $"Không có bộ tiêu chí số {toId}.", $"There is no framework number {toId}.");
-        return (from, to);
+        return (Frozen(from, "fromFrameworkRecordId"), Frozen(to, "toFrameworkRecordId"));
     }
+
+    /// <summary>A crosswalk joins frozen versions: a draft's codes still move, so rows stored against it would go stale (ADR 0122).</summary>
+    private static FrameworkRecord Frozen(FrameworkRecord record, string field) => record.State != FrameworkState.Draft ? record
+        : throw new FieldValidationException(field,
+            $"Bộ tiêu chí {record.FrameworkId}/{record.Version} còn là bản nháp; hãy kích hoạt trước khi lập bảng chuyển mã.",
+            $"The framework {record.FrameworkId}/{record.Version} is still a draft; activate it before making a crosswalk.");
 
     private async Task EnsureNewPairAsync(FrameworkRecord from, FrameworkRecord to, CancellationToken cancellationToken)
     {
@@ -293,8 +299,8 @@ public sealed class CrosswalkService(ParIndexDbContext db, FrameworkCache framew
     }
 
     private async Task<FrameworkRecord> RecordAsync(string frameworkId, string version, string side, CancellationToken cancellationToken) =>
-        await db.Frameworks.SingleOrDefaultAsync(f => f.FrameworkId == frameworkId && f.Version == version, cancellationToken)
-            ?? throw new FieldValidationException(side, $"Chưa có bộ tiêu chí {frameworkId} phiên bản {version} (\"{side}\" của tệp): hãy nhập bộ tiêu chí trước.", $"Framework {frameworkId} version {version} (the file's \"{side}\") is not stored: import it first.");
+        Frozen(await db.Frameworks.SingleOrDefaultAsync(f => f.FrameworkId == frameworkId && f.Version == version, cancellationToken)
+            ?? throw new FieldValidationException(side, $"Chưa có bộ tiêu chí {frameworkId} phiên bản {version} (\"{side}\" của tệp): hãy nhập bộ tiêu chí trước.", $"Framework {frameworkId} version {version} (the file's \"{side}\") is not stored: import it first."), side);
 
     /// <summary>A row as typed: codes trimmed, the kind named or inferred from the counts; the row number in every error.</summary>
     private static CrosswalkEntry Entry(CrosswalkEntryInput input, int row)

@@ -25,6 +25,7 @@ public sealed class DemoSeeder(
     IConfiguration configuration,
     TimeProvider clock,
     DemoSurveySeeder surveys,
+    DemoDepartmentFramework departmentFramework,
     ILogger<DemoSeeder> logger)
 {
     public const string CampaignName = "PAR INDEX 2023 cấp tỉnh";
@@ -128,15 +129,25 @@ public sealed class DemoSeeder(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Bắc Giang's internal index for 2022 and 2023, generated and published (sample data).</summary>
+    /// <summary>
+    /// Bắc Giang's internal index for 2022 and 2023, generated and published (sample data): the
+    /// districts with the provincial framework, the departments with the sample department framework.
+    /// </summary>
     private async Task SeedSampleCampaignsAsync(FrameworkRecord record, Framework framework, Dictionary<string, Unit> units, DateTime now, CancellationToken cancellationToken)
     {
-        var assessed = units.Values.Where(u => u.Kind is "department" or "district").OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        await SeedSampleSeriesAsync(record, framework, units.Values.Where(u => u.Kind == "district").OrderBy(u => u.Code, StringComparer.Ordinal).ToList(),
+            SampleCampaignGenerator.CampaignName, now, cancellationToken);
+        var (departmentRecord, department) = await departmentFramework.EnsureAsync(cancellationToken);
+        await SeedSampleSeriesAsync(departmentRecord, department, DemoDepartmentFramework.Departments(units.Values), DemoDepartmentFramework.CampaignName, now, cancellationToken);
+    }
+
+    private async Task SeedSampleSeriesAsync(FrameworkRecord record, Framework framework, List<Unit> assessed, Func<int, string> name, DateTime now, CancellationToken cancellationToken)
+    {
         int? previous = null;
         foreach (var year in new[] { 2022, 2023 })
         {
             var strengths = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now, strengths);
+            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now, strengths, name(year));
             await db.SaveChangesAsync(cancellationToken);
             SampleCampaignGenerator.AddHistory(db, campaign, now);
             await db.SaveChangesAsync(cancellationToken);

@@ -21,7 +21,8 @@ public static class SampleCampaignGenerator
 {
     public const string SampleReason = "Dữ liệu mẫu sinh tự động";
 
-    public static string CampaignName(int year) => $"Chỉ số CCHC các sở, ngành và huyện tỉnh Bắc Giang {year} (dữ liệu mẫu)";
+    /// <summary>The districts' sample campaign (the departments have their own, on the department framework: <see cref="DemoDepartmentFramework"/>).</summary>
+    public static string CampaignName(int year) => $"Chỉ số CCHC các huyện, thành phố tỉnh Bắc Giang {year} (dữ liệu mẫu)";
 
     private static readonly string[] AdjustReasons =
     [
@@ -34,7 +35,7 @@ public static class SampleCampaignGenerator
     /// <summary>Adds one campaign whose assessments are all published; the caller imports its survey, publishes it and saves.</summary>
     /// <param name="strengths">Receives each unit's strength (0..1), which its sample survey follows.</param>
     public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now,
-        IDictionary<string, decimal>? strengths = null)
+        IDictionary<string, decimal>? strengths = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(units);
@@ -42,7 +43,7 @@ public static class SampleCampaignGenerator
         ArgumentNullException.ThrowIfNull(framework);
         var campaign = new Campaign
         {
-            Name = CampaignName(year),
+            Name = name ?? CampaignName(year),
             Year = year,
             FrameworkRecordId = record.Id,
             CreatedAt = now,

@@ -7,8 +7,9 @@ using ParIndex.Data.Campaigns;
 namespace ParIndex.Application.Frameworks;
 
 /// <summary>
-/// Parsed frameworks by record id. A stored framework record never changes (a new version is a new
-/// record), so parsing once per process is safe.
+/// Parsed frameworks by record id. An active or retired record never changes (a new version is a
+/// new record), so parsing it once per process is safe; a draft changes with every edit and is
+/// parsed each time (ADR 0122).
 /// </summary>
 public sealed class FrameworkCache
 {
@@ -17,7 +18,7 @@ public sealed class FrameworkCache
     public Framework Get(FrameworkRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return parsed.GetOrAdd(record.Id, _ => FrameworkFile.Read(record.Json));
+        return record.State == FrameworkState.Draft ? FrameworkFile.Read(record.Json) : parsed.GetOrAdd(record.Id, _ => FrameworkFile.Read(record.Json));
     }
 
     public async Task<Framework> GetAsync(ParIndexDbContext db, int recordId, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal static class FrameworkChoice
         var shown = text.Length > 60 ? text[..60] + "…" : text;
         stderr.WriteLine(matches.Count > 1
             ? $"Lỗi: {option}: bộ tiêu chí \"{shown}\" có {matches.Count} phiên bản; hãy ghi MÃ/PHIÊN-BẢN hoặc mã số: {Choices(matches)}."
-            : $"Lỗi: {option}: không có bộ tiêu chí \"{shown}\". Các bộ đã lưu: {(frameworks.Count == 0 ? "(chưa có)" : Choices(frameworks))}.");
+            : $"Lỗi: {option}: không có bộ tiêu chí \"{shown}\". Các bộ dùng được ở đây (bản nháp thì chưa): {(frameworks.Count == 0 ? "(chưa có)" : Choices(frameworks))}.");
         return null;
     }
 

@@ -83,7 +83,7 @@ internal static class CrosswalkCommands
             var user = CampaignCommands.Operator(parse, operatorName);
             return await UseCaseRunner.RunAsync(resolved, stderr, async services =>
             {
-                var frameworks = await services.GetRequiredService<CampaignService>().FrameworksAsync(cancellationToken);
+                var frameworks = await services.GetRequiredService<CampaignService>().FrozenFrameworksAsync(cancellationToken);
                 if (FrameworkChoice.Resolve(parse.GetValue(from)!, frameworks, stderr, "--from") is not { } fromId
                     || FrameworkChoice.Resolve(parse.GetValue(to)!, frameworks, stderr, "--to") is not { } toId)
                 {

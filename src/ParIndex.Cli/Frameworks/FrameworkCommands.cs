@@ -1,12 +1,13 @@
 using System.CommandLine;
+using ParIndex.Cli.Database;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Numbers;
 
 namespace ParIndex.Cli.Frameworks;
 
 /// <summary>
-/// <c>parindex framework validate FILE</c>, <c>parindex framework export-builtin [--id ID] [-o FILE]</c>,
-/// and <c>diff</c>, <c>from-table</c>, <c>crosswalk</c> (their own classes).
+/// <c>parindex framework validate FILE|STORED</c>, <c>parindex framework export-builtin [--id ID] [-o FILE]</c>,
+/// and <c>diff</c>, <c>from-table</c>, <c>crosswalk</c>, the library's <c>list|import|export|activate|retire|clone</c> (their own classes).
 /// Exit codes of validate: 0 valid, 1 problems found, 2 file unreadable.
 /// </summary>
 public static class FrameworkCommands
@@ -17,20 +18,33 @@ public static class FrameworkCommands
 
     public static Command Create()
     {
-        var command = new Command("framework", "Bộ tiêu chí: kiểm tra tệp, xuất bộ dựng sẵn, so sánh, tạo bản nháp từ biểu, gợi ý bảng chuyển mã");
+        var command = new Command("framework", "Bộ tiêu chí: kiểm tra tệp, xuất bộ dựng sẵn, so sánh, tạo bản nháp từ biểu, gợi ý bảng chuyển mã; thư viện: liệt kê, nhập, xuất, kích hoạt, ngừng áp dụng, sao chép");
         command.Subcommands.Add(CreateValidate());
         command.Subcommands.Add(CreateExportBuiltIn());
         command.Subcommands.Add(FrameworkDiffCommand.Create());
         command.Subcommands.Add(FrameworkFromTableCommand.Create());
         command.Subcommands.Add(FrameworkCrosswalkCommand.Create());
+        foreach (var library in FrameworkLibraryCommands.Create())
+        {
+            command.Subcommands.Add(library);
+        }
         return command;
     }
 
     private static Command CreateValidate()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "Tệp bộ tiêu chí (JSON, định dạng " + FrameworkFile.FormatName + ")" };
-        var command = new Command("validate", "Kiểm tra một tệp bộ tiêu chí: mã, phân cấp, tổng điểm, phương thức chấm điểm, công thức") { file };
-        command.SetAction(parse => Validate(parse.GetRequiredValue(file), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        var file = new Argument<string>("FILE") { Description = "Tệp bộ tiêu chí (JSON, định dạng " + FrameworkFile.FormatName + "), hoặc một bộ đã lưu (mã số, MÃ/PHIÊN-BẢN) khi có --connection" };
+        var database = new DatabaseOptions();
+        var command = new Command("validate", "Kiểm tra một tệp bộ tiêu chí (hoặc một bộ đã lưu trong thư viện): mã, phân cấp, tổng điểm, phương thức chấm điểm, công thức") { file };
+        database.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            // A file wins; a name that is no file is a stored framework when a database is given.
+            return !File.Exists(path) && database.ConnectionString(parse) is { Length: > 0 }
+                ? await FrameworkLibraryCommands.ValidateStoredAsync(parse, database, path, ct)
+                : Validate(new FileInfo(path), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
         return command;
     }
 

@@ -12,6 +12,13 @@ internal sealed class FrameworkRecordConfiguration : IEntityTypeConfiguration<Fr
         builder.Property(f => f.Title).HasMaxLength(300);
         builder.Property(f => f.UnitKind).HasMaxLength(32);
         builder.HasIndex(f => new { f.FrameworkId, f.Version }).IsUnique();
+        builder.Property(f => f.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.Revision).IsConcurrencyToken();
+        builder.Property(f => f.CreatedBy).HasMaxLength(TextLimits.UserName);
+        builder.Property(f => f.UpdatedBy).HasMaxLength(TextLimits.UserName);
+        builder.Property(f => f.ActivatedBy).HasMaxLength(TextLimits.UserName);
+        builder.Property(f => f.RetiredBy).HasMaxLength(TextLimits.UserName);
+        builder.Property(f => f.ClonedFrom).HasMaxLength(160);
     }
 }
 

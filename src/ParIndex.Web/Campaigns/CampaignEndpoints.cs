@@ -5,16 +5,12 @@ using ParIndex.Web.Hosting;
 
 namespace ParIndex.Web.Campaigns;
 
-/// <summary>Frameworks, campaigns, deadlines and assignments (coordinator).</summary>
+/// <summary>Campaigns, deadlines and assignments (coordinator). The framework list is the library's (FrameworkEndpoints).</summary>
 public static class CampaignEndpoints
 {
     public static RouteGroupBuilder MapCampaignEndpoints(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/frameworks", async Task<Ok<IReadOnlyList<FrameworkView>>> (CampaignService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.FrameworksAsync(ct)))
-            .WithTags("Campaigns").RequireAuthorization(Policies.ManageCampaignsOrUnits);
-
         var campaigns = api.MapGroup("/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Coordinator);
         campaigns.MapGet("/", async Task<Ok<IReadOnlyList<CampaignView>>> (CampaignService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)));
         campaigns.MapGet("/{id:int}", async Task<Ok<CampaignView>> (int id, CampaignService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)));

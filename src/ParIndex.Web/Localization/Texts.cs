@@ -4,7 +4,7 @@ namespace ParIndex.Web.Localization;
 /// The UI strings in Vietnamese (default) and English. The language is chosen with a cookie
 /// (<see cref="CookieName"/>); a missing English string falls back to Vietnamese.
 /// </summary>
-public sealed class Texts
+public sealed partial class Texts
 {
     public const string CookieName = "parindex-lang";
 
@@ -166,7 +166,7 @@ public sealed class Texts
     public bool IsEnglish => Language == "en";
 
     public string this[string key] =>
-        Strings.TryGetValue(key, out var s) || ConsoleTexts.Strings.TryGetValue(key, out s) ? (IsEnglish && s.En.Length > 0 ? s.En : s.Vi) : key;
+        Strings.TryGetValue(key, out var s) || FrameworkStrings.TryGetValue(key, out s) || ConsoleTexts.Strings.TryGetValue(key, out s) ? (IsEnglish && s.En.Length > 0 ? s.En : s.Vi) : key;
 
     public static Texts For(HttpContext? context) =>
         new(context?.Request.Cookies[CookieName] ?? "vi");

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Application;
 using ParIndex.Application.Demo;
 using ParIndex.Application.Results;
+using ParIndex.Cli.Tests.Database;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Providers;
@@ -430,33 +431,21 @@ public sealed class SqliteCampaignCliTests : CampaignCliTests
 /// <summary>The same on PostgreSQL (PARINDEX_TEST_POSTGRES, a throwaway database per test).</summary>
 public sealed class PostgresCampaignCliTests : CampaignCliTests
 {
-    private readonly string database = "parindex_cli_" + Guid.NewGuid().ToString("N");
+    private readonly ThrowawayPostgresDatabase database = new("parindex_cli_");
 
     protected override string Provider => "Postgres";
 
-    protected override string ConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ConnectionString;
+    protected override string ConnectionString => database.ConnectionString;
 
-    private static string Server => Environment.GetEnvironmentVariable("PARINDEX_TEST_POSTGRES") is { Length: > 0 } cs
-        ? cs
-        : throw new InvalidOperationException("PARINDEX_TEST_POSTGRES is not set: run scripts/test-all.sh, which starts a throwaway PostgreSQL server.");
-
-    /// <summary>The database exists before <c>db migrate</c>, as a deployment creates it (the migrate command takes a lock in it first).</summary>
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var connection = new Npgsql.NpgsqlConnection(Server);
-        await connection.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        await create.ExecuteNonQueryAsync();
+        await database.CreateAsync();
     }
 
     public override async Task DisposeAsync()
     {
-        await using (var db = new ParIndexDbContext(ParIndexDatabase.Describe(Provider, ConnectionString).Options()))
-        {
-            await db.Database.EnsureDeletedAsync();
-        }
-
+        await database.DropAsync();
         await base.DisposeAsync();
     }
 }

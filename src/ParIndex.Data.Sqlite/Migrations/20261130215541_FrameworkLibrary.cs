@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ParIndex.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FrameworkLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ActivatedAt",
+                table: "Frameworks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ActivatedBy",
+                table: "Frameworks",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClonedFrom",
+                table: "Frameworks",
+                type: "TEXT",
+                maxLength: 160,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CreatedBy",
+                table: "Frameworks",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RetiredAt",
+                table: "Frameworks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RetiredBy",
+                table: "Frameworks",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            // Rows stored before the library are frozen versions that campaigns already use (ADR 0122).
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "Frameworks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "State",
+                table: "Frameworks",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Active");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdatedAt",
+                table: "Frameworks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UpdatedBy",
+                table: "Frameworks",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ActivatedAt",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "ActivatedBy",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "ClonedFrom",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedBy",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredAt",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredBy",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "State",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "Frameworks");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedBy",
+                table: "Frameworks");
+        }
+    }
+}
