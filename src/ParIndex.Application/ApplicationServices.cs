@@ -36,12 +36,15 @@ public static class ApplicationServices
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
+        services.AddScoped<SurveyRunService>();
+        services.AddScoped<Units.UnitLineageService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AppraisalService>();
         services.AddScoped<CampaignAppraisalService>();
         services.AddScoped<UserManagerLookup>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ResultsService>();
+        services.AddScoped<PredecessorResultsService>();
         services.AddScoped<ResultsExport>();
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<QuotaService>();

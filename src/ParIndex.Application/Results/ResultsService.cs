@@ -110,7 +110,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.AssessmentId);
         var units = assessments
-            .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id])))
+            .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id], campaign.SurveyNotRun ? IndexBase.SelfAssessedMaximum : IndexBase.FullMaximum)))
             .ToList();
         return new Computed(campaign, framework, units);
     }
@@ -159,7 +159,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             campaign.Id, campaign.Name, campaign.Year, campaign.IsSample, campaign.PublishedAt, campaign.PreviousCampaignId, previousName,
             bands.Bands.OrderByDescending(b => b.MinIndex).Select(b => new BandView(b.Name, b.MinIndex, b.Label)).ToList(), bands.Below,
             computed.Framework.Nodes.Select(n => new FieldTitle(n.Code, n.Title)).ToList(),
-            rows, regions);
+            rows, regions, campaign.SurveyNotRun);
     }
 
     private static Crosswalk ReadCrosswalk(Campaign campaign, Framework previous, Framework current)
