@@ -67,7 +67,8 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             }
         }
 
-        var nodeTitles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
+        // Every node, not only the fields: SIPAS components are survey leaves (8.1.1…), named by their titles.
+        var nodeTitles = framework.AllNodes().ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
         // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
         var stored = StoredSipas(unit.UnitCode, await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken));
         var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
