@@ -69,7 +69,7 @@ public abstract class UnitLineageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var refused = await Assert.ThrowsAsync<FieldValidationException>(() => WithAsync(async s =>
         {
             var campaigns = s.GetRequiredService<CampaignService>();
-            var framework = (await campaigns.FrameworksAsync(CancellationToken.None)).First();
+            var framework = (await campaigns.FrameworksAsync(CancellationToken.None))[0];
             return await campaigns.CreateAsync(new CampaignRequest("Kỳ có đơn vị đã kết thúc", 2026, framework.Id, [a.Id, merged.Id], null), CancellationToken.None);
         }));
         Assert.Equal("unitIds", Assert.Single(refused.Errors).Field);
