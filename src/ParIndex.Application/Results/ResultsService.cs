@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Application.Appraisal;
+using ParIndex.Application.Crosswalks;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Problems;
 using ParIndex.Core.Frameworks;
@@ -17,9 +17,9 @@ namespace ParIndex.Application.Results;
 /// <summary>
 /// Campaign results (SPEC 2.8) from the final scores: points (final + survey), index, component
 /// indices, rank within the peer group (unit kind) with ties at the published precision, bands,
-/// regional averages, change against the previous campaign (through its crosswalk) and gap analysis.
+/// regional averages, change against the previous campaign (through the stored crosswalk, ADR 0124) and gap analysis.
 /// </summary>
-public sealed class ResultsService(ParIndexDbContext db, FrameworkCache frameworks)
+public sealed class ResultsService(ParIndexDbContext db, FrameworkCache frameworks, CrosswalkService crosswalks)
 {
     private sealed record Computed(Campaign Campaign, Framework Framework, IReadOnlyList<(Data.Assessments.Assessment Assessment, AssessmentResult Result)> Units);
 
@@ -52,28 +52,14 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .Select(g => new GapView(g.Code, g.Title, g.FieldCode, g.Max, g.Points, g.Lost, g.Recoverable, g.IndexPointsLost))
             .ToList();
 
-        var changes = new List<ChangeView>();
-        if (computed.Campaign.PreviousCampaignId is { } previousId)
-        {
-            var previous = await ComputeAsync(previousId, publicOnly: false, cancellationToken);
-            var before = previous.Units.FirstOrDefault(u => u.Assessment.UnitId == unitId);
-            if (before.Result is not null)
-            {
-                var crosswalk = ReadCrosswalk(computed.Campaign, previous.Framework, framework);
-                var titles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
-                changes = ResultComparison.Compare(previous.Framework, before.Result, framework, result, crosswalk)
-                    .Select(c => new ChangeView(c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change))
-                    .ToList();
-            }
-        }
-
+        var (changes, note) = await ChangesAsync(computed, unitId, result, cancellationToken);
         // Every node, not only the fields: SIPAS components are survey leaves (8.1.1…), named by their titles.
-        var nodeTitles = framework.AllNodes().ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
+        var nodeTitles = framework.AllNodes().GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
         // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
         var stored = StoredSipas(unit.UnitCode, await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken));
         var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
         var overall = stored.OverallSipasPercent(unit.UnitCode);
-        return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall);
+        return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall, note);
     }
 
     /// <summary>The overall SIPAS (percent) of every unit with stored survey results in the campaign, as the score card computes it.</summary>
@@ -163,15 +149,49 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             rows, regions, campaign.SurveyNotRun);
     }
 
-    private static Crosswalk ReadCrosswalk(Campaign campaign, Framework previous, Framework current)
+    /// <summary>
+    /// The change of every node (total, fields, criteria, leaves) against the unit's previous-year
+    /// result through the stored crosswalk (identity for the same framework version): a node
+    /// without a counterpart is not comparable, never a made-up change. Without a stored crosswalk
+    /// between two versions only the total is compared, and the note says why.
+    /// </summary>
+    private async Task<(List<ChangeView> Changes, string? Note)> ChangesAsync(Computed computed, int unitId, AssessmentResult result, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(campaign.CrosswalkJson))
+        if (computed.Campaign.PreviousCampaignId is not { } previousId || !await db.Campaigns.AnyAsync(c => c.Id == previousId, cancellationToken))
         {
-            return Crosswalk.Identity(previous, current);
+            return ([], null);
         }
 
-        var map = JsonSerializer.Deserialize<Dictionary<string, string?>>(campaign.CrosswalkJson) ?? [];
-        return new Crosswalk(previous.Id, current.Id, map);
+        var previous = await ComputeAsync(previousId, publicOnly: false, cancellationToken);
+        var before = previous.Units.FirstOrDefault(u => u.Assessment.UnitId == unitId);
+        if (before.Result is null)
+        {
+            return ([], null);
+        }
+
+        var framework = computed.Framework;
+        var found = await crosswalks.BetweenAsync(previous.Campaign.FrameworkRecordId, computed.Campaign.FrameworkRecordId, cancellationToken);
+        string? note = null;
+        var crosswalk = found?.Crosswalk ?? new FrameworkCrosswalk
+        {
+            FromFrameworkId = previous.Framework.Id,
+            FromVersion = previous.Framework.Version,
+            ToFrameworkId = framework.Id,
+            ToVersion = framework.Version,
+            Entries = [],
+        };
+        if (found is null)
+        {
+            note = $"Chưa có bảng chuyển mã từ {previous.Framework.Id} {previous.Framework.Version} sang {framework.Id} {framework.Version}: chỉ so sánh chỉ số tổng; các lĩnh vực và tiêu chí không so sánh được.";
+        }
+
+        var titles = framework.AllNodes().GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
+        var changes = ResultComparison.CompareNodes(previous.Framework, before.Result, framework, result, crosswalk)
+            .Select(c => new ChangeView(
+                c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change,
+                ChangeView.ComparisonName(c.Comparability), c.PreviousCodes))
+            .ToList();
+        return (changes, note);
     }
 
     private static string Key(int unitId) => unitId.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ public static class ResultsEndpoints
             TypedResults.Ok(await service.UnitAsync(id, unitId, publicOnly: false, ct)))
             .WithSummary("Kết quả một đơn vị: chỉ số thành phần, biến động, phân tích điểm bị mất");
         staff.MapGet("/export", (int id, string? format, ResultsExport export, CancellationToken ct) => DownloadAsync(id, format, publicOnly: false, export, ct))
-            .WithSummary("Tải kết quả (format=xlsx, csv hoặc json), cả khi chưa công bố: tệp ghi \"chưa công bố\"");
+            .WithSummary("Tải kết quả (format=xlsx, pdf, csv hoặc json), cả khi chưa công bố: tệp ghi \"chưa công bố\"");
         return api;
     }
 
@@ -47,7 +47,7 @@ public static class ResultsEndpoints
             })
             .WithSummary("Báo cáo kết quả (PDF, có biểu đồ radar) đã công bố của một đơn vị");
         open.MapGet("/{id:int}/results/export", (int id, string? format, ResultsExport export, CancellationToken ct) => DownloadAsync(id, format, publicOnly: true, export, ct))
-            .WithSummary("Tải bảng xếp hạng đã công bố (format=xlsx, csv hoặc json)");
+            .WithSummary("Tải bảng xếp hạng đã công bố (format=xlsx, pdf, csv hoặc json)");
         return app;
     }
 
@@ -55,7 +55,7 @@ public static class ResultsEndpoints
     private static async Task<FileContentHttpResult> DownloadAsync(int id, string? format, bool publicOnly, ResultsExport export, CancellationToken ct)
     {
         var kind = ResultsExport.ParseFormat(format ?? "xlsx")
-            ?? throw new FieldValidationException("format", "Định dạng phải là xlsx, csv hoặc json.", "The format must be xlsx, csv or json.");
+            ?? throw new FieldValidationException("format", "Định dạng phải là xlsx, pdf, csv hoặc json.", "The format must be xlsx, pdf, csv or json.");
         var document = await export.DocumentAsync(id, publicOnly, ct);
         using var output = new MemoryStream();
         ResultsExport.Write(document, kind, output);

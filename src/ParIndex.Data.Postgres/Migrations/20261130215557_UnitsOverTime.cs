@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ParIndex.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class UnitLineage : Migration
+    public partial class UnitsOverTime : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

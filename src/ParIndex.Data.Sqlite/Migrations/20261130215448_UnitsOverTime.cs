@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ParIndex.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class UnitLineage : Migration
+    public partial class UnitsOverTime : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
