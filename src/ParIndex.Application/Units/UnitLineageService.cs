@@ -34,6 +34,60 @@ public sealed class UnitLineageService(ParIndexDbContext db, TimeProvider clock)
         return (await query.ToListAsync(cancellationToken)).OrderBy(u => u.Code, StringComparer.Ordinal).Select(ToView).ToList();
     }
 
+    /// <summary>
+    /// Which of <paramref name="unitIds"/> have ended before <paramref name="day"/>, each with the
+    /// units that descend from it through merges and splits and exist on that day (a chain merged
+    /// twice is followed to its end). An ended unit without a successor (dissolved) has an empty
+    /// list; a unit that still exists is not a key. What a rollover carries instead of an ended unit.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<UnitPeriodView>>> EndedWithSuccessorsAsync(IReadOnlyCollection<int> unitIds, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        // Ended units and lineage links are few next to all units: read them whole, walk in memory.
+        var ended = (await db.Units.AsNoTracking().Where(u => u.ValidTo != null && u.ValidTo < day).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id);
+        var wanted = unitIds.Where(ended.ContainsKey).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<int, IReadOnlyList<UnitPeriodView>>();
+        }
+
+        var next = (await db.UnitLineage.AsNoTracking().Where(l => l.Kind != UnitChangeKinds.Rename)
+                .Select(l => new { l.PredecessorId, l.SuccessorId }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.PredecessorId, l => l.SuccessorId);
+        var descendants = wanted.ToDictionary(id => id, id => Descendants(id, next, ended));
+        var successorIds = descendants.Values.SelectMany(d => d).Distinct().ToList();
+        var successors = (await db.Units.AsNoTracking().Where(u => successorIds.Contains(u.Id)).ToListAsync(cancellationToken))
+            .Where(u => u.ValidFrom is null || u.ValidFrom <= day)
+            .ToDictionary(u => u.Id, ToView);
+        return descendants.ToDictionary(d => d.Key,
+            d => (IReadOnlyList<UnitPeriodView>)d.Value.Where(successors.ContainsKey).Select(id => successors[id]).OrderBy(u => u.Code, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The not-ended units reached from <paramref name="start"/> along lineage links (each unit visited once).</summary>
+    private static List<int> Descendants(int start, ILookup<int, int> next, Dictionary<int, Unit> ended)
+    {
+        var found = new List<int>();
+        var seen = new HashSet<int> { start };
+        var queue = new Queue<int>([start]);
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var successor in next[id].Where(seen.Add))
+            {
+                if (ended.ContainsKey(successor))
+                {
+                    queue.Enqueue(successor);
+                }
+                else
+                {
+                    found.Add(successor);
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Today in Vietnam (UTC+7), the day the "ended" check of a new campaign uses.</summary>
     public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
 

@@ -8,8 +8,14 @@ using ParIndex.Application.Demo;
 using ParIndex.Application.Problems;
 using ParIndex.Application.Results;
 using ParIndex.Application.Units;
+using ParIndex.Core.Frameworks;
 using ParIndex.Core.Units;
+using ParIndex.Core.Workflow;
 using ParIndex.Data;
+using ParIndex.Data.Appraisal;
+using ParIndex.Data.Assessments;
+using ParIndex.Data.Campaigns;
+using ParIndex.Data.Surveys;
 using ParIndex.Data.Units;
 using ParIndex.Web.Tests.Infrastructure;
 
@@ -138,6 +144,50 @@ public abstract class UnitLineageTests<TApp>(TApp app) : IClassFixture<TApp> whe
             return 0;
         }));
         Assert.Equal(ErrorKind.Locked, locked.Kind);
+    }
+
+    [Fact]
+    public async Task A_rollover_carries_the_merged_unit_instead_of_its_ended_predecessors()
+    {
+        var a = await NewUnitAsync("province", "RA");
+        var b = await NewUnitAsync("province", "RB");
+        var c = await NewUnitAsync("province", "RC");
+        var frameworkId = await app.WithDbAsync(db => db.Frameworks.Where(f => f.FrameworkId == BuiltInFrameworks.Province2023Id).Select(f => f.Id).SingleAsync());
+        var source = await app.WithDbAsync(async db =>
+        {
+            var campaign = new Campaign { Name = "Kỳ trước khi hợp nhất " + Guid.NewGuid().ToString("N")[..6], Year = 2024, FrameworkRecordId = frameworkId, CreatedAt = DateTime.UtcNow };
+            foreach (var unit in new[] { a, b, c })
+            {
+                db.Assessments.Add(new Assessment { Campaign = campaign, UnitId = unit.Id, Status = AssessmentStatus.Final });
+            }
+
+            await db.SaveChangesAsync();
+            // C's field 2 was contributed by A; A's appraiser; B's survey quota.
+            var cAssessment = await db.Assessments.SingleAsync(x => x.CampaignId == campaign.Id && x.UnitId == c.Id);
+            db.Assignments.Add(new Assignment { AssessmentId = cAssessment.Id, CodePrefix = "2", ContributingUnitId = a.Id });
+            db.AppraiserAssignments.Add(new AppraiserAssignment { CampaignId = campaign.Id, UserName = "appraiser", UnitId = a.Id });
+            db.SurveyQuotaTargets.Add(new SurveyQuotaTarget { CampaignId = campaign.Id, UnitId = b.Id, RespondentGroup = "nguoi-dan", Population = 1000, Margin = 0.05m });
+            await db.SaveChangesAsync();
+            return campaign.Id;
+        });
+        var merge = await WithAsync(s => s.GetRequiredService<UnitLineageService>().MergeAsync(
+            new MergeRequest([a.Id, b.Id], new NewUnitRequest("RAB-" + Guid.NewGuid().ToString("N")[..6], "Tỉnh sau hợp nhất"), new DateOnly(2025, 7, 1), null), Admin, CancellationToken.None));
+        var merged = Assert.Single(merge.Successors);
+
+        var result = await WithAsync(s => s.GetRequiredService<CampaignRolloverService>().RolloverAsync(
+            source, new RolloverRequest("Kỳ sau hợp nhất " + Guid.NewGuid().ToString("N")[..6], 2026, frameworkId, null, null), Admin, CancellationToken.None));
+
+        Assert.Equal(2, result.Units);
+        var units = await app.WithDbAsync(db => db.Assessments.Where(x => x.CampaignId == result.CampaignId).Select(x => x.UnitId).ToListAsync());
+        Assert.Equal(new[] { c.Id, merged.Id }.Order(), units.Order());
+        Assert.Contains(result.NotCarried, n => n.Contains(a.Code, StringComparison.Ordinal) && n.Contains("Tỉnh sau hợp nhất", StringComparison.Ordinal) && n.Contains("30/06/2025", StringComparison.Ordinal));
+        Assert.Contains(result.NotCarried, n => n.Contains(b.Code, StringComparison.Ordinal));
+        // The appraiser follows the merged unit; the contributing agency is now the merged unit; the old quota stays behind.
+        var appraiser = await app.WithDbAsync(db => db.AppraiserAssignments.SingleAsync(x => x.CampaignId == result.CampaignId));
+        Assert.Equal(merged.Id, appraiser.UnitId);
+        var contributor = await app.WithDbAsync(db => db.Assignments.Where(x => x.Assessment!.CampaignId == result.CampaignId).Select(x => x.ContributingUnitId).SingleAsync());
+        Assert.Equal(merged.Id, contributor);
+        Assert.Equal(0, result.Quotas);
     }
 
     private Task<(int CampaignId, int MergedId)> DemoCampaignAsync() => app.WithDbAsync(async db =>
