@@ -128,6 +128,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
             FrameworkRecordId = request.FrameworkRecordId,
             SelfAssessmentDeadline = request.SelfAssessmentDeadline is { } d ? ToUtc(d) : null,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            SurveyNotRun = request.SurveyNotRun,
         };
         db.Campaigns.Add(campaign);
         foreach (var unitId in unitIds)
@@ -139,7 +140,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         if (user is not null)
         {
             // The history has no campaign column: the new id goes into the value.
-            Record(user, null, "Created", null, $"{campaign.Id}: {campaign.Name}");
+            Record(user, null, "Created", null, $"{campaign.Id}: {campaign.Name}" + (campaign.SurveyNotRun ? " (không tổ chức điều tra xã hội học)" : ""));
             await db.SaveChangesAsync(cancellationToken);
         }
 
