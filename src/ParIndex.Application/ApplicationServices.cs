@@ -40,6 +40,8 @@ public static class ApplicationServices
         services.AddScoped<FrameworkLibrary>();
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
+        services.AddScoped<SurveyRunService>();
+        services.AddScoped<Units.UnitLineageService>();
         services.AddScoped<CrosswalkService>();
         services.AddScoped<CampaignRolloverService>();
         services.AddScoped<CarriedSuggestionService>();
@@ -52,6 +54,7 @@ public static class ApplicationServices
         services.AddScoped<UserManagerLookup>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<ResultsService>();
+        services.AddScoped<PredecessorResultsService>();
         services.AddScoped<ResultsExport>();
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<QuotaService>();

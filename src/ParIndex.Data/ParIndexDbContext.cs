@@ -24,6 +24,9 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
 {
     public DbSet<Unit> Units => Set<Unit>();
 
+    /// <summary>Merges, splits and renames of units with their effective dates (ADR 0126).</summary>
+    public DbSet<UnitLineage> UnitLineage => Set<UnitLineage>();
+
     public DbSet<FrameworkRecord> Frameworks => Set<FrameworkRecord>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();

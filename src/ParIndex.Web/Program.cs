@@ -83,6 +83,8 @@ app.MapParIndexHealth();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();
+ParIndex.Web.Units.UnitLineageEndpoints.MapUnitLineageEndpoints(api);
+ParIndex.Web.Units.UnitLineageEndpoints.MapPublicLineageEndpoints(app);
 api.MapUserAccountEndpoints();
 api.MapCampaignEndpoints();
 api.MapFrameworkEndpoints();

@@ -329,7 +329,7 @@ public sealed class AppraisalService(
 
         var self = Calculate(framework, entries, e => e.Points);
         var appraised = Calculate(framework, entries, e => e.AppraisedScore ?? e.Points);
-        var final = ResultScores.Calculate(framework, entries.Values);
+        var final = ResultScores.Calculate(framework, entries.Values, campaign.SurveyNotRun ? IndexBase.SelfAssessedMaximum : IndexBase.FullMaximum);
         var toAppraise = leaves.Count(l => !l.IsSurvey && !l.NotApplicable);
         // Counted on leaves with an appraised score only: a leaf marked not applicable is not "appraised".
         var appraisedCount = showAppraisal ? leaves.Count(l => !l.IsSurvey && !l.NotApplicable && l.AppraisedScore is not null) : 0;

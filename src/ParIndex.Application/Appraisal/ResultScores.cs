@@ -10,7 +10,11 @@ namespace ParIndex.Application.Appraisal;
 /// </summary>
 public static class ResultScores
 {
-    public static AssessmentResult Calculate(Framework framework, IEnumerable<LeafEntry> entries)
+    public static AssessmentResult Calculate(Framework framework, IEnumerable<LeafEntry> entries) =>
+        Calculate(framework, entries, IndexBase.FullMaximum);
+
+    /// <param name="indexBase">The self-assessed maximum when the campaign does not run the survey (ADR 0127).</param>
+    public static AssessmentResult Calculate(Framework framework, IEnumerable<LeafEntry> entries, IndexBase indexBase)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(entries);
@@ -26,6 +30,6 @@ public static class ResultScores
             scores[leaf.Code] = ScorePrecedence.ResultOf(leaf.IsSurvey, entry.NotApplicable, entry.SurveyScore, entry.FinalScore, entry.AppraisedScore, entry.Points);
         }
 
-        return AssessmentCalculator.Calculate(framework, scores);
+        return AssessmentCalculator.Calculate(framework, scores, indexBase);
     }
 }

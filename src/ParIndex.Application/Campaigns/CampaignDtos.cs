@@ -10,7 +10,8 @@ public sealed record CampaignUnitView(int AssessmentId, int UnitId, string UnitN
 
 public sealed record AssignmentView(int Id, string CodePrefix, int ContributingUnitId, string ContributingUnitName);
 
-public sealed record CampaignRequest(string Name, int Year, int FrameworkRecordId, IReadOnlyList<int> UnitIds, DateTime? SelfAssessmentDeadline);
+/// <param name="SurveyNotRun">The campaign does not run the framework's survey: every index is over the self-assessed maximum (ADR 0127).</param>
+public sealed record CampaignRequest(string Name, int Year, int FrameworkRecordId, IReadOnlyList<int> UnitIds, DateTime? SelfAssessmentDeadline, bool SurveyNotRun = false);
 
 public sealed record DeadlineRequest(DateTime? Deadline);
 

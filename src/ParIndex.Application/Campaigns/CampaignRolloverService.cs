@@ -3,7 +3,9 @@ using ParIndex.Application.Accounts;
 using ParIndex.Application.Crosswalks;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Problems;
+using ParIndex.Application.Units;
 using ParIndex.Core.Frameworks;
+using ParIndex.Core.Units;
 using ParIndex.Data;
 using ParIndex.Data.Appraisal;
 using ParIndex.Data.Assessments;
@@ -18,9 +20,10 @@ namespace ParIndex.Application.Campaigns;
 /// and the stored crosswalk from the old one. Units, contributing-agency assignments, appraiser
 /// assignments, survey quotas and the result bands carry over; every new assessment is offered,
 /// per mapped leaf, last year's explanation and evidence as a suggestion — never last year's score.
-/// All of it in one transaction.
+/// A unit that has ended (merged, split, dissolved; ADR 0126) is not carried: the units that
+/// descend from it and exist today are, with its appraisers. All of it in one transaction.
 /// </summary>
-public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignService campaigns, CrosswalkService crosswalks, FrameworkCache frameworks, TimeProvider clock)
+public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignService campaigns, CrosswalkService crosswalks, FrameworkCache frameworks, UnitLineageService lineage, TimeProvider clock)
 {
     public async Task<RolloverResult> RolloverAsync(int sourceCampaignId, RolloverRequest request, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -56,13 +59,16 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
         var newFramework = await frameworks.GetAsync(db, request.FrameworkRecordId, cancellationToken);
         var sourceAssessments = await db.Assessments.AsNoTracking().Include(a => a.Unit).Include(a => a.Assignments)
             .Where(a => a.CampaignId == sourceCampaignId).AsSplitQuery().ToListAsync(cancellationToken);
-        var carried = UnitsToCarry(sourceAssessments);
-        var carriedIds = carried.Select(a => a.UnitId).ToHashSet();
         var notCarried = new List<string>();
+        var ended = await lineage.EndedWithSuccessorsAsync(
+            sourceAssessments.Select(a => a.UnitId).Concat(sourceAssessments.SelectMany(a => a.Assignments).Select(a => a.ContributingUnitId)).ToHashSet(),
+            lineage.Today(), cancellationToken);
+        var (carried, successors) = UnitsToCarry(sourceAssessments, ended, notCarried);
+        var carriedIds = carried.Select(a => a.UnitId).Concat(successors).ToHashSet();
 
         // One transaction, or the caller's (the command line runs every command in one).
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var created = await campaigns.CreateAsync(new CampaignRequest(request.Name, request.Year, request.FrameworkRecordId, carried.Select(a => a.UnitId).ToList(), request.SelfAssessmentDeadline), user, cancellationToken);
+        var created = await campaigns.CreateAsync(new CampaignRequest(request.Name, request.Year, request.FrameworkRecordId, carriedIds.Order().ToList(), request.SelfAssessmentDeadline), user, cancellationToken);
         var campaign = await db.Campaigns.SingleAsync(c => c.Id == created.Id, cancellationToken);
         campaign.PreviousCampaignId = source.Id;
         campaign.BandsJson = source.BandsJson;
@@ -74,12 +80,16 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
         {
             foreach (var assignment in old.Assignments.Where(a => a.ContributingUnitId != old.UnitId).OrderBy(a => a.CodePrefix, StringComparer.Ordinal))
             {
-                if (Translate(crosswalk, newFramework, assignment.CodePrefix) is { } code)
+                if (ContributorNow(ended, assignment.ContributingUnitId) is not { } contributor)
+                {
+                    notCarried.Add($"Phân công {old.Unit!.Name}: mục {assignment.CodePrefix} giao cho đơn vị số {assignment.ContributingUnitId}, đơn vị này đã kết thúc và không có một đơn vị kế tiếp duy nhất.");
+                }
+                else if (Translate(crosswalk, newFramework, assignment.CodePrefix) is { } code)
                 {
                     // Two old prefixes merged into one new code keep one assignment (the first).
                     if (newAssessments[old.UnitId].Assignments.All(a => a.CodePrefix != code))
                     {
-                        newAssessments[old.UnitId].Assignments.Add(new Assignment { CodePrefix = code, ContributingUnitId = assignment.ContributingUnitId });
+                        newAssessments[old.UnitId].Assignments.Add(new Assignment { CodePrefix = code, ContributingUnitId = contributor });
                         assignments++;
                     }
                 }
@@ -91,10 +101,15 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
         }
 
         var appraisers = 0;
+        var appraiserKeys = new HashSet<(string, int?, string?)>();
         foreach (var old in await db.AppraiserAssignments.AsNoTracking().Where(a => a.CampaignId == sourceCampaignId).OrderBy(a => a.Id).ToListAsync(cancellationToken))
         {
             var code = old.CodePrefix is null ? null : Translate(crosswalk, newFramework, old.CodePrefix);
-            if (old.UnitId is { } unit && !carriedIds.Contains(unit))
+            // An ended unit's appraiser appraises what came after it.
+            var targets = old.UnitId is { } endedUnit && ended.TryGetValue(endedUnit, out var next)
+                ? next.Select(u => (int?)u.Id).ToList()
+                : [old.UnitId];
+            if (old.UnitId is { } unit && !targets.Any(t => t is { } id && carriedIds.Contains(id)))
             {
                 notCarried.Add($"Phân công thẩm định {old.UserName}: đơn vị số {unit} không còn trong kỳ mới.");
             }
@@ -104,8 +119,11 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
             }
             else
             {
-                db.AppraiserAssignments.Add(new AppraiserAssignment { CampaignId = campaign.Id, UserName = old.UserName, UnitId = old.UnitId, CodePrefix = code });
-                appraisers++;
+                foreach (var target in targets.Where(t => appraiserKeys.Add((old.UserName, t, code))))
+                {
+                    db.AppraiserAssignments.Add(new AppraiserAssignment { CampaignId = campaign.Id, UserName = old.UserName, UnitId = target, CodePrefix = code });
+                    appraisers++;
+                }
             }
         }
 
@@ -134,15 +152,39 @@ public sealed class CampaignRolloverService(ParIndexDbContext db, CampaignServic
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new RolloverResult(campaign.Id, source.Id, found.StoredId, carried.Count, assignments, appraisers, quotaCount, suggestions, notCarried);
+        return new RolloverResult(campaign.Id, source.Id, found.StoredId, carriedIds.Count, assignments, appraisers, quotaCount, suggestions, notCarried);
     }
 
     /// <summary>
-    /// The assessments whose units go into next year's campaign: all of them today. Kept in one
-    /// place so that units that ended (merged, dissolved) can be left out here.
+    /// The assessments whose units go into next year's campaign (the units that still exist), and
+    /// the units that replace the ended ones (their successors existing today, each once, not already
+    /// carried). Each ended unit gets a line saying what replaced it; its quotas and contributing
+    /// assignments stay behind, since they were set for a unit that no longer exists.
     /// </summary>
-    private static List<Assessment> UnitsToCarry(IReadOnlyList<Assessment> sourceAssessments) =>
-        sourceAssessments.OrderBy(a => a.UnitId).ToList();
+    private static (List<Assessment> Carried, List<int> Successors) UnitsToCarry(
+        IReadOnlyList<Assessment> sourceAssessments, IReadOnlyDictionary<int, IReadOnlyList<UnitPeriodView>> ended, List<string> notCarried)
+    {
+        var carried = sourceAssessments.Where(a => !ended.ContainsKey(a.UnitId)).OrderBy(a => a.UnitId).ToList();
+        var kept = carried.Select(a => a.UnitId).ToHashSet();
+        var successors = new List<int>();
+        foreach (var old in sourceAssessments.Where(a => ended.ContainsKey(a.UnitId)).OrderBy(a => a.Unit!.Code, StringComparer.Ordinal))
+        {
+            var next = ended[old.UnitId];
+            successors.AddRange(next.Select(u => u.Id).Where(kept.Add));
+            var until = old.Unit!.ValidTo is { } to ? $" ngày {UnitValidity.Vietnamese(to)}" : "";
+            notCarried.Add(next.Count == 0
+                ? $"Đơn vị {old.Unit.Name} ({old.Unit.Code}) đã kết thúc{until}, không có đơn vị kế tiếp: không đưa vào kỳ mới."
+                : $"Đơn vị {old.Unit.Name} ({old.Unit.Code}) đã kết thúc{until}: đưa vào kỳ mới thay bằng {string.Join(", ", next.Select(u => $"{u.Name} ({u.Code})"))}; phân công đơn vị phối hợp và chỉ tiêu khảo sát của đơn vị cũ không chuyển sang.");
+        }
+
+        return (carried, successors);
+    }
+
+    /// <summary>A contributing agency next year: itself, or its one successor when it has ended (none when dissolved or split).</summary>
+    private static int? ContributorNow(IReadOnlyDictionary<int, IReadOnlyList<UnitPeriodView>> ended, int unitId) =>
+        !ended.TryGetValue(unitId, out var next) ? unitId
+        : next.Count == 1 ? next[0].Id
+        : null;
 
     /// <summary>
     /// The new code of an old node for an assignment: its one-to-one or merged successor; an inner

@@ -124,6 +124,16 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
                 $"No unit with id {string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? $" (and {missing.Count - 20} more)" : "")}.");
         }
 
+        // Ended units (merged, split) are not offered to new campaigns and are refused here too (ADR 0126).
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var ended = await db.Units.AsNoTracking().Where(u => u.ValidTo != null && u.ValidTo < today).Select(u => new { u.Id, u.Name, u.ValidTo }).ToListAsync(cancellationToken);
+        if (ended.Where(u => unitIds.Contains(u.Id)).ToList() is { Count: > 0 } endedChosen)
+        {
+            throw new FieldValidationException("unitIds",
+                $"Đơn vị đã kết thúc (hợp nhất hoặc chia tách), không đưa vào kỳ đánh giá mới: {string.Join(", ", endedChosen.Take(20).Select(u => $"{u.Name} (đến {ParIndex.Core.Units.UnitValidity.Vietnamese(u.ValidTo!.Value)})"))}.",
+                $"Ended units (merged or split) cannot join a new campaign: {string.Join(", ", endedChosen.Take(20).Select(u => $"{u.Name} (until {ParIndex.Core.Units.UnitValidity.English(u.ValidTo!.Value)})"))}.");
+        }
+
         var campaign = new Campaign
         {
             Name = name,
@@ -131,6 +141,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
             FrameworkRecordId = request.FrameworkRecordId,
             SelfAssessmentDeadline = request.SelfAssessmentDeadline is { } d ? ToUtc(d) : null,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            SurveyNotRun = request.SurveyNotRun,
         };
         db.Campaigns.Add(campaign);
         foreach (var unitId in unitIds)
@@ -142,7 +153,7 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
         if (user is not null)
         {
             // The history has no campaign column: the new id goes into the value.
-            Record(user, null, "Created", null, $"{campaign.Id}: {campaign.Name}");
+            Record(user, null, "Created", null, $"{campaign.Id}: {campaign.Name}" + (campaign.SurveyNotRun ? " (không tổ chức điều tra xã hội học)" : ""));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -126,6 +126,7 @@ public sealed class DemoSeeder(
             respondentsPerUnit: 400, seed: 2023, importedBy: "coordinator", now, cancellationToken);
         await SeedSampleCampaignsAsync(record, framework2023, units, now, cancellationToken);
         await DemoCrosswalkSeeder.SeedAsync(db, clock, cancellationToken);
+        await DemoUnitMerge.SeedAsync(db, clock, record, framework2023, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

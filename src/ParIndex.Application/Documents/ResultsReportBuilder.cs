@@ -22,6 +22,7 @@ public static class ResultsReportBuilder
             Fields = fields,
             TotalMax = unit.Max,
             TotalPoints = unit.Points,
+            Notes = card.Campaign.SurveyNotRun ? [CampaignResults.SurveyNotRunVietnamese] : [],
             Satisfaction = card.Sipas.Select(c => new SatisfactionResult(c.Component, c.Title, c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList(),
         };
     }

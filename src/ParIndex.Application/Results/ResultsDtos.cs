@@ -43,7 +43,16 @@ public sealed record CampaignResults(
     string? BelowBands,
     IReadOnlyList<FieldTitle> FieldTitles,
     IReadOnlyList<UnitResult> Units,
-    IReadOnlyList<RegionalAverageView> RegionalAverages);
+    IReadOnlyList<RegionalAverageView> RegionalAverages,
+    bool SurveyNotRun = false)
+{
+    /// <summary>The sentence every result page, document and ranking shows when the survey is not run (ADR 0127).</summary>
+    public const string SurveyNotRunVietnamese =
+        "Kỳ đánh giá này không thực hiện điều tra xã hội học: chỉ số được tính trên tổng điểm tự đánh giá tối đa (không gồm các tiêu chí đánh giá qua điều tra xã hội học).";
+
+    public const string SurveyNotRunEnglish =
+        "This campaign does not run the sociological survey: the index is taken over the self-assessed maximum (the criteria scored by the survey are left out).";
+}
 
 public sealed record GapView(string Code, string Title, string FieldCode, decimal Max, decimal Points, decimal Lost, bool Recoverable, decimal IndexPointsLost);
 

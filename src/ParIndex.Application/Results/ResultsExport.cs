@@ -199,6 +199,11 @@ public sealed class ResultsExport(ResultsService results)
             "Chỉ số = điểm đạt được / điểm tối đa × 100%; xếp hạng trong nhóm đơn vị cùng loại, đồng hạng khi chỉ số bằng nhau ở 2 chữ số thập phân."
                 + (hasPrevious ? $" So sánh với kỳ: {r.PreviousCampaignName}." : ""),
         };
+        if (r.SurveyNotRun)
+        {
+            notes.Add(CampaignResults.SurveyNotRunVietnamese);
+        }
+
         if (r.IsSample)
         {
             notes.Add("Dữ liệu mẫu: kỳ đánh giá này được sinh tự động để minh hoạ, không phải kết quả chính thức.");

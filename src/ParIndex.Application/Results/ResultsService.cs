@@ -53,7 +53,8 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .ToList();
 
         var (changes, note) = await ChangesAsync(computed, unitId, result, cancellationToken);
-        var nodeTitles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
+        // Every node, not only the fields: SIPAS components are survey leaves (8.1.1…), named by their titles.
+        var nodeTitles = framework.AllNodes().GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
         // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
         var stored = StoredSipas(unit.UnitCode, await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken));
         var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
@@ -96,7 +97,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.AssessmentId);
         var units = assessments
-            .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id])))
+            .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id], campaign.SurveyNotRun ? IndexBase.SelfAssessedMaximum : IndexBase.FullMaximum)))
             .ToList();
         return new Computed(campaign, framework, units);
     }
@@ -145,7 +146,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             campaign.Id, campaign.Name, campaign.Year, campaign.IsSample, campaign.PublishedAt, campaign.PreviousCampaignId, previousName,
             bands.Bands.OrderByDescending(b => b.MinIndex).Select(b => new BandView(b.Name, b.MinIndex, b.Label)).ToList(), bands.Below,
             computed.Framework.Nodes.Select(n => new FieldTitle(n.Code, n.Title)).ToList(),
-            rows, regions);
+            rows, regions, campaign.SurveyNotRun);
     }
 
     /// <summary>

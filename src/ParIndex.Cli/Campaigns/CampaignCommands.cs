@@ -130,7 +130,9 @@ internal static class CampaignCommands
                 List<int> unitIds;
                 if (kind is not null)
                 {
-                    unitIds = allUnits.Where(u => string.Equals(u.Kind, kind, StringComparison.Ordinal)).Select(u => u.Id).ToList();
+                    // Every unit of the kind that still exists: merged and split units have ended (ADR 0126).
+                    var lineage = services.GetRequiredService<ParIndex.Application.Units.UnitLineageService>();
+                    unitIds = (await lineage.ActiveUnitsAsync(kind, lineage.Today(), cancellationToken)).Select(u => u.Id).ToList();
                     if (unitIds.Count == 0)
                     {
                         stderr.WriteLine($"Lỗi: --unit-kind: không có đơn vị nào loại \"{kind}\" (có: {string.Join(", ", allUnits.Select(u => u.Kind).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))}).");

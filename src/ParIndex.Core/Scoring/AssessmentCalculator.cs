@@ -13,7 +13,15 @@ public readonly record struct LeafScore(decimal? Points, bool NotApplicable = fa
 /// </summary>
 public static class AssessmentCalculator
 {
-    public static AssessmentResult Calculate(Framework framework, IReadOnlyDictionary<string, LeafScore> leaves)
+    public static AssessmentResult Calculate(Framework framework, IReadOnlyDictionary<string, LeafScore> leaves) =>
+        Calculate(framework, leaves, IndexBase.FullMaximum);
+
+    /// <param name="indexBase">
+    /// <see cref="IndexBase.SelfAssessedMaximum"/> when the campaign does not run the framework's
+    /// survey: the survey leaves then leave the points, the maximum and the progress, so every index
+    /// is taken over the self-assessed maximum (ADR 0127).
+    /// </param>
+    public static AssessmentResult Calculate(Framework framework, IReadOnlyDictionary<string, LeafScore> leaves, IndexBase indexBase)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(leaves);
@@ -21,17 +29,22 @@ public static class AssessmentCalculator
         var fields = new List<NodeResult>(framework.Nodes.Count);
         foreach (var field in framework.Nodes)
         {
-            fields.Add(Aggregate(field, leaves, results));
+            fields.Add(Aggregate(field, leaves, indexBase, results));
         }
 
         var total = NodeResult.Sum(AssessmentResult.TotalCode, fields);
         return new AssessmentResult(total, fields, results);
     }
 
-    private static NodeResult Aggregate(FrameworkNode node, IReadOnlyDictionary<string, LeafScore> leaves, Dictionary<string, NodeResult> results)
+    private static NodeResult Aggregate(FrameworkNode node, IReadOnlyDictionary<string, LeafScore> leaves, IndexBase indexBase, Dictionary<string, NodeResult> results)
     {
         NodeResult result;
-        if (node.IsLeaf)
+        if (node.IsLeaf && node.IsSurvey && indexBase == IndexBase.SelfAssessedMaximum)
+        {
+            // Not run: neither points nor maximum, and not a leaf to do; FullMax keeps the framework's figure.
+            result = new NodeResult(node.Code, 0m, 0m, node.Max, 0m, 0, 0, 0);
+        }
+        else if (node.IsLeaf)
         {
             leaves.TryGetValue(node.Code, out var leaf);
             var survey = node.IsSurvey;
@@ -48,7 +61,7 @@ public static class AssessmentCalculator
             var children = new List<NodeResult>(node.Children.Count);
             foreach (var child in node.Children)
             {
-                children.Add(Aggregate(child, leaves, results));
+                children.Add(Aggregate(child, leaves, indexBase, results));
             }
 
             result = NodeResult.Sum(node.Code, children);
@@ -57,6 +70,16 @@ public static class AssessmentCalculator
         results[node.Code] = result;
         return result;
     }
+}
+
+/// <summary>What an index is taken over.</summary>
+public enum IndexBase
+{
+    /// <summary>The framework's maximum over applicable leaves, survey leaves included (the usual case).</summary>
+    FullMaximum,
+
+    /// <summary>The self-assessed maximum: the framework's survey is not run in the campaign.</summary>
+    SelfAssessedMaximum,
 }
 
 /// <summary>Points, maxima and progress of one node (or of the whole assessment).</summary>

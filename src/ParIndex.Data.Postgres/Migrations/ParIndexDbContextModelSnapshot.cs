@@ -692,6 +692,9 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.Property<DateTime?>("SelfAssessmentDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("SurveyNotRun")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1536,6 +1539,12 @@ namespace ParIndex.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1544,6 +1553,56 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Units.UnitLineage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreviousName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorId");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("UnitLineage", (string)null);
                 });
 
             modelBuilder.Entity("LeafEvidence", b =>
@@ -1907,6 +1966,25 @@ namespace ParIndex.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Units.UnitLineage", b =>
+                {
+                    b.HasOne("ParIndex.Data.Units.Unit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParIndex.Data.Units.Unit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Assessments.Assessment", b =>

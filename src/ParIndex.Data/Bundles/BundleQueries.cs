@@ -94,6 +94,7 @@ internal static class BundleQueries
             IQueryable<FrameworkRecord> q => q.Where(f => f.Id == selection.FrameworkRecordId),
             IQueryable<Campaign> q => q.Where(x => x.Id == c),
             IQueryable<Unit> q => q.Where(u => units.Contains(u.Id)),
+            IQueryable<UnitLineage> q => q.Where(l => units.Contains(l.PredecessorId) && units.Contains(l.SuccessorId)),
             IQueryable<Assessment> q => q.Where(a => a.CampaignId == c),
             IQueryable<LeafEntry> q => q.Where(e => e.Assessment!.CampaignId == c),
             IQueryable<AssessmentReport> q => q.Where(r => r.Assessment!.CampaignId == c),

@@ -35,4 +35,10 @@ public sealed class Campaign
 
     /// <summary>When the coordinator published the campaign's results; from then on nothing changes.</summary>
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>
+    /// The framework's sociological survey is not run in this campaign: the survey leaves leave the
+    /// index, which is then taken over the self-assessed maximum (ADR 0127).
+    /// </summary>
+    public bool SurveyNotRun { get; set; }
 }

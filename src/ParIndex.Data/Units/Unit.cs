@@ -22,4 +22,10 @@ public sealed class Unit
 
     /// <summary>Region used for regional averages, e.g. <c>Trung du và miền núi phía Bắc</c>.</summary>
     public string? Region { get; set; }
+
+    /// <summary>The first day the unit exists (null: since before any record), e.g. the effective date of the merge that made it.</summary>
+    public DateOnly? ValidFrom { get; set; }
+
+    /// <summary>The last day the unit exists (null: it still exists); ended by a merge or split. Ended units are not offered to new campaigns.</summary>
+    public DateOnly? ValidTo { get; set; }
 }

@@ -17,6 +17,9 @@ public sealed class ResultsReportDocument
 
     public required decimal TotalPoints { get; init; }
 
+    /// <summary>Sentences under the subtitle that change how the figures read (e.g. the survey not run: index over the self-assessed maximum).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The satisfaction index (SIPAS) per component, when the unit has survey results; empty otherwise.</summary>
     public IReadOnlyList<SatisfactionResult> Satisfaction { get; init; } = [];
 

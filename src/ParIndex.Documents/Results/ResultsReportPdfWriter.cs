@@ -33,6 +33,11 @@ public static class ResultsReportPdfWriter
             painter.DrawCentredLines([report.Subtitle], 13, XFontStyleEx.Italic, 8);
         }
 
+        if (report.Notes.Count > 0)
+        {
+            painter.DrawCentredLines(report.Notes, 11, XFontStyleEx.Regular, 6);
+        }
+
         painter.DrawHeader();
         foreach (var field in report.Fields)
         {

@@ -63,6 +63,8 @@ public sealed partial class Texts
         ["Submit"] = ("Gửi bản tự đánh giá", "Submit the self-assessment"),
         ["Withdraw"] = ("Rút lại", "Withdraw"),
         ["Deadline"] = ("Hạn tự đánh giá", "Self-assessment deadline"),
+        ["SurveyNotRun"] = ("Không tổ chức điều tra xã hội học", "No sociological survey"),
+        ["SurveyNotRunHint"] = ("Các tiêu chí đánh giá qua điều tra xã hội học không được chấm; chỉ số của mỗi đơn vị được tính trên tổng điểm tự đánh giá tối đa, và mọi trang kết quả, tài liệu, bảng xếp hạng đều ghi rõ điều này.", "The survey criteria are not scored; each unit's index is taken over the self-assessed maximum, and every results page, document and ranking says so."),
         ["Locked"] = ("Chỉ xem", "Read only"),
         ["Memo"] = ("Cách tính", "Calculation"),
         ["Create"] = ("Tạo mới", "Create"),

@@ -71,6 +71,47 @@ public abstract class CoordinatorPageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_campaign_created_without_the_survey_says_so_on_its_form_and_keeps_the_choice()
+    {
+        using var coordinator = await app.LoginAsync("coordinator");
+        var page = await coordinator.GetStringAsync(new Uri("/campaigns", UriKind.Relative));
+        var form = new HtmlParser().ParseDocument(page);
+        var box = form.QuerySelector("form input#survey-not-run");
+        Assert.Equal("checkbox", box?.GetAttribute("type"));
+        Assert.Equal("Form.SurveyNotRun", box?.GetAttribute("name"));
+        Assert.Contains("Không tổ chức điều tra xã hội học", box!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("tổng điểm tự đánh giá tối đa", form.QuerySelector("#survey-not-run-hint")?.TextContent, StringComparison.Ordinal);
+
+        var units = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/units", UriKind.Relative));
+        var frameworks = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/frameworks", UriKind.Relative));
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Year"] = "2025",
+            ["Form.FrameworkRecordId"] = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.UnitIds"] = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == "BG-STP").GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        async Task<bool> CreateAsync(string name, bool notRun)
+        {
+            var values = new Dictionary<string, string>(fields) { ["Form.Name"] = name + " " + app.ProviderName };
+            if (notRun)
+            {
+                values["Form.SurveyNotRun"] = "true";
+            }
+
+            var created = await PostFormAsync(coordinator, "/campaigns", "create-campaign", values, page);
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var location = created.Headers.Location!;
+            var path = location.IsAbsoluteUri ? location.AbsolutePath : location.ToString();
+            var run = await coordinator.GetFromJsonAsync<JsonElement>(new Uri($"/api{path}/survey-run", UriKind.Relative));
+            return run.GetProperty("surveyNotRun").GetBoolean();
+        }
+
+        Assert.True(await CreateAsync("Kỳ không điều tra", notRun: true));
+        Assert.False(await CreateAsync("Kỳ có điều tra", notRun: false));
+    }
+
+    [Fact]
     public async Task The_administrator_creates_a_unit_from_the_page_and_other_roles_are_turned_away()
     {
         using var admin = await app.LoginAsync("admin");

@@ -9,6 +9,17 @@
     });
   }
 
+  // A radar axis's label in lines of about 18 characters, broken at spaces: long field titles
+  // on one line are cut off at the chart's edges.
+  function wrap(label) {
+    var lines = [];
+    String(label).split(' ').forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + ' ' + word).length <= 18) { lines[last] += ' ' + word; } else { lines.push(word); }
+    });
+    return lines;
+  }
+
   function draw() {
     if (typeof Chart === 'undefined') { return; }
     document.querySelectorAll('canvas[data-chart-for]').forEach(function (canvas) {
@@ -26,7 +37,7 @@
       var percent = function (v) { return String(v).replace('.', ',') + '%'; };
       new Chart(canvas, {
         type: kind === 'radar' ? 'radar' : 'bar',
-        data: { labels: data.map(function (d) { return d.label; }), datasets: [dataset] },
+        data: { labels: data.map(function (d) { return kind === 'radar' ? wrap(d.label) : d.label; }), datasets: [dataset] },
         // No animation: the chart is final when the page is (screenshots, printing, reduced motion).
         options: kind === 'radar'
           ? { animation: false, scales: { r: { min: 0, max: 100, ticks: { callback: percent } } },
