@@ -43,6 +43,7 @@ public static class ApplicationServices
         services.AddScoped<EvidenceService>();
         services.AddScoped<ResultsService>();
         services.AddScoped<ResultsExport>();
+        services.AddScoped<ResultSnapshotService>();
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<QuotaService>();
         services.AddScoped<SurveyImportService>();
@@ -51,6 +52,7 @@ public static class ApplicationServices
         services.AddScoped<AdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();
+        services.AddScoped<NationalDemoGenerator>();
         services.AddParIndexNotifications(configuration);
         return services;
     }

@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(Notifications.NotificationsCommand.Create());
         root.Subcommands.Add(Campaigns.CampaignCommands.Create());
         root.Subcommands.Add(Results.ResultsCommands.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;
         parse.InvocationConfiguration.Error = stderr;

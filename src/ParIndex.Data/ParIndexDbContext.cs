@@ -72,6 +72,11 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
 
     public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
 
+    /// <summary>Stored versions of published results (ADR 0133).</summary>
+    public DbSet<Results.ResultSnapshot> ResultSnapshots => Set<Results.ResultSnapshot>();
+
+    public DbSet<Results.ResultSnapshotUnit> ResultSnapshotUnits => Set<Results.ResultSnapshotUnit>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

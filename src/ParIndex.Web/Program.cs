@@ -74,6 +74,7 @@ app.UseAuthentication();
 app.UseRequestLogScope();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePublicResultsCaching();
 
 app.MapOpenApi();
 app.MapParIndexHealth();

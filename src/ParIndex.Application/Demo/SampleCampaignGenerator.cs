@@ -120,7 +120,7 @@ public static class SampleCampaignGenerator
         (AssessmentStatus.Final, AssessmentStatus.Published, "coordinator"),
     ];
 
-    private static LeafEntry Entry(FrameworkNode leaf, decimal strength, Random random, DateTime now)
+    internal static LeafEntry Entry(FrameworkNode leaf, decimal strength, Random random, DateTime now)
     {
         var share = Math.Clamp(strength + (decimal)(random.NextDouble() * 0.3 - 0.12), 0m, 1m);
         var entry = new LeafEntry { LeafCode = leaf.Code, UpdatedAt = now, UpdatedBy = "sample", Version = 3, Explanation = SampleReason };

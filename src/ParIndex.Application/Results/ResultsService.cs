@@ -43,7 +43,34 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         var results = await BuildAsync(computed, publicOnly, cancellationToken);
         var unit = results.Units.SingleOrDefault(u => u.UnitId == unitId)
             ?? throw DomainException.NotFound($"Đơn vị số {unitId} không có trong kết quả của kỳ đánh giá này.", $"Unit number {unitId} is not in the results of this campaign.");
-        var (_, result) = computed.Units.Single(u => u.Assessment.UnitId == unitId);
+        var previous = computed.Campaign.PreviousCampaignId is { } previousId ? await ComputeAsync(previousId, publicOnly: false, cancellationToken) : null;
+        var sipas = await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken);
+        return Card(computed, results, unit, computed.Units.Single(u => u.Assessment.UnitId == unitId).Result,
+            previous, previous?.Units.FirstOrDefault(u => u.Assessment.UnitId == unitId).Result, sipas);
+    }
+
+    /// <summary>
+    /// The campaign's results and every unit's score card from one computation (the stored result
+    /// snapshot, ADR 0133): the same cards as <see cref="UnitAsync"/>, without recomputing the
+    /// campaign and the previous one per unit.
+    /// </summary>
+    public async Task<(CampaignResults Results, IReadOnlyList<UnitScoreCard> Cards)> AllCardsAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
+    {
+        var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
+        var results = await BuildAsync(computed, publicOnly, cancellationToken);
+        var previous = computed.Campaign.PreviousCampaignId is { } previousId ? await ComputeAsync(previousId, publicOnly: false, cancellationToken) : null;
+        var current = computed.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result);
+        var before = previous?.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result) ?? [];
+        var sipas = (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId).ToListAsync(cancellationToken)).ToLookup(r => r.UnitId);
+        var cards = results.Units
+            .Select(u => Card(computed, results, u, current[u.UnitId], previous, before.GetValueOrDefault(u.UnitId), sipas[u.UnitId]))
+            .ToList();
+        return (results, cards);
+    }
+
+    private UnitScoreCard Card(Computed computed, CampaignResults results, UnitResult unit, AssessmentResult result,
+        Computed? previous, AssessmentResult? before, IEnumerable<Data.Surveys.SurveySipasResult> sipasRows)
+    {
         var framework = computed.Framework;
         var criteria = framework.AllNodes().Where(n => n.Level == 2)
             .Select(n => new ComponentIndex(n.Code, n.Title, result[n.Code].Points, result[n.Code].Max, result[n.Code].Index))
@@ -53,23 +80,18 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .ToList();
 
         var changes = new List<ChangeView>();
-        if (computed.Campaign.PreviousCampaignId is { } previousId)
+        if (previous is not null && before is not null)
         {
-            var previous = await ComputeAsync(previousId, publicOnly: false, cancellationToken);
-            var before = previous.Units.FirstOrDefault(u => u.Assessment.UnitId == unitId);
-            if (before.Result is not null)
-            {
-                var crosswalk = ReadCrosswalk(computed.Campaign, previous.Framework, framework);
-                var titles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
-                changes = ResultComparison.Compare(previous.Framework, before.Result, framework, result, crosswalk)
-                    .Select(c => new ChangeView(c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change))
-                    .ToList();
-            }
+            var crosswalk = ReadCrosswalk(computed.Campaign, previous.Framework, framework);
+            var titles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
+            changes = ResultComparison.Compare(previous.Framework, before, framework, result, crosswalk)
+                .Select(c => new ChangeView(c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change))
+                .ToList();
         }
 
         var nodeTitles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title, StringComparer.Ordinal);
         // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
-        var stored = StoredSipas(unit.UnitCode, await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken));
+        var stored = StoredSipas(unit.UnitCode, sipasRows);
         var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
         var overall = stored.OverallSipasPercent(unit.UnitCode);
         return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall);
@@ -107,7 +129,14 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .Where(a => a.CampaignId == campaignId && (!publicOnly || a.Status == AssessmentStatus.Published))
             .ToListAsync(cancellationToken);
         var ids = assessments.Select(a => a.Id).ToList();
-        var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId)).ToListAsync(cancellationToken))
+        // Only the columns scoring reads: explanations, memos and figures are most of a leaf row's size.
+        var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId))
+                .Select(e => new Data.Assessments.LeafEntry
+                {
+                    AssessmentId = e.AssessmentId, LeafCode = e.LeafCode, NotApplicable = e.NotApplicable, Points = e.Points,
+                    AppraisedScore = e.AppraisedScore, FinalScore = e.FinalScore, SurveyScore = e.SurveyScore,
+                })
+                .ToListAsync(cancellationToken))
             .ToLookup(e => e.AssessmentId);
         var units = assessments
             .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id])))

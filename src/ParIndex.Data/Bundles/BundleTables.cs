@@ -54,6 +54,8 @@ public static class BundleTables
         [typeof(DataProtectionKey)] = "the key ring is a secret of one installation; the target makes its own",
         [typeof(EvidenceContent)] = "the evidence store's bookkeeping: rebuilt by the target's store from the evidence entries",
         [typeof(EvidenceChunk)] = "the database store's bytes: the evidence travels as entries named by SHA-256",
+        [typeof(Results.ResultSnapshot)] = "stored results are derived from the campaign's rows: the target stores its own on first read (ADR 0133)",
+        [typeof(Results.ResultSnapshotUnit)] = "part of a stored result (ADR 0133)",
     };
 
     /// <summary>The tables of a scope, parents before children.</summary>
