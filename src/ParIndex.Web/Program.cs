@@ -20,6 +20,7 @@ builder.Services.AddParIndexInstances(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddParIndexApplication(builder.Configuration);
 builder.Services.AddHostedService<NotificationWorker>();
+builder.Services.AddSingleton<ParIndex.Web.Results.PublicDownloadCache>();
 builder.Services.AddParIndexIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
 {

@@ -50,8 +50,11 @@ public static class ResultsEndpoints
                 return TypedResults.File(output, "application/pdf", name);
             })
             .WithSummary("Báo cáo kết quả (PDF, có biểu đồ radar) đã công bố của một đơn vị");
-        open.MapGet("/{id:int}/results/export", async (int id, string? format, ResultSnapshotService snapshots, CancellationToken ct) =>
-                File(Format(format), (await snapshots.ExportDocumentAsync(id, ct)).Document))
+        open.MapGet("/{id:int}/results/export", async (int id, string? format, ResultSnapshotService snapshots, PublicDownloadCache downloads, CancellationToken ct) =>
+            {
+                var file = await downloads.GetAsync(id, Format(format), snapshots, ct);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+            })
             .WithSummary("Tải bảng xếp hạng đã công bố (format=xlsx, csv hoặc json)");
         return app;
     }
