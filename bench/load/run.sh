@@ -4,19 +4,20 @@
 # and runs the load test: rounds at 1, 10 and 50 clients of the public ranking, the score card, the
 # self-assessment page, the assessment API and the autosave, each round beside /health and
 # pgbench -S/-N on the same cluster; prints a Markdown table with ratios and the load average.
-# Usage: bench/load/run.sh [--units 11000] [--rounds 3] [--seconds 5] [--clients 1,10,50]
+# Usage: bench/load/run.sh [--units 11000] [--rounds 3] [--seconds 5] [--clients 1,10,50] [--no-build]
 # Environment: PARINDEX_PG_PORT (default 55480), PARINDEX_WEB_PORT (default 55481).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-UNITS=11000; ROUNDS=3; SECONDS_PER=5; CLIENTS=1,10,50
+UNITS=11000; ROUNDS=3; SECONDS_PER=5; CLIENTS=1,10,50; BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --units) UNITS="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --seconds) SECONDS_PER="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -26,10 +27,12 @@ WEB_PORT="${PARINDEX_WEB_PORT:-55481}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 2; }
 
-log "building (Release)…"
-dotnet build src/ParIndex.Cli -c Release -nologo -v q >/dev/null
-dotnet build src/ParIndex.Web -c Release -nologo -v q >/dev/null
-dotnet build bench/load/ParIndex.LoadTest -c Release -nologo -v q >/dev/null
+if [ "$BUILD" = 1 ]; then
+  log "building (Release)…"
+  dotnet build src/ParIndex.Cli -c Release -nologo -v q >/dev/null
+  dotnet build src/ParIndex.Web -c Release -nologo -v q >/dev/null
+  dotnet build bench/load/ParIndex.LoadTest -c Release -nologo -v q >/dev/null
+fi
 
 PG_DIR="$(mktemp -d /tmp/parindex-load-pg.XXXXXX)"
 PG_RUN=(env)

@@ -72,7 +72,7 @@ public sealed class QueryCountTests(TwoNationalSites sites) : IClassFixture<TwoN
             {
                 var result = await LoadTest.LoadRunner.RunAsync(scenario, clients, TimeSpan.FromSeconds(0.3), default);
                 Assert.True(result.Requests > 0 && result.Failures == 0, $"{scenario.Name}: {result.Requests} requests, {result.Failures} failed");
-                rows.Add((1, 0, result, null, null));
+                rows.Add((1, 0d, result, null, null));
             }
 
             var lost = await LoadTest.Setup.LostSavesAsync(clients[0], scenarios);
