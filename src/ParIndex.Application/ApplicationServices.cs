@@ -1,16 +1,19 @@
 using Amazon.S3;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParIndex.Application.Admin;
 using ParIndex.Application.Appraisal;
 using ParIndex.Application.Assessments;
 using ParIndex.Application.Campaigns;
+using ParIndex.Application.Crosswalks;
 using ParIndex.Application.Demo;
 using ParIndex.Application.Documents;
 using ParIndex.Application.Evidence;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Notifications;
 using ParIndex.Application.Results;
+using ParIndex.Application.Signing;
 using ParIndex.Application.Surveys;
 using ParIndex.Application.Workflow;
 using ParIndex.Data;
@@ -36,6 +39,11 @@ public static class ApplicationServices
         services.AddSingleton<FrameworkCache>();
         services.AddScoped<AssessmentWorkflow>();
         services.AddScoped<CampaignService>();
+        services.AddScoped<CrosswalkService>();
+        services.AddScoped<CampaignRolloverService>();
+        services.AddScoped<CarriedSuggestionService>();
+        services.AddScoped<CampaignDashboard>();
+        services.AddScoped<MyTasks>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AppraisalService>();
         services.AddScoped<CampaignAppraisalService>();
@@ -49,6 +57,17 @@ public static class ApplicationServices
         services.AddScoped<SurveyImportService>();
         services.AddScoped<AssessmentTableDocumentBuilder>();
         services.AddScoped<SelfAssessmentReportService>();
+        // One application name and one key ring in the database (ADR 0111): cookies and antiforgery
+        // tokens of every instance, and the stored signing certificates (ADR 0130) that the web and
+        // the CLI must both be able to read.
+        services.AddDataProtection()
+            .SetApplicationName("ParIndex")
+            .PersistKeysToDbContext<ParIndexDbContext>();
+        services.Configure<SigningOptions>(configuration.GetSection("Signing"));
+        services.AddScoped<Pkcs12CertificateStore>();
+        services.TryAddScoped<ISigningCertificateSource>(sp => sp.GetRequiredService<Pkcs12CertificateStore>());
+        services.AddScoped<SignedReportService>();
+        services.AddSingleton<PdfVerificationService>();
         services.AddScoped<AdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();

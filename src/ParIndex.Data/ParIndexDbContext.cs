@@ -6,6 +6,7 @@ using ParIndex.Data.Accounts;
 using ParIndex.Data.Appraisal;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
+using ParIndex.Data.Crosswalks;
 using ParIndex.Data.Evidence;
 using ParIndex.Data.History;
 using ParIndex.Data.Notifications;
@@ -76,6 +77,15 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
     public DbSet<Results.ResultSnapshot> ResultSnapshots => Set<Results.ResultSnapshot>();
 
     public DbSet<Results.ResultSnapshotUnit> ResultSnapshotUnits => Set<Results.ResultSnapshotUnit>();
+
+    public DbSet<StoredCrosswalk> Crosswalks => Set<StoredCrosswalk>();
+
+    public DbSet<CrosswalkRevision> CrosswalkRevisions => Set<CrosswalkRevision>();
+
+    public DbSet<CarriedSuggestion> CarriedSuggestions => Set<CarriedSuggestion>();
+    public DbSet<Signing.UnitSigningCertificate> SigningCertificates => Set<Signing.UnitSigningCertificate>();
+
+    public DbSet<Signing.SignedReport> SignedReports => Set<Signing.SignedReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -66,6 +66,12 @@ public static class TextLimits
     /// <summary>An uploaded file name as shown, extension included.</summary>
     public const int DisplayFileName = 200;
 
+    /// <summary>A certificate's subject or issuer as a distinguished name (cut to this when longer).</summary>
+    public const int CertificateName = 500;
+
+    /// <summary>A certificate's serial number in hex (20 bytes at most by RFC 5280; some CAs issue more).</summary>
+    public const int CertificateSerial = 100;
+
     /// <summary>
     /// The text without C0 control characters (NUL…US and DEL) other than tab, CR and LF, and without
     /// unpaired surrogates: PostgreSQL refuses NUL in text and no encoder writes a lone surrogate.

@@ -9,6 +9,8 @@ global using ParIndex.Application.Documents;
 global using ParIndex.Application.Evidence;
 global using ParIndex.Application.Problems;
 global using ParIndex.Application.Results;
+global using ParIndex.Application.Signing;
 global using ParIndex.Application.Surveys;
 global using ParIndex.Application.Workflow;
 global using ParIndex.Web.Problems;
+global using ParIndex.Application.Crosswalks;

@@ -6,11 +6,13 @@ using ParIndex.Web.Appraisal;
 using ParIndex.Web.Assessments;
 using ParIndex.Web.Campaigns;
 using ParIndex.Web.Components;
+using ParIndex.Web.Crosswalks;
 using ParIndex.Web.Documents;
 using ParIndex.Web.Hosting;
 using ParIndex.Web.Notifications;
 using ParIndex.Web.Results;
 using ParIndex.Web.Security;
+using ParIndex.Web.Signing;
 using ParIndex.Web.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -82,13 +84,18 @@ app.MapParIndexHealth();
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapAssessmentEndpoints();
 api.MapAdminEndpoints();
+api.MapUserAccountEndpoints();
 api.MapCampaignEndpoints();
+api.MapCampaignDashboardEndpoints();
 api.MapAppraisalEndpoints();
 api.MapResultsEndpoints();
 app.MapPublicResultsEndpoints();
 api.MapDocumentEndpoints();
 api.MapSurveyEndpoints();
 api.MapNotificationEndpoints();
+api.MapCrosswalkEndpoints();
+api.MapSigningEndpoints();
+app.MapVerifyEndpoint();
 api.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
     TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(http).RequestToken, headerName = "X-XSRF-TOKEN" }))
     .ExcludeFromDescription();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ParIndex.Application.Accounts;
 using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
 using ParIndex.Data.Units;
@@ -10,8 +12,6 @@ namespace ParIndex.Application.Admin;
 /// <summary>Units and user accounts, managed by the administrator.</summary>
 public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
-    private static readonly string[] UnitKinds = ["province", "ministry", "department", "district", "commune", "agency"];
-
     /// <summary>Roles that act for one unit and therefore need one.</summary>
     private static readonly string[] UnitRoles = [Roles.UnitEditor, Roles.UnitLead];
 
@@ -31,9 +31,10 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
             throw DomainException.Invalid("Mã và tên đơn vị là bắt buộc.", "The unit code and name are required.");
         }
 
-        if (!UnitKinds.Contains(request.Kind))
+        if (!UnitKindNames.All.Contains(request.Kind))
         {
-            throw DomainException.Invalid($"Loại đơn vị \"{request.Kind}\" không hợp lệ; chọn một trong: {string.Join(", ", UnitKinds)}.", $"The unit kind \"{request.Kind}\" is not valid; choose one of: {string.Join(", ", UnitKinds)}.");
+            throw DomainException.Invalid($"Loại đơn vị \"{request.Kind}\" không hợp lệ; chọn một trong: {string.Join("; ", UnitKindNames.All.Select(k => $"{k} ({UnitKindNames.Vietnamese(k)})"))}.",
+                $"The unit kind \"{request.Kind}\" is not valid; choose one of: {string.Join("; ", UnitKindNames.All.Select(k => $"{k} ({UnitKindNames.English(k)})"))}.");
         }
 
         if (await db.Units.AnyAsync(u => u.Code == code && u.Id != (id ?? 0), cancellationToken))
@@ -72,7 +73,56 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return list.Select(u => new UserView(u.Id, u.UserName ?? "", u.FullName, u.Email,
-            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.UnitId, u.Unit?.Name, u.LockoutEnd is { } end && end > now)).ToList();
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.UnitId, u.Unit?.Name, u.LockoutEnd is { } end && end > now,
+            u.LockoutEnd is { } until && until > now ? until : null)).ToList();
+    }
+
+    /// <summary>One account, as the edit page shows it.</summary>
+    public async Task<UserView> UserAsync(string id, CancellationToken cancellationToken) =>
+        (await UsersAsync(cancellationToken)).SingleOrDefault(u => u.Id == id)
+        ?? throw DomainException.NotFound("Không tìm thấy tài khoản.", "The account was not found.");
+
+    /// <summary>
+    /// Resets the password to a random one-time password shown once to the administrator (the
+    /// accounts have no "must change at next sign-in" mark, so the user is asked to change it). Every
+    /// session of the user ends, a lock after failed sign-ins is lifted (an administrator's lock stays).
+    /// </summary>
+    public async Task<PasswordResetResult> ResetPasswordAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Không tìm thấy tài khoản.", "The account was not found.");
+        var password = OneTimePasswords.Create();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, password));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        if (user.LockoutEnd is { } end && end < DateTimeOffset.MaxValue.AddYears(-1))
+        {
+            Check(await users.SetLockoutEndDateAsync(user, null));
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        await Accounts.AccountSessions.EndAllOfAsync(db, user.Id, cancellationToken);
+        return new PasswordResetResult(await UserAsync(user.Id, cancellationToken), password);
+    }
+
+    /// <summary>Locks (until unlocked) or unlocks an account; a lock ends its sessions. An administrator cannot lock their own account.</summary>
+    public async Task<UserView> SetLockAsync(string id, bool locked, CurrentUser by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        var user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Không tìm thấy tài khoản.", "The account was not found.");
+        if (locked && string.Equals(user.UserName, by.UserName, StringComparison.Ordinal))
+        {
+            throw DomainException.Conflict("Không thể tự khoá tài khoản đang dùng.", "You cannot lock the account you are signed in with.");
+        }
+
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        await users.UpdateSecurityStampAsync(user);
+        if (locked)
+        {
+            await Accounts.AccountSessions.EndAllOfAsync(db, user.Id, cancellationToken);
+        }
+
+        return await UserAsync(user.Id, cancellationToken);
     }
 
     public async Task<UserView> SaveUserAsync(string? id, UserRequest request, CancellationToken cancellationToken)

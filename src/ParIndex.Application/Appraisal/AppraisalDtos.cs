@@ -91,5 +91,5 @@ public sealed record AppraisalView(
     IReadOnlyList<AppraisalLeafView> Leaves,
     bool CanDownloadAppraisalTable = true);
 
-/// <summary>The previous campaign of the same units and, when codes changed, old code → new code (null: dropped).</summary>
-public sealed record PreviousCampaignRequest(int? PreviousCampaignId, IReadOnlyDictionary<string, string?>? Crosswalk);
+/// <summary>The previous campaign of the same units (null: none); nodes are matched by the stored crosswalk (ADR 0124).</summary>
+public sealed record PreviousCampaignRequest(int? PreviousCampaignId);

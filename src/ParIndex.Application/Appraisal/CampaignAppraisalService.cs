@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Application.Accounts;
 using ParIndex.Application.Frameworks;
@@ -19,7 +18,7 @@ namespace ParIndex.Application.Appraisal;
 /// bands, the council's approval of every unit and publication. All-or-nothing: when one unit
 /// cannot move, nothing moves.
 /// </summary>
-public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWorkflow workflow, UserManagerLookup users, FrameworkCache frameworks)
+public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWorkflow workflow, UserManagerLookup users)
 {
     public async Task<Campaign> LoadAsync(int campaignId, CancellationToken cancellationToken) =>
         await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken)
@@ -186,15 +185,14 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
     }
 
     /// <summary>
-    /// Links the campaign to the previous one for year-over-year change; <paramref name="crosswalk"/>
-    /// maps the previous framework's codes to this one's when they changed (null value: dropped).
+    /// Links the campaign to the previous one for year-over-year change (null: no comparison). The
+    /// nodes are matched by the stored crosswalk between the two frameworks (ADR 0124).
     /// </summary>
     public async Task SetPreviousAsync(int campaignId, PreviousCampaignRequest request, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var campaign = await LoadAsync(campaignId, cancellationToken);
         EditLocks.EnsureOpen(campaign);
-        string? crosswalkJson = null;
         if (request.PreviousCampaignId is { } previousId)
         {
             if (previousId == campaignId)
@@ -202,33 +200,15 @@ public sealed class CampaignAppraisalService(ParIndexDbContext db, AssessmentWor
                 throw DomainException.Invalid("Kỳ đánh giá không thể so sánh với chính nó.", "A campaign cannot be compared with itself.");
             }
 
-            var previous = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == previousId, cancellationToken)
-                ?? throw DomainException.Invalid($"Không có kỳ đánh giá số {previousId}.", $"There is no campaign number {previousId}.");
-            if (request.Crosswalk is { Count: > 0 } map)
+            if (!await db.Campaigns.AnyAsync(c => c.Id == previousId, cancellationToken))
             {
-                var from = await frameworks.GetAsync(db, previous.FrameworkRecordId, cancellationToken);
-                var to = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);
-                foreach (var (oldCode, newCode) in map)
-                {
-                    if (from.Find(oldCode) is null)
-                    {
-                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ trước không có mã \"{oldCode}\".", $"Code mapping: the framework of the previous campaign has no code \"{oldCode}\".");
-                    }
-
-                    if (newCode is not null && to.Find(newCode) is null)
-                    {
-                        throw DomainException.Invalid($"Bảng chuyển mã: bộ tiêu chí của kỳ này không có mã \"{newCode}\" (dòng {oldCode}).", $"Code mapping: the framework of this campaign has no code \"{newCode}\" (row {oldCode}).");
-                    }
-                }
-
-                crosswalkJson = JsonSerializer.Serialize(map);
+                throw DomainException.Invalid($"Không có kỳ đánh giá số {previousId}.", $"There is no campaign number {previousId}.");
             }
         }
 
+        // The nodes are compared through the stored crosswalk between the two frameworks (ADR 0124), not a per-campaign map.
         Record(user, "PreviousCampaign", campaign.PreviousCampaignId?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.PreviousCampaignId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Record(user, "Crosswalk", campaign.CrosswalkJson, crosswalkJson);
         campaign.PreviousCampaignId = request.PreviousCampaignId;
-        campaign.CrosswalkJson = crosswalkJson;
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -2,7 +2,9 @@ namespace ParIndex.Application.Campaigns;
 
 public sealed record FrameworkView(int Id, string FrameworkId, string Version, int Year, string Title, string UnitKind);
 
-public sealed record CampaignView(int Id, string Name, int Year, int FrameworkRecordId, string FrameworkTitle, DateTime? SelfAssessmentDeadline, IReadOnlyList<CampaignUnitView> Units);
+/// <param name="PublishedAt">When the results were published; from then on the campaign shows no edit forms.</param>
+public sealed record CampaignView(int Id, string Name, int Year, int FrameworkRecordId, string FrameworkTitle, DateTime? SelfAssessmentDeadline, IReadOnlyList<CampaignUnitView> Units,
+    DateTime? PublishedAt = null);
 
 public sealed record CampaignUnitView(int AssessmentId, int UnitId, string UnitName, string Status, DateTime? DeadlineException, IReadOnlyList<AssignmentView> Assignments);
 

@@ -64,7 +64,8 @@ public sealed class CampaignService(ParIndexDbContext db, FrameworkCache framewo
                 .Select(a => new CampaignUnitView(a.Id, a.UnitId, a.Unit!.Name, StatusLabels.Vietnamese(a.Status), a.DeadlineException,
                     a.Assignments.OrderBy(x => x.CodePrefix, StringComparer.Ordinal)
                         .Select(x => new AssignmentView(x.Id, x.CodePrefix, x.ContributingUnitId, x.ContributingUnit!.Name)).ToList()))
-                .ToList());
+                .ToList(),
+            campaign.PublishedAt);
     }
 
     public Task<CampaignView> CreateAsync(CampaignRequest request, CancellationToken cancellationToken) => CreateAsync(request, null, cancellationToken);

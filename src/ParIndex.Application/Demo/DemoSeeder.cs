@@ -124,6 +124,7 @@ public sealed class DemoSeeder(
             [(units[DemoUnits.BacGiangCode].Id, DemoUnits.BacGiangCode, 15_000), (units[DemoUnits.LangSonCode].Id, DemoUnits.LangSonCode, 6_000)],
             respondentsPerUnit: 400, seed: 2023, importedBy: "coordinator", now, cancellationToken);
         await SeedSampleCampaignsAsync(record, framework2023, units, now, cancellationToken);
+        await DemoCrosswalkSeeder.SeedAsync(db, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

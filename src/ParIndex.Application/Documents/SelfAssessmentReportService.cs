@@ -216,7 +216,8 @@ public sealed class SelfAssessmentReportService(ParIndexDbContext db, Assessment
             report.Version == 0 ? null : report.UpdatedAt, report.Version == 0 ? null : report.UpdatedBy);
     }
 
-    private async Task<Assessment> LoadAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    /// <summary>The assessment when <paramref name="user"/> may read its report (404 unknown, 403 not allowed).</summary>
+    internal async Task<Assessment> LoadAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
         // 404 for an unknown id, 403 for an assessment the user may not open (ADR 0107).
         var assessment = await assessments.LoadReadableAsync(id, user, cancellationToken);

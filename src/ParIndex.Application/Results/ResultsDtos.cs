@@ -47,7 +47,27 @@ public sealed record CampaignResults(
 
 public sealed record GapView(string Code, string Title, string FieldCode, decimal Max, decimal Points, decimal Lost, bool Recoverable, decimal IndexPointsLost);
 
-public sealed record ChangeView(string Code, string Title, decimal? Previous, decimal? Current, decimal? Change);
+/// <summary>
+/// The change of one node against the previous year. <see cref="Comparison"/> is <c>direct</c> (its
+/// one predecessor), <c>combined</c> (merged predecessors' points over their maxima: not a direct
+/// comparison) or <c>not-comparable</c> (no counterpart: <see cref="Change"/> is null and the pages
+/// say "không so sánh được").
+/// </summary>
+public sealed record ChangeView(string Code, string Title, decimal? Previous, decimal? Current, decimal? Change, string Comparison, IReadOnlyList<string> PreviousCodes)
+{
+    public const string Direct = "direct";
+    public const string Combined = "combined";
+    public const string NotComparable = "not-comparable";
+
+    public bool IsComparable => Comparison != NotComparable;
+
+    public static string ComparisonName(ParIndex.Core.Results.NodeComparability comparability) => comparability switch
+    {
+        ParIndex.Core.Results.NodeComparability.Direct => Direct,
+        ParIndex.Core.Results.NodeComparability.Combined => Combined,
+        _ => NotComparable,
+    };
+}
 
 /// <summary>A unit's score card: totals, rank, component indices, change and gaps.</summary>
 public sealed record UnitScoreCard(
@@ -58,7 +78,8 @@ public sealed record UnitScoreCard(
     IReadOnlyList<GapView> Gaps,
     decimal RecoverablePoints,
     IReadOnlyList<SipasView> Sipas,
-    decimal? OverallSipas);
+    decimal? OverallSipas,
+    string? ComparisonNote = null);
 
 /// <summary>The satisfaction index (SIPAS) of a unit on one component: share of valid answers at levels 4–5, in percent.</summary>
 public sealed record SipasView(string Component, string Title, long ValidAnswers, long SatisfiedAnswers, decimal? Percent);

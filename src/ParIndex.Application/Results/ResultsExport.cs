@@ -13,6 +13,9 @@ public enum ResultsExportFormat
     Csv,
     Xlsx,
     Json,
+
+    /// <summary>The ranking's columns on landscape A4 with the Decree 30 page setup (ADR 0129).</summary>
+    Pdf,
 }
 
 /// <summary>A unit's overall satisfaction index (SIPAS, percent), as its score card shows it.</summary>
@@ -65,6 +68,9 @@ public sealed class ResultsExport(ResultsService results)
             case ResultsExportFormat.Xlsx:
                 ResultsXlsxWriter.Write(Table(document), output);
                 break;
+            case ResultsExportFormat.Pdf:
+                ResultsPdfWriter.Write(Table(document), output);
+                break;
             default:
                 JsonSerializer.Serialize(output, document, Json);
                 break;
@@ -75,6 +81,7 @@ public sealed class ResultsExport(ResultsService results)
     {
         ResultsExportFormat.Csv => "text/csv; charset=utf-8",
         ResultsExportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ResultsExportFormat.Pdf => "application/pdf",
         _ => "application/json; charset=utf-8",
     };
 
@@ -85,12 +92,13 @@ public sealed class ResultsExport(ResultsService results)
         return string.Create(CultureInfo.InvariantCulture, $"ket-qua-{document.Results.Year}-{document.Results.CampaignId}.{format.ToString().ToLowerInvariant()}");
     }
 
-    /// <summary>A format name (<c>csv</c>, <c>xlsx</c>, <c>json</c>, any case), or null.</summary>
+    /// <summary>A format name (<c>csv</c>, <c>xlsx</c>, <c>json</c>, <c>pdf</c>, any case), or null.</summary>
     public static ResultsExportFormat? ParseFormat(string? name) => name?.Trim().ToLowerInvariant() switch
     {
         "csv" => ResultsExportFormat.Csv,
         "xlsx" => ResultsExportFormat.Xlsx,
         "json" => ResultsExportFormat.Json,
+        "pdf" => ResultsExportFormat.Pdf,
         _ => null,
     };
 
@@ -108,21 +116,22 @@ public sealed class ResultsExport(ResultsService results)
         var hasPrevious = r.PreviousCampaignId is not null;
         var columns = new List<ResultsColumn>
         {
-            new("Nhóm đơn vị", ResultsColumnKind.Text),
-            new("Hạng", ResultsColumnKind.WholeNumber),
-            new("Đồng hạng", ResultsColumnKind.Text),
+            // The PDF keeps the public ranking's columns (weights); the per-field detail is the xlsx's.
+            new("Nhóm đơn vị", ResultsColumnKind.Text, 11),
+            new("Hạng", ResultsColumnKind.WholeNumber, 5),
+            new("Đồng hạng", ResultsColumnKind.Text, 7),
             new("Mã đơn vị", ResultsColumnKind.Text),
-            new("Tên đơn vị", ResultsColumnKind.Text),
-            new("Vùng", ResultsColumnKind.Text),
+            new("Tên đơn vị", ResultsColumnKind.Text, 28),
+            new("Vùng", ResultsColumnKind.Text, 13),
             new("Trạng thái", ResultsColumnKind.Text),
-            new("Điểm thẩm định", ResultsColumnKind.Points),
-            new("Điểm điều tra xã hội học", ResultsColumnKind.Points),
-            new("Tổng điểm", ResultsColumnKind.Points),
-            new("Điểm tối đa", ResultsColumnKind.Points),
-            new("Chỉ số (%)", ResultsColumnKind.Index),
+            new("Điểm thẩm định", ResultsColumnKind.Points, 9),
+            new("Điểm điều tra xã hội học", ResultsColumnKind.Points, 9),
+            new("Tổng điểm", ResultsColumnKind.Points, 9),
+            new("Điểm tối đa", ResultsColumnKind.Points, 8),
+            new("Chỉ số (%)", ResultsColumnKind.Index, 8),
             new("Chỉ số chưa làm tròn (%)", ResultsColumnKind.Index),
-            new("Xếp nhóm", ResultsColumnKind.Text),
-            new("SIPAS (%)", ResultsColumnKind.Index),
+            new("Xếp nhóm", ResultsColumnKind.Text, 7),
+            new("SIPAS (%)", ResultsColumnKind.Index, 8),
         };
         foreach (var code in fieldCodes)
         {
@@ -148,7 +157,7 @@ public sealed class ResultsExport(ResultsService results)
             var fields = u.Fields.ToDictionary(f => f.Code, StringComparer.Ordinal);
             var row = new List<ResultsValue>
             {
-                ResultsValue.Of(u.PeerGroup),
+                ResultsValue.Of(UnitKindNames.Vietnamese(u.PeerGroup)),
                 ResultsValue.Of(u.Rank),
                 ResultsValue.Of(u.Tied ? "đồng hạng" : ""),
                 ResultsValue.Of(u.UnitCode),

@@ -171,20 +171,8 @@ public sealed partial class QuestionnaireService(ParIndexDbContext db, Framework
     /// </summary>
     private static async Task<Questionnaire> ReadFileAsync(Stream file, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > QuestionnaireFile.MaxBytes)
-            {
-                throw DomainException.TooLarge($"Tệp phiếu khảo sát quá lớn (giới hạn {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB).", $"The questionnaire file is too large (limit {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB).");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
+        using var buffer = await BoundedUpload.ReadAsync(file, QuestionnaireFile.MaxBytes, () => DomainException.TooLarge(
+            $"Tệp phiếu khảo sát quá lớn (giới hạn {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB).", $"The questionnaire file is too large (limit {QuestionnaireFile.MaxBytes / (1024 * 1024)} MB)."), cancellationToken);
         try
         {
             return QuestionnaireFile.Read(buffer);

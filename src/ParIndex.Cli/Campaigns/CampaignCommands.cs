@@ -27,6 +27,7 @@ internal static class CampaignCommands
         List(),
         CreateCampaign(),
         Publish(),
+        CampaignRolloverCommand.Create(),
     };
 
     /// <summary><c>--operator</c>: the name written into the history (default <c>cli:</c> and the OS user, as <c>survey import</c>).</summary>
@@ -79,7 +80,7 @@ internal static class CampaignCommands
         };
         var units = new Option<string?>("--units") { Description = "Mã các đơn vị được đánh giá, cách nhau bởi dấu phẩy (ví dụ HNI,HCM)" };
         var unitKind = new Option<string?>("--unit-kind") { Description = "Mọi đơn vị thuộc loại này (ví dụ province); dùng thay cho --units" };
-        var previous = new Option<int?>("--previous") { Description = "Mã số kỳ đánh giá năm trước để so sánh (bảng chuyển mã: trên web)" };
+        var previous = new Option<int?>("--previous") { Description = "Mã số kỳ đánh giá năm trước để so sánh (qua bảng chuyển mã đã lưu giữa hai bộ tiêu chí)" };
         var selfDeadline = new Option<string?>("--self-assessment-deadline") { Description = "Hạn tự đánh giá yyyy-MM-dd (hết ngày đó, giờ Việt Nam)" };
         var responseDeadline = new Option<string?>("--response-deadline") { Description = "Hạn giải trình ý kiến thẩm định yyyy-MM-dd (hết ngày đó, giờ Việt Nam)" };
         var operatorName = OperatorOption();
@@ -153,7 +154,7 @@ internal static class CampaignCommands
                 var appraisal = services.GetRequiredService<CampaignAppraisalService>();
                 if (parse.GetValue(previous) is { } previousId)
                 {
-                    await appraisal.SetPreviousAsync(created.Id, new PreviousCampaignRequest(previousId, null), user, cancellationToken);
+                    await appraisal.SetPreviousAsync(created.Id, new PreviousCampaignRequest(previousId), user, cancellationToken);
                 }
 
                 if (response is not null)

@@ -9,7 +9,7 @@ namespace ParIndex.Cli.Campaigns;
 /// </summary>
 internal static class FrameworkChoice
 {
-    public static int? Resolve(string text, IReadOnlyList<FrameworkView> frameworks, TextWriter stderr)
+    public static int? Resolve(string text, IReadOnlyList<FrameworkView> frameworks, TextWriter stderr, string option = "--framework")
     {
         text = text.Trim();
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var recordId) && frameworks.Any(f => f.Id == recordId))
@@ -28,8 +28,8 @@ internal static class FrameworkChoice
 
         var shown = text.Length > 60 ? text[..60] + "…" : text;
         stderr.WriteLine(matches.Count > 1
-            ? $"Lỗi: --framework: bộ tiêu chí \"{shown}\" có {matches.Count} phiên bản; hãy ghi MÃ/PHIÊN-BẢN hoặc mã số: {Choices(matches)}."
-            : $"Lỗi: --framework: không có bộ tiêu chí \"{shown}\". Các bộ đã lưu: {(frameworks.Count == 0 ? "(chưa có)" : Choices(frameworks))}.");
+            ? $"Lỗi: {option}: bộ tiêu chí \"{shown}\" có {matches.Count} phiên bản; hãy ghi MÃ/PHIÊN-BẢN hoặc mã số: {Choices(matches)}."
+            : $"Lỗi: {option}: không có bộ tiêu chí \"{shown}\". Các bộ đã lưu: {(frameworks.Count == 0 ? "(chưa có)" : Choices(frameworks))}.");
         return null;
     }
 

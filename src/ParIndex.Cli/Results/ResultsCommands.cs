@@ -6,7 +6,7 @@ using ParIndex.Cli.Database;
 namespace ParIndex.Cli.Results;
 
 /// <summary>
-/// <c>parindex results export CAMPAIGN --format csv|xlsx|json -o FILE</c>: the campaign's results as
+/// <c>parindex results export CAMPAIGN --format csv|xlsx|json|pdf -o FILE</c>: the campaign's results as
 /// the web computes and downloads them (<see cref="ResultsExport"/>). The operator sees a campaign
 /// before publication too, as a coordinator does; the file then says "chưa công bố". Exit 0 written;
 /// 1 no such campaign; 2 a bad command line, an existing file without <c>--force</c>, or a database
@@ -19,8 +19,8 @@ internal static class ResultsCommands
     private static Command Export()
     {
         var campaign = new Argument<int>("CAMPAIGN") { Description = "Mã số (Id) kỳ đánh giá" };
-        var format = new Option<string>("--format", "-f") { Description = "csv (máy đọc: UTF-8 có BOM, dấu phẩy, số dạng 12.5), xlsx (người đọc) hoặc json", Required = true };
-        format.AcceptOnlyFromAmong("csv", "xlsx", "json");
+        var format = new Option<string>("--format", "-f") { Description = "csv (máy đọc: UTF-8 có BOM, dấu phẩy, số dạng 12.5), xlsx (người đọc), pdf (bảng xếp hạng in, trang A4 ngang theo Nghị định 30) hoặc json", Required = true };
+        format.AcceptOnlyFromAmong("csv", "xlsx", "json", "pdf");
         var output = new Option<FileInfo>("--output", "-o") { Description = "Tệp sẽ ghi", Required = true };
         var force = new Option<bool>("--force") { Description = "Ghi đè tệp nếu đã có" };
         var database = new DatabaseOptions();

@@ -136,18 +136,7 @@ public static class VerifyPdfCommand
                 return $"Lỗi: tệp chứng thư tin cậy '{trustFile}' lớn hơn {MaxTrustFileBytes / (1024 * 1024)} MiB.";
             }
 
-            var bytes = File.ReadAllBytes(trustFile);
-            var before = anchors.Count;
-            if (bytes.AsSpan().IndexOf("-----BEGIN CERTIFICATE-----"u8) >= 0)
-            {
-                anchors.ImportFromPem(System.Text.Encoding.ASCII.GetString(bytes));
-            }
-            else
-            {
-                anchors.Add(X509CertificateLoader.LoadCertificate(bytes));
-            }
-
-            return anchors.Count > before ? null : $"Lỗi: tệp '{trustFile}' không chứa chứng thư số nào.";
+            return TrustAnchorFile.AddTo(anchors, File.ReadAllBytes(trustFile)) > 0 ? null : $"Lỗi: tệp '{trustFile}' không chứa chứng thư số nào.";
         }
         catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
         {

@@ -444,6 +444,62 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.ToTable("AssessmentReports");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Assessments.CarriedSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceIds")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeafCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceAssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceLeafCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "LeafCode")
+                        .IsUnique();
+
+                    b.ToTable("CarriedSuggestions", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Data.Assessments.LeafEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -590,9 +646,6 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CrosswalkJson")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("FrameworkRecordId")
                         .HasColumnType("INTEGER");
 
@@ -668,6 +721,89 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.CrosswalkRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CrosswalkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrosswalkId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CrosswalkRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.StoredCrosswalk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromFrameworkRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToFrameworkRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToFrameworkRecordId");
+
+                    b.HasIndex("FromFrameworkRecordId", "ToFrameworkRecordId")
+                        .IsUnique();
+
+                    b.ToTable("Crosswalks", (string)null);
                 });
 
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
@@ -1030,6 +1166,120 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.HasIndex("SnapshotId", "PeerGroup", "Position");
 
                     b.ToTable("ResultSnapshotUnits");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.SignedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateIssuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("SignedReports");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.UnitSigningCertificate", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedPkcs12")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("SigningCertificates");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
@@ -1443,6 +1693,17 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.Navigation("Assessment");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Assessments.CarriedSuggestion", b =>
+                {
+                    b.HasOne("ParIndex.Data.Assessments.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
             modelBuilder.Entity("ParIndex.Data.Assessments.LeafEntry", b =>
                 {
                     b.HasOne("ParIndex.Data.Assessments.Assessment", "Assessment")
@@ -1482,6 +1743,36 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.CrosswalkRevision", b =>
+                {
+                    b.HasOne("ParIndex.Data.Crosswalks.StoredCrosswalk", "Crosswalk")
+                        .WithMany("Revisions")
+                        .HasForeignKey("CrosswalkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Crosswalk");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.StoredCrosswalk", b =>
+                {
+                    b.HasOne("ParIndex.Data.Campaigns.FrameworkRecord", "From")
+                        .WithMany()
+                        .HasForeignKey("FromFrameworkRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParIndex.Data.Campaigns.FrameworkRecord", "To")
+                        .WithMany()
+                        .HasForeignKey("ToFrameworkRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
@@ -1548,6 +1839,28 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Snapshot");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.SignedReport", b =>
+                {
+                    b.HasOne("ParIndex.Data.Assessments.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.UnitSigningCertificate", b =>
+                {
+                    b.HasOne("ParIndex.Data.Units.Unit", "Unit")
+                        .WithOne()
+                        .HasForeignKey("ParIndex.Data.Signing.UnitSigningCertificate", "UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
@@ -1641,6 +1954,11 @@ namespace ParIndex.Data.Sqlite.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.StoredCrosswalk", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Notifications.Notification", b =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Data.Appraisal;
 using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
+using ParIndex.Data.Crosswalks;
 using ParIndex.Data.Evidence;
 using ParIndex.Data.History;
 using ParIndex.Data.Surveys;
@@ -96,6 +97,7 @@ internal static class BundleQueries
             IQueryable<Assessment> q => q.Where(a => a.CampaignId == c),
             IQueryable<LeafEntry> q => q.Where(e => e.Assessment!.CampaignId == c),
             IQueryable<AssessmentReport> q => q.Where(r => r.Assessment!.CampaignId == c),
+            IQueryable<Signing.SignedReport> q => q.Where(r => r.Assessment!.CampaignId == c),
             IQueryable<Assignment> q => q.Where(a => a.Assessment!.CampaignId == c),
             IQueryable<EvidenceFile> q => q.Where(f => f.Assessment!.CampaignId == c),
             IQueryable<Dictionary<string, object>> q => q.Where(d => db.LeafEntries.Any(l => l.Id == EF.Property<int>(d, "LeavesId") && l.Assessment!.CampaignId == c)),
@@ -108,6 +110,10 @@ internal static class BundleQueries
             IQueryable<SurveyAnswerCount> q => q.Where(a => db.SurveyBatches.Any(b => b.Id == a.BatchId && b.CampaignId == c)),
             IQueryable<SurveyQuotaTarget> q => q.Where(t => t.CampaignId == c),
             IQueryable<SurveySipasResult> q => q.Where(s => s.CampaignId == c),
+            IQueryable<CarriedSuggestion> q => q.Where(s => s.Assessment!.CampaignId == c),
+            // A crosswalk joins two framework versions; a campaign bundle carries only its own framework.
+            IQueryable<StoredCrosswalk> q => q.Where(_ => false),
+            IQueryable<CrosswalkRevision> q => q.Where(_ => false),
             _ => throw new InvalidOperationException($"{typeof(T).Name}: no campaign filter; add one to BundleQueries or make it an account table."),
         };
         return (IQueryable<T>)narrowed;

@@ -24,11 +24,11 @@ public sealed class Campaign
     /// <summary>Result bands as JSON (<c>[{"name":"A","minIndex":90}, …]</c>); null: the default A/B/C/D.</summary>
     public string? BandsJson { get; set; }
 
-    /// <summary>The campaign of the previous year for the same units, for year-over-year change.</summary>
+    /// <summary>
+    /// The campaign of the previous year for the same units, for year-over-year change: compared
+    /// through the stored crosswalk between the two campaigns' frameworks (ADR 0124).
+    /// </summary>
     public int? PreviousCampaignId { get; set; }
-
-    /// <summary>Code map from the previous campaign's framework to this one's (JSON object old → new or null), when codes changed.</summary>
-    public string? CrosswalkJson { get; set; }
 
     /// <summary>Generated sample data (shown with a clear label on every page).</summary>
     public bool IsSample { get; set; }

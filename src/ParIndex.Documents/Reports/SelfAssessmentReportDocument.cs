@@ -89,3 +89,6 @@ public sealed record ReportField(string Code, string Title, decimal Max, decimal
 
 /// <summary>A leaf whose evidence is missing or incomplete, with the unit's explanation.</summary>
 public sealed record ReportEvidenceGap(string Code, string Title, bool HasNoEvidence, string Explanation);
+
+/// <summary>Where the report's signature block is: the page (from 0) and the rectangle for the visible digital signature.</summary>
+public readonly record struct ReportSignatureBlock(int PageIndex, ParIndex.Documents.Signing.PdfSignatureRectangle Rectangle);

@@ -2,6 +2,7 @@ using ParIndex.Core.Numbers;
 using ParIndex.Documents.Fonts;
 using ParIndex.Documents.Layout;
 using ParIndex.Documents.OfficialTables;
+using ParIndex.Documents.Signing;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -20,7 +21,8 @@ public static class SelfAssessmentReportPdfWriter
 
     internal const string CutMarker = "…(đã rút gọn, xem bản docx)";
 
-    public static void Write(SelfAssessmentReportDocument report, Stream output)
+    /// <summary>Writes the report; returns where its signature block is, for the visible digital signature.</summary>
+    public static ReportSignatureBlock Write(SelfAssessmentReportDocument report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
@@ -32,11 +34,12 @@ public static class SelfAssessmentReportPdfWriter
         var flow = new PdfFlow(pdf);
         DrawHeading(flow, report);
         DrawContent(flow, report);
-        DrawClosing(flow, report);
+        var block = DrawClosing(flow, report);
         flow.Close();
 
         PdfTableWriter.Paint(SelfAssessmentReportContent.Annex(report), pdf);
         pdf.Save(output, closeStream: false);
+        return block;
     }
 
     private static void DrawHeading(PdfFlow flow, SelfAssessmentReportDocument report)
@@ -101,7 +104,7 @@ public static class SelfAssessmentReportPdfWriter
         }
     }
 
-    private static void DrawClosing(PdfFlow flow, SelfAssessmentReportDocument report)
+    private static ReportSignatureBlock DrawClosing(PdfFlow flow, SelfAssessmentReportDocument report)
     {
         var recipients = report.RecipientLines;
         var signer = SelfAssessmentReportContent.SignerLines(report);
@@ -125,11 +128,13 @@ public static class SelfAssessmentReportPdfWriter
 
         var leftBottom = y;
         y = top;
+        var gapTop = y;
         for (var i = 0; i < signer.Count; i++)
         {
             // Four empty lines between the title and the name leave room for the signature and seal.
             if (i == signer.Count - 1)
             {
+                gapTop = y;
                 y += 4 * signerFont.GetHeight();
             }
 
@@ -137,6 +142,14 @@ public static class SelfAssessmentReportPdfWriter
         }
 
         flow.Y = Math.Max(leftBottom, y);
+
+        // The digital signature goes where the hand signature would (Decree 30, Appendix I): the
+        // empty lines above the name, in the signer's column. PDF space counts from the page's foot.
+        var pageHeight = DecreePageSetup.Points(DecreePageSetup.A4LongMillimetres);
+        var height = 4 * signerFont.GetHeight();
+        var width = Math.Min(half, 240);
+        return new ReportSignatureBlock(flow.PageIndex,
+            new PdfSignatureRectangle(leftX + half + ((half - width) / 2), pageHeight - gapTop - height, width, height));
     }
 
     /// <summary>Portrait pages of running text below each other, a new page when one is full.</summary>
@@ -149,6 +162,9 @@ public static class SelfAssessmentReportPdfWriter
         public double ContentWidth { get; } = DecreePageSetup.Points(DecreePageSetup.A4ShortMillimetres) - PdfTablePainter.LeftMargin - PdfTablePainter.RightMargin;
 
         public double Y { get; set; } = PdfTablePainter.TopMargin;
+
+        /// <summary>The page being written, from 0.</summary>
+        public int PageIndex => document.PageCount - 1;
 
         private XGraphics Gfx => _gfx ?? NewPage();
 

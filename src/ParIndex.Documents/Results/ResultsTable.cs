@@ -14,7 +14,11 @@ public enum ResultsColumnKind
     Index,
 }
 
-public sealed record ResultsColumn(string Header, ResultsColumnKind Kind);
+/// <param name="PdfWeight">
+/// The column's relative width in the PDF; null leaves it out of the PDF (a landscape A4 page holds
+/// about a dozen readable columns, the spreadsheet keeps them all).
+/// </param>
+public sealed record ResultsColumn(string Header, ResultsColumnKind Kind, double? PdfWeight = null);
 
 /// <summary>One cell: text, or a number (kept as a decimal so no figure is rounded on the way out).</summary>
 public readonly record struct ResultsValue(string? Text, decimal? Number)

@@ -81,7 +81,7 @@ public sealed class PadesPdfSigner
         var trailer = document.Structure.Trailer;
         var catalogRef = trailer.Root;
         var catalog = document.Structure.Catalog.CatalogDictionary;
-        var (pageRef, page) = LastPage(document, catalog);
+        var (pageRef, page) = options.PageIndex is { } index ? PageAt(document, catalog, index) : LastPage(document, catalog);
         var mediaBox = MediaBoxOf(document, page);
         var rectangle = options.Rectangle ?? new PdfSignatureRectangle(mediaBox.Right - 56.7 - 230, mediaBox.Bottom + 56.7, 230, 62);
 
@@ -195,6 +195,53 @@ public sealed class PadesPdfSigner
             }
 
             reference = (kids.Length > 0 ? kids.Data[kids.Length - 1] : null) as IndirectReferenceToken ?? throw Damaged("the page tree has an empty or direct kid");
+        }
+
+        throw Damaged("the page tree is too deep");
+    }
+
+    /// <summary>The page numbered <paramref name="index"/> from 0, found through the page tree's /Count.</summary>
+    private static (IndirectReference Reference, DictionaryToken Page) PageAt(PdfDocument document, DictionaryToken catalog, int index)
+    {
+        if (index < 0 || index >= document.NumberOfPages)
+        {
+            throw new PdfSignatureException(
+                $"Tài liệu không có trang {index + 1} để đặt chữ ký.",
+                $"The document has no page {index + 1} for the signature.");
+        }
+
+        if (!catalog.Data.TryGetValue("Pages", out var node) || node is not IndirectReferenceToken reference)
+        {
+            throw Damaged("the catalog has no page tree");
+        }
+
+        var remaining = index;
+        for (var depth = 0; depth < 64; depth++)
+        {
+            var dictionary = PdfTokens.Resolve(document, reference) as DictionaryToken ?? throw Damaged("a page tree node is not a dictionary");
+            var kids = PdfTokens.Get<ArrayToken>(document, dictionary, "Kids");
+            if (kids is null)
+            {
+                return (reference.Data, dictionary);
+            }
+
+            IndirectReferenceToken? next = null;
+            foreach (var kid in kids.Data)
+            {
+                var kidDictionary = PdfTokens.Resolve(document, kid) as DictionaryToken ?? throw Damaged("a page tree node is not a dictionary");
+                var count = PdfTokens.Get<ArrayToken>(document, kidDictionary, "Kids") is null
+                    ? 1
+                    : PdfTokens.Get<NumericToken>(document, kidDictionary, "Count")?.Int ?? throw Damaged("a page tree node has no /Count");
+                if (remaining < count)
+                {
+                    next = kid as IndirectReferenceToken ?? throw Damaged("the page tree has a direct kid");
+                    break;
+                }
+
+                remaining -= count;
+            }
+
+            reference = next ?? throw Damaged("the page tree counts fewer pages than the document");
         }
 
         throw Damaged("the page tree is too deep");

@@ -12,6 +12,9 @@ public sealed record PdfSignatureOptions
     public string? Location { get; init; }
 
     public PdfSignatureRectangle? Rectangle { get; init; }
+
+    /// <summary>The page of the visible block, from 0; null puts it on the last page.</summary>
+    public int? PageIndex { get; init; }
 }
 
 /// <summary>A rectangle on the page in PDF points (1/72 inch), from the lower-left corner.</summary>

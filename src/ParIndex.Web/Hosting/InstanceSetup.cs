@@ -1,25 +1,18 @@
 using System.Net;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using ParIndex.Data;
 
 namespace ParIndex.Web.Hosting;
 
 /// <summary>
 /// What lets several instances serve one database (ADR 0111): the data-protection key ring in the
-/// database and the client's address behind trusted proxies. The evidence store every instance
-/// sees (ADR 0110) is registered with the use cases (<c>AddParIndexApplication</c>).
+/// database and the client's address behind trusted proxies. The key ring (in the database) and the
+/// evidence store every instance sees (ADR 0110) are registered with the use cases
+/// (<c>AddParIndexApplication</c>), so that the CLI shares them.
 /// </summary>
 public static class InstanceSetup
 {
     public static IServiceCollection AddParIndexInstances(this IServiceCollection services, IConfiguration configuration)
     {
-        // One application name and one key ring: a cookie or antiforgery token issued by one
-        // instance is read by every other.
-        services.AddDataProtection()
-            .SetApplicationName("ParIndex")
-            .PersistKeysToDbContext<ParIndexDbContext>();
-
         services.Configure<ForwardedHeadersOptions>(options => ConfigureProxies(options, configuration));
         return services;
     }

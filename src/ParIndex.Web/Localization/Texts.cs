@@ -164,7 +164,7 @@ public sealed class Texts
     public bool IsEnglish => Language == "en";
 
     public string this[string key] =>
-        Strings.TryGetValue(key, out var s) ? (IsEnglish && s.En.Length > 0 ? s.En : s.Vi) : key;
+        Strings.TryGetValue(key, out var s) || ConsoleTexts.Strings.TryGetValue(key, out s) ? (IsEnglish && s.En.Length > 0 ? s.En : s.Vi) : key;
 
     public static Texts For(HttpContext? context) =>
         new(context?.Request.Cookies[CookieName] ?? "vi");

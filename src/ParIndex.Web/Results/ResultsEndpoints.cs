@@ -17,7 +17,7 @@ public static class ResultsEndpoints
             TypedResults.Ok(await service.UnitAsync(id, unitId, publicOnly: false, ct)))
             .WithSummary("Kết quả một đơn vị: chỉ số thành phần, biến động, phân tích điểm bị mất");
         staff.MapGet("/export", (int id, string? format, ResultsExport export, CancellationToken ct) => DownloadAsync(id, format, publicOnly: false, export, ct))
-            .WithSummary("Tải kết quả (format=xlsx, csv hoặc json), cả khi chưa công bố: tệp ghi \"chưa công bố\"");
+            .WithSummary("Tải kết quả (format=xlsx, pdf, csv hoặc json), cả khi chưa công bố: tệp ghi \"chưa công bố\"");
         return api;
     }
 
@@ -55,7 +55,7 @@ public static class ResultsEndpoints
                 var file = await downloads.GetAsync(id, Format(format), snapshots, ct);
                 return TypedResults.File(file.Content, file.ContentType, file.FileName);
             })
-            .WithSummary("Tải bảng xếp hạng đã công bố (format=xlsx, csv hoặc json)");
+            .WithSummary("Tải bảng xếp hạng đã công bố (format=xlsx, pdf, csv hoặc json)");
         return app;
     }
 
@@ -67,7 +67,7 @@ public static class ResultsEndpoints
     }
 
     private static ResultsExportFormat Format(string? format) => ResultsExport.ParseFormat(format ?? "xlsx")
-        ?? throw new FieldValidationException("format", "Định dạng phải là xlsx, csv hoặc json.", "The format must be xlsx, csv or json.");
+        ?? throw new FieldValidationException("format", "Định dạng phải là xlsx, pdf, csv hoặc json.", "The format must be xlsx, pdf, csv or json.");
 
     private static FileContentHttpResult File(ResultsExportFormat kind, ResultsExportDocument document)
     {

@@ -234,13 +234,14 @@ public abstract class CampaignCliTests : IAsyncLifetime
         var expected = await UseAsync(s => s.GetRequiredService<ResultsService>().CampaignAsync(id, publicOnly: true, default));
         Assert.NotNull(expected.PreviousCampaignId);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var format in new[] { "csv", "xlsx", "json" })
+        foreach (var format in new[] { "csv", "xlsx", "json", "pdf" })
         {
             paths[format] = Path.Combine(Folder, "results." + format);
             var run = Run("results", "export", id.ToString(CultureInfo.InvariantCulture), "--format", format, "-o", paths[format]);
             Assert.True(run.Code == 0, run.Err);
         }
 
+        AssertRankingPdf(paths["pdf"], expected);
         var json = JsonSerializer.Deserialize<ResultsExportDocument>(await File.ReadAllTextAsync(paths["json"]), ResultsExport.Json)!;
         Assert.Equal(JsonSerializer.Serialize(expected, ResultsExport.Json), JsonSerializer.Serialize(json.Results, ResultsExport.Json));
         Assert.Contains(json.OverallSipas, s => s.Percent is not null);
@@ -308,7 +309,19 @@ public abstract class CampaignCliTests : IAsyncLifetime
         Assert.Contains("Không có kỳ đánh giá số 987654.", unknown.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
         Assert.False(File.Exists(missing + ".partial"));
-        Assert.Equal(2, Run("results", "export", "1", "--format", "pdf", "-o", missing).Code);
+        Assert.Equal(2, Run("results", "export", "1", "--format", "docx", "-o", missing).Code);
+    }
+
+    /// <summary>The PDF export is the ranking: every unit's index with two decimal commas, the title, landscape A4 pages.</summary>
+    private static void AssertRankingPdf(string path, CampaignResults expected)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(path);
+        var pages = pdf.GetPages().ToList();
+        Assert.All(pages, p => Assert.True(p.Width > p.Height, $"page {p.Number} is not landscape"));
+        var words = pages.SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        var text = string.Join(" ", words);
+        Assert.Contains("Kết quả Chỉ số cải cách hành chính", text, StringComparison.Ordinal);
+        Assert.All(expected.Units, u => Assert.Contains(ParIndex.Core.Numbers.ColumnDecimals.Format(u.PublishedIndex, 2), words));
     }
 
     private static string CellText(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";

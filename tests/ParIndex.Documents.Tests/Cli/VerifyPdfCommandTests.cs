@@ -2,6 +2,7 @@ using System.Text.Json;
 using ParIndex.Cli;
 using ParIndex.Documents.Signing;
 using ParIndex.Documents.Tests.Support;
+using ParIndex.Tests.Shared;
 
 namespace ParIndex.Documents.Tests.Cli;
 

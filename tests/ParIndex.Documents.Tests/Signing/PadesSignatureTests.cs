@@ -1,6 +1,7 @@
 using System.Text;
 using ParIndex.Documents.Signing;
 using ParIndex.Documents.Tests.Support;
+using ParIndex.Tests.Shared;
 
 namespace ParIndex.Documents.Tests.Signing;
 

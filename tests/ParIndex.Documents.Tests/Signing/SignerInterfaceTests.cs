@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ParIndex.Documents.Signing;
 using ParIndex.Documents.Tests.Support;
+using ParIndex.Tests.Shared;
 
 namespace ParIndex.Documents.Tests.Signing;
 

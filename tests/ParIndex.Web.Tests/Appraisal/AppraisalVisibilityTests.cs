@@ -71,7 +71,7 @@ public abstract partial class AppraisalWorkflowTests<TApp>
         {
             name = "Ai xem gì " + Guid.NewGuid().ToString("N")[..6],
             year = 2024,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = new[] { UnitId("BG") },
             selfAssessmentDeadline = DateTime.UtcNow.AddDays(10),
         });

@@ -22,7 +22,7 @@ public abstract partial class AppraisalWorkflowTests<TApp>(TApp app) : IClassFix
         {
             name = name + " " + Guid.NewGuid().ToString("N")[..6],
             year = 2024,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = new[] { ls },
             selfAssessmentDeadline = DateTime.UtcNow.AddDays(10),
         });

@@ -10,8 +10,8 @@ public static class LayerRules
     /// <summary>The feature folders of ParIndex.Application, lowest first: a folder uses only folders before it (or itself).</summary>
     public static readonly IReadOnlyList<string> FeatureOrder =
     [
-        "Problems", "Accounts", "Frameworks", "Workflow", "Campaigns", "Assessments", "Appraisal",
-        "Evidence", "Results", "Surveys", "Documents", "Admin", "Demo", "Notifications",
+        "Problems", "Accounts", "Frameworks", "Crosswalks", "Workflow", "Campaigns", "Assessments", "Appraisal",
+        "Evidence", "Results", "Surveys", "Documents", "Signing", "Admin", "Demo", "Notifications",
     ];
 
     public const string ApplicationRoot = "ParIndex.Application";

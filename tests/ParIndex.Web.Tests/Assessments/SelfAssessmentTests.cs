@@ -122,7 +122,7 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         {
             name = "Kỳ thử quy trình " + app.ProviderName,
             year = 2024,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = new[] { bg },
             selfAssessmentDeadline = DateTime.UtcNow.AddDays(10),
         });
@@ -261,7 +261,7 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         {
             name = "Kỳ quá nhiều đơn vị",
             year = 2024,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = Enumerable.Range(1, 100_000).ToArray(),
         });
         var detail = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -273,7 +273,7 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         {
             name = "Kỳ đơn vị không có",
             year = 2024,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = Enumerable.Range(1_000_000, CampaignService.MaxUnitsPerCampaign).ToArray(),
         });
         Assert.Contains("1000000", await unknown.AssertProblemAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace ParIndex.Web.Tests.Fuzzing;
 
 /// <summary>
 /// Deterministic fuzzing of the other JSON write endpoints (docs/fuzzing.md): units, users,
-/// campaigns, deadlines, assignments, bands, the previous-campaign crosswalk, quotas, appraiser
+/// campaigns, deadlines, assignments, bands, the previous campaign, quotas, appraiser
 /// assignments, the appraisal of a leaf and the unit's response — each with random bodies built
 /// from its own field names, as the role that may call it. Every answer is below 500 and every
 /// error is a ProblemDetails. Shares the leaf-save fuzz host; writes go to a campaign of its own.
@@ -30,7 +30,7 @@ public sealed partial class LeafSaveFuzzTests
         var units = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/units", UriKind.Relative));
         int UnitId(string code) => units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
         var frameworks = await coordinator.GetFromJsonAsync<JsonElement>(new Uri("/api/frameworks", UriKind.Relative));
-        var frameworkId = frameworks[0].GetProperty("id").GetInt32();
+        var frameworkId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32();
         var created = await coordinator.PostAsJsonAsync(new Uri("/api/campaigns", UriKind.Relative), new
         {
             name = "Kỳ thử ngẫu nhiên",
@@ -69,7 +69,6 @@ public sealed partial class LeafSaveFuzzTests
             ["bands"] = ["[{\"name\":\"A\",\"minIndex\":90},{\"name\":\"B\",\"minIndex\":80}]", "[]", "[{\"name\":\"A\",\"minIndex\":\"1e400\"}]"],
             ["below"] = ["\"D\"", "null"],
             ["previousCampaignId"] = ["null", campaignId.ToString(CultureInfo.InvariantCulture), "1"],
-            ["crosswalk"] = ["{\"1.1\":\"1.1\"}", "{}", "null"],
             ["respondentGroup"] = ["\"nguoi-dan\"", "\"\""],
             ["population"] = ["5000", "-1", "9223372036854775807"],
             ["margin"] = ["\"0,05\"", "\"0.05\"", "\"1e-28\"", "0"],
@@ -92,7 +91,7 @@ public sealed partial class LeafSaveFuzzTests
             ("assignment", coordinator, HttpMethod.Post, $"/api/assessments/{assessmentId}/assignments", ["codePrefix", "contributingUnitId"], false),
             ("bands", coordinator, HttpMethod.Put, $"/api/campaigns/{campaignId}/bands", ["bands", "below"], false),
             ("response-deadline", coordinator, HttpMethod.Put, $"/api/campaigns/{campaignId}/response-deadline", ["deadline"], false),
-            ("previous", coordinator, HttpMethod.Put, $"/api/campaigns/{campaignId}/previous", ["previousCampaignId", "crosswalk"], false),
+            ("previous", coordinator, HttpMethod.Put, $"/api/campaigns/{campaignId}/previous", ["previousCampaignId"], false),
             ("appraiser-assignment", coordinator, HttpMethod.Post, $"/api/campaigns/{campaignId}/appraisers", ["userName", "unitId", "codePrefix"], false),
             ("quotas", coordinator, HttpMethod.Put, $"/api/campaigns/{campaignId}/surveys/quotas", ["unitId", "respondentGroup", "population", "margin"], true),
             ("appraisal", appraiser, HttpMethod.Put, $"/api/assessments/{assessmentId}/appraisal/1.1", ["version", "accept", "score", "level", "figures", "reason"], false),

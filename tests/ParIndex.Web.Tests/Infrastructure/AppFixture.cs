@@ -150,7 +150,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteAppFixture : AppFixture
+public class SqliteAppFixture : AppFixture
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), "parindex-test-" + Guid.NewGuid().ToString("N") + ".db");
 
@@ -172,7 +172,7 @@ public sealed class SqliteAppFixture : AppFixture
 /// A unique database on the throwaway server named by <c>PARINDEX_TEST_POSTGRES</c> (set by
 /// scripts/test-all.sh), created before the class and dropped after it.
 /// </summary>
-public sealed class PostgresAppFixture : AppFixture
+public class PostgresAppFixture : AppFixture
 {
     private readonly string database = "parindex_test_" + Guid.NewGuid().ToString("N")[..12];
 

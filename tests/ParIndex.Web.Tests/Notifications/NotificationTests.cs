@@ -34,7 +34,7 @@ public abstract class NotificationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             name = fullName,
             year = 2024,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = new[] { ls },
             selfAssessmentDeadline = deadline,
         });

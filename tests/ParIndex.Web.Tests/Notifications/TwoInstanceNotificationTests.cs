@@ -51,7 +51,7 @@ public sealed class TwoInstanceNotificationTests : IAsyncLifetime
         {
             name,
             year = 2024,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = new[] { ls },
             selfAssessmentDeadline = DateTime.UtcNow.AddHours(12),
         });

@@ -34,7 +34,7 @@ public abstract class CoordinatorPageTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             ["Form.Name"] = name,
             ["Form.Year"] = "2024",
-            ["Form.FrameworkRecordId"] = frameworks[0].GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.FrameworkRecordId"] = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.Deadline"] = "2099-01-31T17:00",
             ["Form.UnitIds"] = UnitId("LS").ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -49,7 +49,10 @@ public abstract class CoordinatorPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(new DateTime(2099, 1, 31, 10, 0, 0, DateTimeKind.Utc), campaign.GetProperty("selfAssessmentDeadline").GetDateTime().ToUniversalTime());
         var assessmentId = campaign.GetProperty("units")[0].GetProperty("assessmentId").GetInt32();
 
-        var assigned = await PostFormAsync(coordinator, campaignPath, $"assign-{assessmentId}", new Dictionary<string, string>
+        // Assignments and the unit's own deadline are on the unit's page, linked from the dashboard.
+        var unitPath = $"{campaignPath}/units/{assessmentId}";
+        Assert.Contains($"href=\"{unitPath}\"", await coordinator.GetStringAsync(new Uri(campaignPath, UriKind.Relative)), StringComparison.Ordinal);
+        var assigned = await PostFormAsync(coordinator, unitPath, $"assign-{assessmentId}", new Dictionary<string, string>
         {
             ["Prefix"] = "2",
             ["ContributingUnitId"] = UnitId("BG-STP").ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -63,7 +66,7 @@ public abstract class CoordinatorPageTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, (await justice.SaveLeafAsync(assessmentId, "2.1.1", new { version = 0, score = "2" })).StatusCode);
         await (await justice.SaveLeafAsync(assessmentId, "3.1", new { version = 0, score = "1" })).AssertProblemAsync(HttpStatusCode.Forbidden);
 
-        var unknown = await PostFormAsync(coordinator, campaignPath, $"assign-{assessmentId}", new Dictionary<string, string> { ["Prefix"] = "9.9", ["ContributingUnitId"] = "1" });
+        var unknown = await PostFormAsync(coordinator, unitPath, $"assign-{assessmentId}", new Dictionary<string, string> { ["Prefix"] = "9.9", ["ContributingUnitId"] = "1" });
         Assert.Contains("không có mã", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -70,7 +70,7 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         {
             name = "Kỳ thử trang " + app.ProviderName,
             year = 2025,
-            frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+            frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
             unitIds = new[] { ls },
         });
         var id = (await created.JsonAsync()).GetProperty("units")[0].GetProperty("assessmentId").GetInt32();
@@ -232,7 +232,7 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
             {
                 name = "Kỳ không đơn vị",
                 year = 2024,
-                frameworkRecordId = frameworks[0].GetProperty("id").GetInt32(),
+                frameworkRecordId = frameworks.EnumerateArray().First(f => f.GetProperty("frameworkId").GetString() == "par-index-province-2023").GetProperty("id").GetInt32(),
                 unitIds = Array.Empty<int>(),
             }));
         await AssertBothLanguagesAsync(coordinator, "unknown campaign", HttpStatusCode.NotFound, () =>

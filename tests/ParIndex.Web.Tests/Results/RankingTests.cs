@@ -170,15 +170,16 @@ public abstract class RankingTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var current = await CampaignAsync("Năm nay", [new("P", "district", 5m)], published: false, existingUnits: new Dictionary<string, int> { ["P"] = unitId });
         using var coordinator = await app.LoginAsync("coordinator");
         var link = new Uri($"/api/campaigns/{current}/previous", UriKind.Relative);
-        await (await coordinator.PutAsJsonAsync(link, new { previousCampaignId = previous, crosswalk = new Dictionary<string, string?> { ["9.9"] = "1" } })).AssertProblemAsync(HttpStatusCode.BadRequest);
-        // Field 2 of the previous framework is dropped in this (imagined) renumbering.
-        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PutAsJsonAsync(link, new { previousCampaignId = previous, crosswalk = new Dictionary<string, string?> { ["2"] = null } })).StatusCode);
+        await (await coordinator.PutAsJsonAsync(link, new { previousCampaignId = 987_654 })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        // Same framework version: the identity crosswalk applies to every node.
+        Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PutAsJsonAsync(link, new { previousCampaignId = previous })).StatusCode);
 
         var card = await (await coordinator.GetAsync(new Uri($"/api/campaigns/{current}/results/units/{unitId}", UriKind.Relative))).JsonAsync();
         var changes = card.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c);
         Assert.Equal(5m, changes[""].GetProperty("change").GetDecimal());
-        Assert.Equal(JsonValueKind.Null, changes["2"].GetProperty("previous").ValueKind);
+        Assert.Equal("direct", changes["2"].GetProperty("comparison").GetString());
         Assert.Equal(0m, changes["3"].GetProperty("change").GetDecimal());
+        Assert.Equal(0m, changes["3.1"].GetProperty("change").GetDecimal());
         Assert.True(changes["1"].GetProperty("change").GetDecimal() > 0m);
         Assert.Equal(0, card.GetProperty("unit").GetProperty("rankMovement").GetInt32());
         Assert.Equal(90m, card.GetProperty("unit").GetProperty("previousIndex").GetDecimal());

@@ -45,7 +45,16 @@ public abstract class ResultsDownloadTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Equal(expected.Units.Count + 1, (await csv.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n").Length);
 
-        var bad = await anonymous.GetAsync(new Uri($"/api/public/campaigns/{id}/results/export?format=pdf", UriKind.Relative));
+        var pdf = await anonymous.GetAsync(new Uri($"/api/public/campaigns/{id}/results/export?format=pdf", UriKind.Relative));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"ket-qua-2023-{id}.pdf", pdf.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        using (var read = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Join(" ", read.GetPages().Select(p => p.Text));
+            Assert.Contains(expected.Units[0].UnitName.Split(' ')[^1], text, StringComparison.Ordinal);
+        }
+
+        var bad = await anonymous.GetAsync(new Uri($"/api/public/campaigns/{id}/results/export?format=docx", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 

@@ -12,7 +12,7 @@ using ParIndex.Data;
 namespace ParIndex.Data.Postgres.Migrations
 {
     [DbContext(typeof(ParIndexDbContext))]
-    [Migration("20261130175059_ResultSnapshots")]
+    [Migration("20261130221825_ResultSnapshots")]
     partial class ResultSnapshots
     {
         /// <inheritdoc />
@@ -462,6 +462,64 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.ToTable("AssessmentReports");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Assessments.CarriedSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EvidenceIds")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("LeafCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SourceAssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceLeafCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "LeafCode")
+                        .IsUnique();
+
+                    b.ToTable("CarriedSuggestions", (string)null);
+                });
+
             modelBuilder.Entity("ParIndex.Data.Assessments.LeafEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -614,9 +672,6 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CrosswalkJson")
-                        .HasColumnType("text");
-
                     b.Property<int>("FrameworkRecordId")
                         .HasColumnType("integer");
 
@@ -694,6 +749,93 @@ namespace ParIndex.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.CrosswalkRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CrosswalkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CrosswalkId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CrosswalkRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.StoredCrosswalk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FromFrameworkRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ToFrameworkRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToFrameworkRecordId");
+
+                    b.HasIndex("FromFrameworkRecordId", "ToFrameworkRecordId")
+                        .IsUnique();
+
+                    b.ToTable("Crosswalks", (string)null);
                 });
 
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
@@ -1066,6 +1208,122 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.HasIndex("SnapshotId", "PeerGroup", "Position");
 
                     b.ToTable("ResultSnapshotUnits");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.SignedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AssessmentStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CertificateIssuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CertificateSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("SignedReports");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.UnitSigningCertificate", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("ProtectedPkcs12")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("SigningCertificates");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
@@ -1493,6 +1751,17 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.Navigation("Assessment");
                 });
 
+            modelBuilder.Entity("ParIndex.Data.Assessments.CarriedSuggestion", b =>
+                {
+                    b.HasOne("ParIndex.Data.Assessments.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
             modelBuilder.Entity("ParIndex.Data.Assessments.LeafEntry", b =>
                 {
                     b.HasOne("ParIndex.Data.Assessments.Assessment", "Assessment")
@@ -1532,6 +1801,36 @@ namespace ParIndex.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.CrosswalkRevision", b =>
+                {
+                    b.HasOne("ParIndex.Data.Crosswalks.StoredCrosswalk", "Crosswalk")
+                        .WithMany("Revisions")
+                        .HasForeignKey("CrosswalkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Crosswalk");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.StoredCrosswalk", b =>
+                {
+                    b.HasOne("ParIndex.Data.Campaigns.FrameworkRecord", "From")
+                        .WithMany()
+                        .HasForeignKey("FromFrameworkRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParIndex.Data.Campaigns.FrameworkRecord", "To")
+                        .WithMany()
+                        .HasForeignKey("ToFrameworkRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Evidence.EvidenceChunk", b =>
@@ -1598,6 +1897,28 @@ namespace ParIndex.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Snapshot");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.SignedReport", b =>
+                {
+                    b.HasOne("ParIndex.Data.Assessments.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Signing.UnitSigningCertificate", b =>
+                {
+                    b.HasOne("ParIndex.Data.Units.Unit", "Unit")
+                        .WithOne()
+                        .HasForeignKey("ParIndex.Data.Signing.UnitSigningCertificate", "UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Surveys.SurveyAnswerCount", b =>
@@ -1691,6 +2012,11 @@ namespace ParIndex.Data.Postgres.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("ParIndex.Data.Crosswalks.StoredCrosswalk", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("ParIndex.Data.Notifications.Notification", b =>

@@ -1,0 +1,53 @@
+namespace ParIndex.Web.Localization;
+
+/// <summary>UI strings of the coordinator's console, home tasks and user administration (ADR 0129), read through <see cref="Texts"/>.</summary>
+internal static class ConsoleTexts
+{
+    public static readonly Dictionary<string, (string Vi, string En)> Strings = new(StringComparer.Ordinal)
+    {
+        ["Dashboard.Title"] = ("Tiến độ kỳ đánh giá", "Campaign progress"),
+        ["Dashboard.Totals"] = ("Cả kỳ đánh giá", "Whole campaign"),
+        ["Dashboard.UnitsCount"] = ("Đơn vị", "Units"),
+        ["Dashboard.Scored"] = ("Đã chấm", "Scored"),
+        ["Dashboard.Points"] = ("Điểm hiện có", "Points so far"),
+        ["Dashboard.MissingEvidence"] = ("Thiếu tài liệu kiểm chứng", "Missing evidence"),
+        ["Dashboard.AssignmentsDone"] = ("Phân công đã xong", "Assignments finished"),
+        ["Dashboard.StepDeadline"] = ("Hạn của bước hiện tại", "Deadline of the current step"),
+        ["Dashboard.Overdue"] = ("Quá hạn", "Overdue"),
+        ["Dashboard.OverdueOnly"] = ("Chỉ đơn vị quá hạn", "Overdue units only"),
+        ["Dashboard.MissingOnly"] = ("Chỉ đơn vị thiếu tài liệu", "Units missing evidence only"),
+        ["Dashboard.Search"] = ("Tìm theo tên hoặc mã", "Search by name or code"),
+        ["Dashboard.AllStates"] = ("Mọi trạng thái", "Every state"),
+        ["Dashboard.AllKinds"] = ("Mọi loại đơn vị", "Every unit type"),
+        ["Dashboard.Filter"] = ("Lọc", "Filter"),
+        ["Dashboard.ClearFilter"] = ("Bỏ lọc", "Clear the filter"),
+        ["Dashboard.Export"] = ("Tải bảng tiến độ (đúng bộ lọc và thứ tự đang xem)", "Download the progress table (with this filter and order)"),
+        ["Dashboard.Matching"] = ("đơn vị phù hợp", "matching units"),
+        ["Dashboard.Page"] = ("Trang", "Page"),
+        ["Dashboard.Previous"] = ("Trang trước", "Previous page"),
+        ["Dashboard.Next"] = ("Trang sau", "Next page"),
+        ["Dashboard.PageSize"] = ("Số dòng mỗi trang", "Rows per page"),
+        ["Dashboard.Manage"] = ("Gia hạn, phân công", "Deadline, assignments"),
+        ["Dashboard.ExceptionMark"] = ("gia hạn riêng", "own exception"),
+        ["Dashboard.Published"] = ("Kết quả đã công bố: kỳ đánh giá không thể thay đổi.", "The results are published: the campaign can no longer be changed."),
+        ["Dashboard.ResponseDeadline"] = ("Hạn giải trình", "Response deadline"),
+        ["Dashboard.CurrentDeadline"] = ("Hạn hiện tại", "Current deadline"),
+        ["Dashboard.NotSet"] = ("chưa đặt", "not set"),
+        ["Dashboard.Results"] = ("Tải kết quả (cả khi chưa công bố)", "Download the results (also before publication)"),
+        ["Dashboard.Back"] = ("Về bảng tiến độ kỳ đánh giá", "Back to the campaign progress"),
+        ["Dashboard.Unit"] = ("Đơn vị trong kỳ đánh giá", "Unit in the campaign"),
+        ["Tasks.Title"] = ("Việc của tôi", "My tasks"),
+        ["Tasks.None"] = ("Không có việc nào đang chờ bạn.", "Nothing is waiting for you."),
+        ["Tasks.Due"] = ("Hạn", "Due"),
+        ["Tasks.What"] = ("Việc cần làm", "What to do"),
+        ["Users.Edit"] = ("Sửa tài khoản", "Edit the account"),
+        ["Users.Reset"] = ("Đặt lại mật khẩu", "Reset the password"),
+        ["Users.Lock"] = ("Khoá tài khoản", "Lock the account"),
+        ["Users.Unlock"] = ("Mở khoá tài khoản", "Unlock the account"),
+        ["Users.State"] = ("Tình trạng", "State"),
+        ["Users.Locked"] = ("Đang khoá", "Locked"),
+        ["Users.Active"] = ("Đang hoạt động", "Active"),
+        ["Users.Back"] = ("Về danh sách tài khoản", "Back to the accounts"),
+        ["Users.OneTime"] = ("Mật khẩu dùng một lần — chỉ hiện một lần, hãy chuyển cho người dùng qua kênh an toàn:", "One-time password — shown only once; give it to the user over a safe channel:"),
+    };
+}
