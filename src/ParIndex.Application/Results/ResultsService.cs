@@ -124,8 +124,13 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId))
                 .Select(e => new Data.Assessments.LeafEntry
                 {
-                    AssessmentId = e.AssessmentId, LeafCode = e.LeafCode, NotApplicable = e.NotApplicable, Points = e.Points,
-                    AppraisedScore = e.AppraisedScore, FinalScore = e.FinalScore, SurveyScore = e.SurveyScore,
+                    AssessmentId = e.AssessmentId,
+                    LeafCode = e.LeafCode,
+                    NotApplicable = e.NotApplicable,
+                    Points = e.Points,
+                    AppraisedScore = e.AppraisedScore,
+                    FinalScore = e.FinalScore,
+                    SurveyScore = e.SurveyScore,
                 })
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.AssessmentId);

@@ -16,7 +16,7 @@ namespace ParIndex.Web.Tests.Performance;
 /// <summary>
 /// Counts the SQL commands of one request: a middleware opens a count for the request (an async
 /// local, so background work such as the notification worker is not counted) and keeps it when the
-/// request ends.
+/// request ends. Commands that change rows (INSERT, UPDATE, DELETE) are counted apart as well.
 /// </summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
@@ -24,39 +24,52 @@ public sealed class CommandCounter : DbCommandInterceptor
 
     public int LastRequest { get; private set; }
 
+    /// <summary>The commands of the last request that wrote rows (one batch of statements is one command).</summary>
+    public int LastRequestWrites { get; private set; }
+
     public IApplicationBuilder Middleware(IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var box = new StrongBox();
         Current.Value = box;
         await next(http);
         LastRequest = box.Count;
+        LastRequestWrites = box.Writes;
     });
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => Count(result);
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => Count(command, result);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count(result));
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count(command, result));
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Count(result);
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Count(command, result);
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count(result));
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count(command, result));
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Count(result);
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Count(command, result);
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count(result));
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Count(command, result));
 
-    private static T Count<T>(T result)
+    private static T Count<T>(DbCommand command, T result)
     {
         if (Current.Value is { } box)
         {
             Interlocked.Increment(ref box.Count);
+            if (Writes(command.CommandText))
+            {
+                Interlocked.Increment(ref box.Writes);
+            }
         }
 
         return result;
     }
 
+    private static bool Writes(string sql) =>
+        sql.Contains("INSERT ", StringComparison.OrdinalIgnoreCase) || sql.Contains("UPDATE ", StringComparison.OrdinalIgnoreCase)
+        || sql.Contains("DELETE ", StringComparison.OrdinalIgnoreCase);
+
     private sealed class StrongBox
     {
         public int Count;
+        public int Writes;
     }
 }
 

@@ -37,7 +37,7 @@ public sealed class TwoNationalSites : IAsyncLifetime
 /// not grow with the number of units or of stored leaves. Each request is made once to warm the
 /// caches (framework, stored results), then counted.
 /// </summary>
-public sealed class QueryCountTests(TwoNationalSites sites) : IClassFixture<TwoNationalSites>
+public sealed class QueryCountTests(TwoNationalSites sites, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<TwoNationalSites>
 {
     /// <summary>A generous ceiling per request: a page that needs more is doing per-row work.</summary>
     private const int MaxCommands = 16;
@@ -48,6 +48,9 @@ public sealed class QueryCountTests(TwoNationalSites sites) : IClassFixture<TwoN
         var small = await CountAsync(sites.Small);
         var large = await CountAsync(sites.Large);
         var report = string.Join("; ", small.Keys.Select(k => $"{k}: {small[k]} / {large[k]}"));
+        output.WriteLine(report);
+        // The save is one write: the leaf's row and its history lines in one batch, whatever the number of leaves.
+        Assert.True(small["autosave writes"] == 1 && large["autosave writes"] == 1, $"the autosave writes in more than one command ({report})");
         foreach (var (name, count) in small)
         {
             // Every one of these reads the database: zero would mean the counter saw nothing.
@@ -132,6 +135,7 @@ public sealed class QueryCountTests(TwoNationalSites sites) : IClassFixture<TwoN
             put.Headers.Add("X-XSRF-TOKEN", token);
             return await c.SendAsync(put);
         });
+        counts["autosave writes"] = site.Counter.LastRequestWrites;
         return counts;
     }
 }
