@@ -13,6 +13,8 @@ public sealed class Texts
         ["AppName"] = ("Chỉ số cải cách hành chính", "Public Administration Reform Index"),
         ["Login"] = ("Đăng nhập", "Sign in"),
         ["Logout"] = ("Đăng xuất", "Sign out"),
+        ["Menu"] = ("Trình đơn", "Menu"),
+        ["MainMenu"] = ("Trình đơn chính", "Main menu"),
         ["UserName"] = ("Tên đăng nhập", "User name"),
         ["Password"] = ("Mật khẩu", "Password"),
         ["LoginFailed"] = ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),

@@ -312,6 +312,55 @@ public abstract class CampaignCliTests : IAsyncLifetime
         Assert.Equal(2, Run("results", "export", "1", "--format", "docx", "-o", missing).Code);
     }
 
+    [Fact]
+    public async Task Results_export_of_the_progress_table_writes_the_dashboards_rows_as_xlsx_and_pdf()
+    {
+        await SeedDemoAsync();
+        var id = Json(Run("campaign", "list", "--json").Out).EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == DemoSeeder.CampaignName).GetProperty("id").GetInt32();
+        var expected = await UseAsync(s => s.GetRequiredService<ParIndex.Application.Campaigns.CampaignDashboard>()
+            .AllAsync(id, new ParIndex.Application.Campaigns.DashboardQuery(), default));
+        Assert.NotEmpty(expected.Rows);
+        var xlsx = Path.Combine(Folder, "progress.xlsx");
+        var pdf = Path.Combine(Folder, "progress.pdf");
+        var written = Run("results", "export", id.ToString(CultureInfo.InvariantCulture), "--table", "progress", "--format", "xlsx", "-o", xlsx);
+        Assert.True(written.Code == 0, written.Err);
+        Assert.Contains($"bảng tiến độ kỳ đánh giá số {id} ({expected.Rows.Count} đơn vị)", written.Out, StringComparison.Ordinal);
+        Assert.Equal(0, Run("results", "export", id.ToString(CultureInfo.InvariantCulture), "--table", "progress", "--format", "pdf", "-o", pdf).Code);
+
+        // xlsx: one row per unit under the header, in the dashboard's order, with its scored leaves as numbers.
+        using (var workbook = SpreadsheetDocument.Open(xlsx, false))
+        {
+            var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
+            var header = rows.FindIndex(r => r.Select(CellText).Contains("Tiêu chí đã chấm"));
+            Assert.True(header >= 0);
+            var code = rows[header].Select(CellText).ToList().IndexOf("Mã đơn vị");
+            var scored = rows[header].Select(CellText).ToList().IndexOf("Tiêu chí đã chấm");
+            for (var i = 0; i < expected.Rows.Count; i++)
+            {
+                Assert.Equal(expected.Rows[i].UnitCode, CellText(rows[header + 1 + i][code]));
+                Assert.Equal(expected.Rows[i].LeavesScored, int.Parse(CellText(rows[header + 1 + i][scored]), CultureInfo.InvariantCulture));
+            }
+        }
+
+        // PDF: landscape pages naming every unit.
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var pages = document.GetPages().ToList();
+            Assert.All(pages, p => Assert.True(p.Width > p.Height, $"page {p.Number} is not landscape"));
+            var text = string.Join(" ", pages.SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.All(expected.Rows, r => Assert.Contains(r.UnitCode, text, StringComparison.Ordinal));
+        }
+
+        // The progress table has no csv/json form: refused before anything is written.
+        var csv = Path.Combine(Folder, "progress.csv");
+        var refused = Run("results", "export", id.ToString(CultureInfo.InvariantCulture), "--table", "progress", "--format", "csv", "-o", csv);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("chỉ xuất được xlsx hoặc pdf", refused.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(csv));
+        Assert.Equal(1, Run("results", "export", "987654", "--table", "progress", "--format", "pdf", "-o", Path.Combine(Folder, "none.pdf")).Code);
+    }
+
     /// <summary>The PDF export is the ranking: every unit's index with two decimal commas, the title, landscape A4 pages.</summary>
     private static void AssertRankingPdf(string path, CampaignResults expected)
     {

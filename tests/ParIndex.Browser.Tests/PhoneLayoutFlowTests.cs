@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ParIndex.Browser.Tests;
+
+/// <summary>
+/// On a 390 px phone: the top bar folds its links behind one menu button (open, follow a link,
+/// folded again after the navigation, Escape closes), no page is wider than the screen (wide tables
+/// scroll in their own focusable box), and on a desktop the links are shown without the button.
+/// </summary>
+public sealed class PhoneLayoutFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private string Url(string path) => new Uri(app.BaseAddress, path).ToString();
+
+    [Fact]
+    public async Task Administrator_uses_the_folded_menu_and_no_page_is_wider_than_a_phone()
+    {
+        var shots = BrowserApp.ScreenshotFolder();
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(Url("/login"));
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", BrowserApp.Password);
+        await page.ClickAsync("#login-button");
+        await page.WaitForURLAsync(new Regex("/$"));
+
+        var menu = page.Locator(".topbar .menu-button");
+        var users = page.Locator("#topbar-menu a[href='/admin/users']");
+        await Assertions.Expect(menu).ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(users).ToBeHiddenAsync();
+        Assert.Equal(0, await PageOverflowAsync(page));
+
+        await menu.ClickAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(users).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".topbar .session button.link")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "phone-menu-open.png") });
+
+        await users.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/users$"));
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(users).ToBeHiddenAsync();
+        Assert.Equal(0, await PageOverflowAsync(page));
+        // The users' table is wider than the phone: it scrolls in its own box, reachable by keyboard.
+        var box = page.Locator("main .table-scroll[role=region][tabindex='0']");
+        await Assertions.Expect(box.First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "phone-users.png"), FullPage = true });
+
+        await menu.ClickAsync();
+        await Assertions.Expect(users).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(users).ToBeHiddenAsync();
+        await Assertions.Expect(menu).ToBeFocusedAsync();
+
+        foreach (var path in new[] { "/admin/units", "/admin/signing-certificates", "/verify", "/results" })
+        {
+            await page.GotoAsync(Url(path));
+            Assert.True(await PageOverflowAsync(page) == 0, path + " is wider than a 390 px screen");
+        }
+
+        await page.SetViewportSizeAsync(1400, 1000);
+        await page.GotoAsync(Url("/"));
+        await Assertions.Expect(menu).ToBeHiddenAsync();
+        await Assertions.Expect(users).ToBeVisibleAsync();
+        app.AssertNoPolicyViolations();
+    }
+
+    private static Task<int> PageOverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+}
