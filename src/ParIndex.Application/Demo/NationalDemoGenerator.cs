@@ -214,17 +214,7 @@ public sealed class NationalDemoGenerator(
 
     private async Task<Campaign> AddCampaignAsync(FrameworkRecord record, int year, int? previous, DateTime now, CancellationToken cancellationToken)
     {
-        var campaign = new Campaign
-        {
-            Name = CampaignName(year),
-            Year = year,
-            FrameworkRecordId = record.Id,
-            CreatedAt = now,
-            IsSample = true,
-            SelfAssessmentDeadline = new DateTime(year, 12, 15, 10, 0, 0, DateTimeKind.Utc),
-            ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
-            PreviousCampaignId = previous,
-        };
+        var campaign = SampleCampaignGenerator.NewCampaign(CampaignName(year), record, year, previous, now);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
         return campaign;
