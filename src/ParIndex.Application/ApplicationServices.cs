@@ -56,6 +56,7 @@ public static class ApplicationServices
         services.AddScoped<ResultsService>();
         services.AddScoped<PredecessorResultsService>();
         services.AddScoped<ResultsExport>();
+        services.AddScoped<ResultSnapshotService>();
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<QuotaService>();
         services.AddScoped<SurveyImportService>();
@@ -76,6 +77,7 @@ public static class ApplicationServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoSurveySeeder>();
         services.AddScoped<DemoDepartmentFramework>();
+        services.AddScoped<NationalDemoGenerator>();
         services.AddParIndexNotifications(configuration);
         return services;
     }

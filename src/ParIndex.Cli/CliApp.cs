@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(Campaigns.CampaignCommands.Create());
         root.Subcommands.Add(Results.ResultsCommands.Create());
         root.Subcommands.Add(Units.UnitCommands.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         root.Subcommands.Add(Crosswalks.CrosswalkCommands.Create());
         var parse = root.Parse(args);
         parse.InvocationConfiguration.Output = stdout;

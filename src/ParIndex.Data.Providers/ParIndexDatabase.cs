@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ParIndex.Data.Bulk;
 using ParIndex.Data.Postgres;
+using ParIndex.Data.Postgres.Bulk;
 using ParIndex.Data.Postgres.Surveys;
 using ParIndex.Data.Sqlite;
+using ParIndex.Data.Sqlite.Bulk;
 using ParIndex.Data.Sqlite.Surveys;
 using ParIndex.Data.Surveys;
 
@@ -103,6 +106,11 @@ public sealed record ParIndexDatabase(ParIndexProvider Provider, string Connecti
     public ISurveyAnswerSinkFactory SinkFactory() => Provider == ParIndexProvider.Postgres
         ? new PostgresSurveyAnswerSinkFactory()
         : new SqliteSurveyAnswerSinkFactory();
+
+    /// <summary>The bulk row writer (COPY on PostgreSQL) for this provider (ADR 0132).</summary>
+    public IBulkRowWriter BulkWriter() => Provider == ParIndexProvider.Postgres
+        ? new PostgresBulkRowWriter()
+        : new SqliteBulkRowWriter();
 }
 
 /// <summary>Registration of the database in a service collection.</summary>
@@ -119,6 +127,7 @@ public static class ParIndexDatabaseServices
         services.AddSingleton(database);
         services.AddDbContext<ParIndexDbContext>(o => database.Configure(o));
         services.AddSingleton(database.SinkFactory());
+        services.AddSingleton(database.BulkWriter());
         services.AddScoped<SurveyCampaignImporter>();
         services.AddScoped<SurveyCampaignScorer>();
         return services;

@@ -76,6 +76,11 @@ public sealed class ParIndexDbContext(DbContextOptions<ParIndexDbContext> option
 
     public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
 
+    /// <summary>Stored versions of published results (ADR 0133).</summary>
+    public DbSet<Results.ResultSnapshot> ResultSnapshots => Set<Results.ResultSnapshot>();
+
+    public DbSet<Results.ResultSnapshotUnit> ResultSnapshotUnits => Set<Results.ResultSnapshotUnit>();
+
     public DbSet<StoredCrosswalk> Crosswalks => Set<StoredCrosswalk>();
 
     public DbSet<CrosswalkRevision> CrosswalkRevisions => Set<CrosswalkRevision>();

@@ -23,6 +23,7 @@ builder.Services.AddParIndexInstances(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddParIndexApplication(builder.Configuration);
 builder.Services.AddHostedService<NotificationWorker>();
+builder.Services.AddSingleton<ParIndex.Web.Results.PublicDownloadCache>();
 builder.Services.AddParIndexIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -77,6 +78,7 @@ app.UseAuthentication();
 app.UseRequestLogScope();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePublicResultsCaching();
 
 app.MapOpenApi();
 app.MapParIndexHealth();

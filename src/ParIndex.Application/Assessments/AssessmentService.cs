@@ -107,7 +107,10 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
 
         _ = TextInput.Line(request.Level, "level", "Mức đánh giá", TextLimits.Level);
         var values = LeafInputReader.Read(leaf, request);
-        var entry = await db.LeafEntries.SingleOrDefaultAsync(e => e.AssessmentId == id && e.LeafCode == code, cancellationToken);
+        // One read of the assessment's rows serves the version check and, after the write, the
+        // totals: no second read of every leaf per save (issue 15).
+        var entries = await LoadEntriesAsync(id, cancellationToken);
+        var entry = entries.SingleOrDefault(e => e.LeafCode == code);
         if ((entry?.Version ?? 0) != request.Version)
         {
             throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
@@ -126,7 +129,17 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         }
 
         var isNew = entry is null;
-        entry ??= db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = code }).Entity;
+        if (entry is null)
+        {
+            entry = db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = code }).Entity;
+            entries.Add(entry);
+        }
+        else
+        {
+            // Only this row is tracked: the write is its update and its history lines, in one batch.
+            db.LeafEntries.Attach(entry);
+        }
+
         var figuresJson = values.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
         var now = UtcNow;
         void Track(string field, string? oldValue, string? newValue)
@@ -170,7 +183,6 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
 
-        var entries = await LoadEntriesAsync(id, cancellationToken);
         var evidence = await LoadEvidenceAsync(id, cancellationToken);
         var view = BuildView(assessment, framework, entries, evidence, user);
         var saved = view.Nodes.Single(n => n.Code == code).Leaf!;

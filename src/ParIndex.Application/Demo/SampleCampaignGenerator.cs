@@ -41,17 +41,7 @@ public static class SampleCampaignGenerator
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(framework);
-        var campaign = new Campaign
-        {
-            Name = name ?? CampaignName(year),
-            Year = year,
-            FrameworkRecordId = record.Id,
-            CreatedAt = now,
-            IsSample = true,
-            SelfAssessmentDeadline = new DateTime(year, 12, 15, 10, 0, 0, DateTimeKind.Utc),
-            ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
-            PreviousCampaignId = previousCampaignId,
-        };
+        var campaign = NewCampaign(name ?? CampaignName(year), record, year, previousCampaignId, now);
         db.Campaigns.Add(campaign);
         var random = new Random(2023 * 31 + year);
         foreach (var unit in units)
@@ -72,6 +62,19 @@ public static class SampleCampaignGenerator
     }
 
     /// <summary>The history of the generated workflow, once the assessments have their ids.</summary>
+    /// <summary>A sample campaign of a year with the demo's deadlines (15 December, responses 20 January).</summary>
+    internal static Campaign NewCampaign(string name, FrameworkRecord record, int year, int? previousCampaignId, DateTime now) => new()
+    {
+        Name = name,
+        Year = year,
+        FrameworkRecordId = record.Id,
+        CreatedAt = now,
+        IsSample = true,
+        SelfAssessmentDeadline = new DateTime(year, 12, 15, 10, 0, 0, DateTimeKind.Utc),
+        ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
+        PreviousCampaignId = previousCampaignId,
+    };
+
     public static void AddHistory(ParIndexDbContext db, Campaign campaign, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -121,7 +124,7 @@ public static class SampleCampaignGenerator
         (AssessmentStatus.Final, AssessmentStatus.Published, "coordinator"),
     ];
 
-    private static LeafEntry Entry(FrameworkNode leaf, decimal strength, Random random, DateTime now)
+    internal static LeafEntry Entry(FrameworkNode leaf, decimal strength, Random random, DateTime now)
     {
         var share = Math.Clamp(strength + (decimal)(random.NextDouble() * 0.3 - 0.12), 0m, 1m);
         var entry = new LeafEntry { LeafCode = leaf.Code, UpdatedAt = now, UpdatedBy = "sample", Version = 3, Explanation = SampleReason };

@@ -34,16 +34,43 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
     public async Task<CampaignResults> CampaignAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
     {
         var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
-        return await BuildAsync(computed, publicOnly, cancellationToken);
+        return Build(computed, await PreviousAsync(computed, cancellationToken));
     }
 
     public async Task<UnitScoreCard> UnitAsync(int campaignId, int unitId, bool publicOnly, CancellationToken cancellationToken)
     {
         var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
-        var results = await BuildAsync(computed, publicOnly, cancellationToken);
+        var previous = await PreviousAsync(computed, cancellationToken);
+        var results = Build(computed, previous);
         var unit = results.Units.SingleOrDefault(u => u.UnitId == unitId)
             ?? throw DomainException.NotFound($"Đơn vị số {unitId} không có trong kết quả của kỳ đánh giá này.", $"Unit number {unitId} is not in the results of this campaign.");
-        var (_, result) = computed.Units.Single(u => u.Assessment.UnitId == unitId);
+        var comparison = await ComparisonAsync(computed, previous, cancellationToken);
+        var sipas = await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken);
+        return Card(computed, results, unit, computed.Units.Single(u => u.Assessment.UnitId == unitId).Result, comparison, sipas);
+    }
+
+    /// <summary>
+    /// The campaign's results and every unit's score card from one computation (the stored result
+    /// snapshot, ADR 0133): the same cards as <see cref="UnitAsync"/>, without recomputing the
+    /// campaign, the previous one and the crosswalk per unit.
+    /// </summary>
+    public async Task<(CampaignResults Results, IReadOnlyList<UnitScoreCard> Cards)> AllCardsAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
+    {
+        var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
+        var previous = await PreviousAsync(computed, cancellationToken);
+        var results = Build(computed, previous);
+        var comparison = await ComparisonAsync(computed, previous, cancellationToken);
+        var current = computed.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result);
+        var sipas = (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId).ToListAsync(cancellationToken)).ToLookup(r => r.UnitId);
+        var cards = results.Units
+            .Select(u => Card(computed, results, u, current[u.UnitId], comparison, sipas[u.UnitId]))
+            .ToList();
+        return (results, cards);
+    }
+
+    private static UnitScoreCard Card(Computed computed, CampaignResults results, UnitResult unit, AssessmentResult result,
+        Comparison? comparison, IEnumerable<Data.Surveys.SurveySipasResult> sipasRows)
+    {
         var framework = computed.Framework;
         var criteria = framework.AllNodes().Where(n => n.Level == 2)
             .Select(n => new ComponentIndex(n.Code, n.Title, result[n.Code].Points, result[n.Code].Max, result[n.Code].Index))
@@ -52,11 +79,11 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .Select(g => new GapView(g.Code, g.Title, g.FieldCode, g.Max, g.Points, g.Lost, g.Recoverable, g.IndexPointsLost))
             .ToList();
 
-        var (changes, note) = await ChangesAsync(computed, unitId, result, cancellationToken);
+        var (changes, note) = Changes(computed, comparison, unit.UnitId, result);
         // Every node, not only the fields: SIPAS components are survey leaves (8.1.1…), named by their titles.
         var nodeTitles = framework.AllNodes().GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
         // The stored SIPAS rows, with the core's rounding and its overall mean of component shares (ADR 0006).
-        var stored = StoredSipas(unit.UnitCode, await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken));
+        var stored = StoredSipas(unit.UnitCode, sipasRows);
         var sipas = stored.Sipas.Select(c => new SipasView(c.Component, nodeTitles.GetValueOrDefault(c.Component, c.Component), c.ValidAnswers, c.SatisfiedAnswers, c.Percent)).ToList();
         var overall = stored.OverallSipasPercent(unit.UnitCode);
         return new UnitScoreCard(results, unit, criteria, changes, gaps, gaps.Where(g => g.Recoverable).Sum(g => g.Lost), sipas, overall, note);
@@ -94,7 +121,19 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .Where(a => a.CampaignId == campaignId && (!publicOnly || a.Status == AssessmentStatus.Published))
             .ToListAsync(cancellationToken);
         var ids = assessments.Select(a => a.Id).ToList();
-        var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId)).ToListAsync(cancellationToken))
+        // Only the columns scoring reads: explanations, memos and figures are most of a leaf row's size.
+        var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId))
+                .Select(e => new Data.Assessments.LeafEntry
+                {
+                    AssessmentId = e.AssessmentId,
+                    LeafCode = e.LeafCode,
+                    NotApplicable = e.NotApplicable,
+                    Points = e.Points,
+                    AppraisedScore = e.AppraisedScore,
+                    FinalScore = e.FinalScore,
+                    SurveyScore = e.SurveyScore,
+                })
+                .ToListAsync(cancellationToken))
             .ToLookup(e => e.AssessmentId);
         var units = assessments
             .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id], campaign.SurveyNotRun ? IndexBase.SelfAssessedMaximum : IndexBase.FullMaximum)))
@@ -102,7 +141,13 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         return new Computed(campaign, framework, units);
     }
 
-    private async Task<CampaignResults> BuildAsync(Computed computed, bool publicOnly, CancellationToken cancellationToken)
+    /// <summary>The previous campaign's results (staff view), if the campaign names one that still exists.</summary>
+    private async Task<Computed?> PreviousAsync(Computed computed, CancellationToken cancellationToken) =>
+        computed.Campaign.PreviousCampaignId is { } previousId && await db.Campaigns.AnyAsync(c => c.Id == previousId, cancellationToken)
+            ? await ComputeAsync(previousId, publicOnly: false, cancellationToken)
+            : null;
+
+    private static CampaignResults Build(Computed computed, Computed? previous)
     {
         var campaign = computed.Campaign;
         var bands = BandsJson.Read(campaign.BandsJson);
@@ -112,9 +157,8 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         Dictionary<string, RankedUnit> previousRanks = new(StringComparer.Ordinal);
         Dictionary<int, decimal?> previousIndex = [];
         string? previousName = null;
-        if (campaign.PreviousCampaignId is { } previousId && await db.Campaigns.AnyAsync(c => c.Id == previousId, cancellationToken))
+        if (previous is not null)
         {
-            var previous = await ComputeAsync(previousId, publicOnly: false, cancellationToken);
             previousName = previous.Campaign.Name;
             previousRanks = Ranker.Rank(previous.Units.Select(u => new RankingEntry(Key(u.Assessment.UnitId), u.Assessment.Unit!.Kind, u.Result.Total.Index ?? 0m)))
                 .ToDictionary(r => r.UnitId, StringComparer.Ordinal);
@@ -149,29 +193,23 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             rows, regions, campaign.SurveyNotRun);
     }
 
-    /// <summary>
-    /// The change of every node (total, fields, criteria, leaves) against the unit's previous-year
-    /// result through the stored crosswalk (identity for the same framework version): a node
-    /// without a counterpart is not comparable, never a made-up change. Without a stored crosswalk
-    /// between two versions only the total is compared, and the note says why.
-    /// </summary>
-    private async Task<(List<ChangeView> Changes, string? Note)> ChangesAsync(Computed computed, int unitId, AssessmentResult result, CancellationToken cancellationToken)
-    {
-        if (computed.Campaign.PreviousCampaignId is not { } previousId || !await db.Campaigns.AnyAsync(c => c.Id == previousId, cancellationToken))
-        {
-            return ([], null);
-        }
+    /// <summary>What every unit's change is computed against: the previous campaign's results and the stored crosswalk between the two versions.</summary>
+    private sealed record Comparison(Computed Previous, IReadOnlyDictionary<int, AssessmentResult> Before, FrameworkCrosswalk Crosswalk, string? Note, IReadOnlyDictionary<string, string> Titles);
 
-        var previous = await ComputeAsync(previousId, publicOnly: false, cancellationToken);
-        var before = previous.Units.FirstOrDefault(u => u.Assessment.UnitId == unitId);
-        if (before.Result is null)
+    /// <summary>
+    /// The previous campaign and the stored crosswalk (identity for the same framework version),
+    /// read once for the whole campaign. Without a stored crosswalk between two versions only the
+    /// total is compared, and the note says why.
+    /// </summary>
+    private async Task<Comparison?> ComparisonAsync(Computed computed, Computed? previous, CancellationToken cancellationToken)
+    {
+        if (previous is null)
         {
-            return ([], null);
+            return null;
         }
 
         var framework = computed.Framework;
         var found = await crosswalks.BetweenAsync(previous.Campaign.FrameworkRecordId, computed.Campaign.FrameworkRecordId, cancellationToken);
-        string? note = null;
         var crosswalk = found?.Crosswalk ?? new FrameworkCrosswalk
         {
             FromFrameworkId = previous.Framework.Id,
@@ -180,18 +218,30 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             ToVersion = framework.Version,
             Entries = [],
         };
-        if (found is null)
+        var note = found is null
+            ? $"Chưa có bảng chuyển mã từ {previous.Framework.Id} {previous.Framework.Version} sang {framework.Id} {framework.Version}: chỉ so sánh chỉ số tổng; các lĩnh vực và tiêu chí không so sánh được."
+            : null;
+        var titles = framework.AllNodes().GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
+        return new Comparison(previous, previous.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result), crosswalk, note, titles);
+    }
+
+    /// <summary>
+    /// The change of every node (total, fields, criteria, leaves) against the unit's previous-year
+    /// result through the crosswalk: a node without a counterpart is not comparable, never a made-up change.
+    /// </summary>
+    private static (List<ChangeView> Changes, string? Note) Changes(Computed computed, Comparison? comparison, int unitId, AssessmentResult result)
+    {
+        if (comparison is null || !comparison.Before.TryGetValue(unitId, out var before))
         {
-            note = $"Chưa có bảng chuyển mã từ {previous.Framework.Id} {previous.Framework.Version} sang {framework.Id} {framework.Version}: chỉ so sánh chỉ số tổng; các lĩnh vực và tiêu chí không so sánh được.";
+            return ([], null);
         }
 
-        var titles = framework.AllNodes().GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
-        var changes = ResultComparison.CompareNodes(previous.Framework, before.Result, framework, result, crosswalk)
+        var changes = ResultComparison.CompareNodes(comparison.Previous.Framework, before, computed.Framework, result, comparison.Crosswalk)
             .Select(c => new ChangeView(
-                c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change,
+                c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : comparison.Titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change,
                 ChangeView.ComparisonName(c.Comparability), c.PreviousCodes))
             .ToList();
-        return (changes, note);
+        return (changes, comparison.Note);
     }
 
     private static string Key(int unitId) => unitId.ToString(System.Globalization.CultureInfo.InvariantCulture);

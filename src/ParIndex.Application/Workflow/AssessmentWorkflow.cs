@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Application.Accounts;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Problems;
+using ParIndex.Application.Results;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
@@ -18,8 +19,11 @@ namespace ParIndex.Application.Workflow;
 /// assignments), asks the rules, records the change in the history, and refuses otherwise
 /// (409 for an illegal transition or a passed deadline, 403 for a missing role) without side effects.
 /// </summary>
-public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache frameworks, TimeProvider clock)
+public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache frameworks, TimeProvider clock, ResultSnapshotService snapshots)
 {
+    /// <summary>A campaign published by the staged changes: its results are stored once they are saved (ADR 0133).</summary>
+    private (int CampaignId, string UserName)? published;
+
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The workflow roles <paramref name="user"/> holds for this assessment.</summary>
@@ -148,6 +152,7 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
             Reason = $"Công bố kết quả kỳ đánh giá {campaign.Id}",
         });
         campaign.PublishedAt = now;
+        published = (campaign.Id, user.UserName);
     }
 
     /// <summary>Records the transition in the tracked entities; the caller saves.</summary>
@@ -184,6 +189,13 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         catch (DbUpdateConcurrencyException)
         {
             throw DomainException.Conflict("Trạng thái bản đánh giá vừa được người khác thay đổi. Hãy tải lại trang.", "Someone else has just changed the state of the assessment. Reload the page.");
+        }
+
+        if (published is { } done)
+        {
+            published = null;
+            // A failure here leaves the publication in place: the first public read stores the results then.
+            await snapshots.StoreAsync(done.CampaignId, done.UserName, cancellationToken);
         }
     }
 

@@ -55,6 +55,8 @@ public static class BundleTables
         [typeof(EvidenceContent)] = "the evidence store's bookkeeping: rebuilt by the target's store from the evidence entries",
         [typeof(Signing.UnitSigningCertificate)] = "a unit's signing key, protected with this installation's key ring, which does not travel: the administrator uploads it again",
         [typeof(EvidenceChunk)] = "the database store's bytes: the evidence travels as entries named by SHA-256",
+        [typeof(Results.ResultSnapshot)] = "stored results are derived from the campaign's rows: the target stores its own on first read (ADR 0133)",
+        [typeof(Results.ResultSnapshotUnit)] = "part of a stored result (ADR 0133)",
     };
 
     /// <summary>The tables of a scope, parents before children.</summary>

@@ -30,15 +30,19 @@ public static class ResultsEndpoints
             TypedResults.Ok((IReadOnlyList<PublishedCampaign>)(await service.PublishedCampaignsAsync(ct))
                 .Select(c => new PublishedCampaign(c.Id, c.Name, c.Year, c.IsSample, c.PublishedAt!.Value)).ToList()))
             .WithSummary("Các kỳ đánh giá đã công bố");
-        open.MapGet("/{id:int}/results", async Task<Ok<CampaignResults>> (int id, ResultsService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.CampaignAsync(id, publicOnly: true, ct)))
+        // Served from the stored results (ADR 0133); ETag and 304 by PublicResultsCaching.
+        open.MapGet("/{id:int}/results", async Task<Ok<CampaignResults>> (int id, ResultSnapshotService snapshots, CancellationToken ct) =>
+            TypedResults.Ok((await snapshots.CampaignAsync(id, ct)).Results))
             .WithSummary("Bảng xếp hạng đã công bố");
-        open.MapGet("/{id:int}/units/{unitId:int}", async Task<Ok<UnitScoreCard>> (int id, int unitId, ResultsService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.UnitAsync(id, unitId, publicOnly: true, ct)))
+        open.MapGet("/{id:int}/ranking", async Task<Ok<RankingPage>> (int id, string? group, string? q, int? page, int? pageSize, ResultSnapshotService snapshots, CancellationToken ct) =>
+            TypedResults.Ok(await snapshots.RankingAsync(id, group, q, page ?? 1, pageSize ?? ResultSnapshotService.DefaultPageSize, ct)))
+            .WithSummary("Một trang bảng xếp hạng đã công bố của một nhóm đơn vị (group), có tìm kiếm (q)");
+        open.MapGet("/{id:int}/units/{unitId:int}", async Task<Ok<UnitScoreCard>> (int id, int unitId, ResultSnapshotService snapshots, CancellationToken ct) =>
+            TypedResults.Ok((await snapshots.CardAsync(id, unitId, ct)).Card))
             .WithSummary("Phiếu điểm đã công bố của một đơn vị");
-        open.MapGet("/{id:int}/units/{unitId:int}/report.pdf", async (int id, int unitId, ResultsService service, CancellationToken ct) =>
+        open.MapGet("/{id:int}/units/{unitId:int}/report.pdf", async (int id, int unitId, ResultSnapshotService snapshots, CancellationToken ct) =>
             {
-                var card = await service.UnitAsync(id, unitId, publicOnly: true, ct);
+                var card = (await snapshots.CardAsync(id, unitId, ct)).Card;
                 var output = new MemoryStream();
                 ParIndex.Documents.Results.ResultsReportPdfWriter.Write(ResultsReportBuilder.FromScoreCard(card), output);
                 output.Position = 0;
@@ -46,7 +50,11 @@ public static class ResultsEndpoints
                 return TypedResults.File(output, "application/pdf", name);
             })
             .WithSummary("Báo cáo kết quả (PDF, có biểu đồ radar) đã công bố của một đơn vị");
-        open.MapGet("/{id:int}/results/export", (int id, string? format, ResultsExport export, CancellationToken ct) => DownloadAsync(id, format, publicOnly: true, export, ct))
+        open.MapGet("/{id:int}/results/export", async (int id, string? format, ResultSnapshotService snapshots, PublicDownloadCache downloads, CancellationToken ct) =>
+            {
+                var file = await downloads.GetAsync(id, Format(format), snapshots, ct);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+            })
             .WithSummary("Tải bảng xếp hạng đã công bố (format=xlsx, pdf, csv hoặc json)");
         return app;
     }
@@ -54,9 +62,15 @@ public static class ResultsEndpoints
     /// <summary>The results file of the export use case, the same as <c>parindex results export</c> writes.</summary>
     private static async Task<FileContentHttpResult> DownloadAsync(int id, string? format, bool publicOnly, ResultsExport export, CancellationToken ct)
     {
-        var kind = ResultsExport.ParseFormat(format ?? "xlsx")
-            ?? throw new FieldValidationException("format", "Định dạng phải là xlsx, pdf, csv hoặc json.", "The format must be xlsx, pdf, csv or json.");
-        var document = await export.DocumentAsync(id, publicOnly, ct);
+        var kind = Format(format);
+        return File(kind, await export.DocumentAsync(id, publicOnly, ct));
+    }
+
+    private static ResultsExportFormat Format(string? format) => ResultsExport.ParseFormat(format ?? "xlsx")
+        ?? throw new FieldValidationException("format", "Định dạng phải là xlsx, pdf, csv hoặc json.", "The format must be xlsx, pdf, csv or json.");
+
+    private static FileContentHttpResult File(ResultsExportFormat kind, ResultsExportDocument document)
+    {
         using var output = new MemoryStream();
         ResultsExport.Write(document, kind, output);
         return TypedResults.File(output.ToArray(), ResultsExport.ContentType(kind), ResultsExport.FileName(document, kind));
