@@ -60,6 +60,20 @@ public sealed class PhoneLayoutFlowTests(BrowserApp app) : IClassFixture<Browser
             Assert.True(await PageOverflowAsync(page) == 0, path + " is wider than a 390 px screen");
         }
 
+        // The public ranking is a list on a phone: rank, unit and index on one line, the rest labelled under it.
+        await page.GotoAsync(Url("/results"));
+        await page.Locator("main a[href^='/results/']").First.ClickAsync();
+        var row = page.Locator("table.ranking tbody tr").First;
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        var rank = (await row.Locator("td.rank").BoundingBoxAsync())!;
+        var index = (await row.Locator("td.index").BoundingBoxAsync())!;
+        var points = (await row.Locator("td.detail").First.BoundingBoxAsync())!;
+        Assert.True(Math.Abs(rank.Y - index.Y) < rank.Height, $"rank at y={rank.Y}, index at y={index.Y}: not on one line");
+        Assert.True(index.X + index.Width <= 390 && points.Y > rank.Y, $"index ends at x={index.X + index.Width}; details at y={points.Y}");
+        Assert.StartsWith("Điểm đạt: ", await row.Locator("td.detail").First.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '') + td.textContent"), StringComparison.Ordinal);
+        Assert.Equal(0, await PageOverflowAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "phone-ranking.png") });
+
         await page.SetViewportSizeAsync(1400, 1000);
         await page.GotoAsync(Url("/"));
         await Assertions.Expect(menu).ToBeHiddenAsync();
