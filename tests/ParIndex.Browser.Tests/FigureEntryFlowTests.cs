@@ -23,7 +23,9 @@ public sealed class FigureEntryFlowTests(BrowserApp app) : IClassFixture<Browser
         await page.WaitForSelectorAsync("#total-points");
         Assert.Equal("65,249", await page.TextContentAsync("#total-points"));
 
-        // The seed's 3.4.1 counts are shown as the page writes counts: 14.981 of 15.000.
+        // The seed's 3.4.1 counts are shown as the page writes counts: 14.981 of 15.000 (the table
+        // shows one field at a time: "go to code" opens field 3).
+        await GoToAsync(page, "3.4.1");
         var leaf = page.Locator(".leaf[data-code='3.4.1']");
         var numerator = leaf.Locator("input[data-figure=numerator]");
         Assert.Equal("14.981", await numerator.InputValueAsync());
@@ -60,6 +62,7 @@ public sealed class FigureEntryFlowTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(leaf.Locator("output.field-check[data-for=numerator]")).ToContainTextAsync("\"1,5\" không phải là số nguyên");
 
         // Garbage in a score: the same, in Vietnamese, never the framework's text.
+        await GoToAsync(page, "1.1");
         var scoreLeaf = page.Locator(".leaf[data-code='1.1']");
         await scoreLeaf.Locator("input[name=score]").FillAsync("abc");
         await scoreLeaf.Locator("input[name=score]").PressAsync("Tab");
@@ -67,13 +70,23 @@ public sealed class FigureEntryFlowTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(scoreLeaf.Locator(".save-state")).ToHaveTextAsync("Chưa lưu: hãy sửa số chưa hợp lệ");
         Assert.Equal(1, saves);
         Assert.Equal("65,1509", await page.TextContentAsync("#total-points"));
-        await page.Locator("tr[data-node='3.4.1']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "figure-invalid.png") });
         await page.Locator("tr[data-node='1.1']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "score-invalid.png") });
         Assert.DoesNotContain("Failed to read", await page.ContentAsync(), StringComparison.Ordinal);
+        await GoToAsync(page, "3.4.1");
+        await page.Locator("tr[data-node='3.4.1']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "figure-invalid.png") });
 
         // The saved count survives a reload, written as the page writes counts.
         await page.ReloadAsync();
+        await GoToAsync(page, "3.4.1");
         Assert.Equal("14.000", await page.InputValueAsync(".leaf[data-code='3.4.1'] input[data-figure=numerator]"));
         Assert.Equal("65,1509", await page.TextContentAsync("#total-points"));
+    }
+
+    /// <summary>The navigator's "go to code": shows the leaf's field and waits until the leaf is visible.</summary>
+    private static async Task GoToAsync(IPage page, string code)
+    {
+        await page.FillAsync("#nav-code", code);
+        await page.ClickAsync("#nav-go");
+        await Assertions.Expect(page.Locator($"tr[data-node='{code}']")).ToBeVisibleAsync();
     }
 }

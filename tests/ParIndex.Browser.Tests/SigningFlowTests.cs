@@ -53,6 +53,7 @@ public sealed class SigningFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         // Submit on the assessment page, back to the report, sign.
         await page.ClickAsync("#back-to-assessment");
         await page.ClickAsync("#submit-assessment");
+        await page.ClickAsync("#confirm-action");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Đã gửi");
         await page.ClickAsync("#open-report");
         await page.ClickAsync("#sign-report");
