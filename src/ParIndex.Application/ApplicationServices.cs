@@ -57,6 +57,7 @@ public static class ApplicationServices
         services.AddScoped<PredecessorResultsService>();
         services.AddScoped<ResultsExport>();
         services.AddScoped<ResultSnapshotService>();
+        services.AddScoped<IPublicationListener>(sp => sp.GetRequiredService<ResultSnapshotService>());
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<QuotaService>();
         services.AddScoped<SurveyImportService>();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using ParIndex.Core.Text;
 using ParIndex.Documents.OfficialTables;
 
 namespace ParIndex.Application.Documents;
@@ -25,24 +25,10 @@ public static class TableDownloads
     public static string FileName(string prefix, string unitName, int year, TableFileFormat format) =>
         $"{prefix}-{Slug(unitName)}-{year.ToString(CultureInfo.InvariantCulture)}{OfficialTableWriter.Extension(format)}";
 
-    /// <summary>"Tỉnh Bắc Giang" → "tinh-bac-giang" (diacritics dropped, đ → d).</summary>
+    /// <summary>"Tỉnh Bắc Giang" → "tinh-bac-giang" (<see cref="AsciiSlug"/>); "don-vi" when nothing is left.</summary>
     public static string Slug(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-
-        var slug = builder.ToString().Trim('-');
+        var slug = AsciiSlug.Of(text);
         return slug.Length == 0 ? "don-vi" : slug;
     }
 }

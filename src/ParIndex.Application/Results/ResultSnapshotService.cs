@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ParIndex.Application.Documents;
 using ParIndex.Application.Problems;
+using ParIndex.Application.Workflow;
+using ParIndex.Core.Text;
 using ParIndex.Data;
 using ParIndex.Data.Bulk;
 using ParIndex.Data.Results;
@@ -32,7 +33,7 @@ public sealed record StoredScoreCard(UnitScoreCard Card, int PeerGroupSize, stri
 /// A published campaign without a snapshot (published before snapshots existed) gets one on its
 /// first public read.
 /// </summary>
-public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService results, IBulkRowWriter bulk, TimeProvider clock)
+public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService results, IBulkRowWriter bulk, TimeProvider clock) : IPublicationListener
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
@@ -42,6 +43,14 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
 
     private static readonly string[] UnitColumns =
         ["SnapshotId", "UnitId", "Position", "PeerGroup", "Rank", "UnitCode", "UnitName", "SearchName", "OverallSipas", "RowJson", "CardJson"];
+
+    async Task IPublicationListener.PublishedAsync(int campaignId, string userName, CancellationToken cancellationToken) =>
+        await StoreAsync(campaignId, userName, cancellationToken);
+
+    /// <summary>The content hash of the campaign's newest snapshot (the public pages' entity tag), or null before the first.</summary>
+    public Task<string?> NewestHashAsync(int campaignId, CancellationToken cancellationToken) =>
+        db.ResultSnapshots.AsNoTracking().Where(s => s.CampaignId == campaignId)
+            .OrderByDescending(s => s.Version).Select(s => s.ContentHash).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Computes the published results of a campaign and stores them as its next version.</summary>
     /// <returns>The new snapshot's id.</returns>
@@ -205,5 +214,5 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
     }
 
     /// <summary>"Tỉnh Bắc Giang" → "tinh-bac-giang": the search key of names and queries.</summary>
-    public static string SearchKey(string text) => text.Any(char.IsLetterOrDigit) ? TableDownloads.Slug(text) : "";
+    public static string SearchKey(string text) => AsciiSlug.Of(text);
 }

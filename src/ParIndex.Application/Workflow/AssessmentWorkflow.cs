@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ParIndex.Application.Accounts;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Problems;
-using ParIndex.Application.Results;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
@@ -19,7 +18,7 @@ namespace ParIndex.Application.Workflow;
 /// assignments), asks the rules, records the change in the history, and refuses otherwise
 /// (409 for an illegal transition or a passed deadline, 403 for a missing role) without side effects.
 /// </summary>
-public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache frameworks, TimeProvider clock, ResultSnapshotService snapshots)
+public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache frameworks, TimeProvider clock, IPublicationListener publication)
 {
     /// <summary>A campaign published by the staged changes: its results are stored once they are saved (ADR 0133).</summary>
     private (int CampaignId, string UserName)? published;
@@ -195,7 +194,7 @@ public sealed class AssessmentWorkflow(ParIndexDbContext db, FrameworkCache fram
         {
             published = null;
             // A failure here leaves the publication in place: the first public read stores the results then.
-            await snapshots.StoreAsync(done.CampaignId, done.UserName, cancellationToken);
+            await publication.PublishedAsync(done.CampaignId, done.UserName, cancellationToken);
         }
     }
 

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using ParIndex.Data;
+using ParIndex.Application.Results;
 using ParIndex.Web.Localization;
 
 namespace ParIndex.Web.Results;
@@ -31,9 +30,7 @@ public static partial class PublicResultsCaching
             return;
         }
 
-        var db = http.RequestServices.GetRequiredService<ParIndexDbContext>();
-        var hash = await db.ResultSnapshots.AsNoTracking().Where(s => s.CampaignId == campaignId)
-            .OrderByDescending(s => s.Version).Select(s => s.ContentHash).FirstOrDefaultAsync(http.RequestAborted);
+        var hash = await http.RequestServices.GetRequiredService<ResultSnapshotService>().NewestHashAsync(campaignId, http.RequestAborted);
         if (hash is null)
         {
             // Nothing stored yet: the page stores it (or says "not published"); the next request gets a tag.

@@ -82,18 +82,24 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         using var client = await app.LoginAsync(leadName, "LangSon@2025");
         var pageHtml = await client.GetStringAsync(new Uri($"/assessments/{id}", UriKind.Relative));
         Assert.Contains("id=\"submit-assessment\"", pageHtml, StringComparison.Ordinal);
+        // Submitting goes through the checklist page (ADR 0128), then the confirmation is posted.
+        var checklist = await client.GetStringAsync(new Uri($"/assessments/{id}?confirm=submit", UriKind.Relative));
+        Assert.Contains("id=\"confirm-action\"", checklist, StringComparison.Ordinal);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "submit",
-            ["__RequestVerificationToken"] = AppFixture.FormToken(pageHtml),
+            ["_handler"] = "confirm-submit",
+            ["__RequestVerificationToken"] = AppFixture.FormToken(checklist),
         });
-        var posted = await client.PostAsync(new Uri($"/assessments/{id}", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        var after = new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync());
+        var posted = await client.PostAsync(new Uri($"/assessments/{id}?confirm=submit", UriKind.Relative), form);
+        // Post/redirect/get: the confirmation answers with the page's result address.
+        Assert.True(posted.StatusCode == HttpStatusCode.Redirect, $"{(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+        Assert.EndsWith($"/assessments/{id}?done=submit", posted.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        var after = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri($"/assessments/{id}?done=submit", UriKind.Relative)));
         Assert.Equal("Đã gửi", after.QuerySelector("#status")?.TextContent);
         Assert.NotNull(after.QuerySelector("#locked"));
         Assert.NotNull(after.QuerySelector("#withdraw-assessment"));
-        Assert.All(after.QuerySelectorAll(".leaf input, .leaf textarea"), e => Assert.True(e.HasAttribute("disabled")));
+        // Read-only values are text: no input is left in a leaf.
+        Assert.Empty(after.QuerySelectorAll(".leaf input, .leaf textarea, .leaf select"));
     }
 
     [Fact]

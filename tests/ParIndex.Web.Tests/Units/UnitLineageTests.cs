@@ -221,9 +221,13 @@ public abstract class UnitLineageTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Contains(CampaignResults.SurveyNotRunVietnamese, WebUtility.HtmlDecode(ranking), StringComparison.Ordinal);
 
         // An ordinary unit of a campaign with the survey: no predecessors section, SIPAS components by their titles.
-        var sample2023 = await app.WithDbAsync(async db => await db.Campaigns.Where(c => c.IsSample && c.Year == 2023).Select(c => c.Id).FirstAsync());
-        var finance = await app.WithDbAsync(async db => (await db.Units.SingleAsync(u => u.Code == DemoUnits.FinanceCode)).Id);
-        var card2023 = new HtmlParser().ParseDocument(await anonymous.GetStringAsync(new Uri($"/results/{sample2023}/units/{finance}", UriKind.Relative)));
+        // The districts' 2023 sample campaign is on the provincial framework, with its survey (the
+        // departments' framework made from the sample table has no survey leaves).
+        var ordinary = await app.WithDbAsync(async db => await db.Assessments
+            .Where(a => a.Campaign!.IsSample && a.Campaign.Year == 2023 && a.Campaign.Framework!.FrameworkId == "par-index-province-2023")
+            .OrderBy(a => a.Id).Select(a => new { a.CampaignId, a.UnitId }).FirstAsync());
+        var (sample2023, district) = (ordinary.CampaignId, ordinary.UnitId);
+        var card2023 = new HtmlParser().ParseDocument(await anonymous.GetStringAsync(new Uri($"/results/{sample2023}/units/{district}", UriKind.Relative)));
         Assert.Null(card2023.QuerySelector("#predecessors"));
         var sipas = card2023.QuerySelectorAll("#sipas tbody tr td:first-child").Select(td => td.TextContent).ToList();
         Assert.NotEmpty(sipas);
