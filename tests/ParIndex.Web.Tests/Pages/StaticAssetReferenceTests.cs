@@ -9,7 +9,7 @@ public sealed class StaticAssetReferenceTests
     [Fact]
     public void Every_script_and_stylesheet_of_wwwroot_is_referenced_by_the_app_shell()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "ParIndex.Web");
+        var web = Path.Combine(Problems.EnglishDetailSourceTests.RepositoryRoot(), "src", "ParIndex.Web");
         var shell = File.ReadAllText(Path.Combine(web, "Components", "App.razor"));
         var assets = new[] { ("js", "*.js"), ("css", "*.css") }
             .SelectMany(a => Directory.GetFiles(Path.Combine(web, "wwwroot", a.Item1), a.Item2).Select(f => a.Item1 + "/" + Path.GetFileName(f)))
@@ -18,18 +18,5 @@ public sealed class StaticAssetReferenceTests
         Assert.Contains("js/phone-layout.js", assets);
         var missing = assets.Where(a => !shell.Contains("\"" + a + "\"", StringComparison.Ordinal)).ToList();
         Assert.True(missing.Count == 0, "not loaded by App.razor: " + string.Join(", ", missing));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ParIndex.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ParIndex.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -282,7 +282,7 @@ public sealed class EnglishDetailSourceTests
     }
 
     /// <summary>The folder holding ParIndex.slnx, found by walking up from the test assembly.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
