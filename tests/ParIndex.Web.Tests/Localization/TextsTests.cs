@@ -9,6 +9,8 @@ namespace ParIndex.Web.Tests.Localization;
 /// </summary>
 public sealed partial class TextsTests
 {
+    private static readonly string[] ScannedProjects = ["src/ParIndex.Web", "src/ParIndex.Documents", "src/ParIndex.Application", "src/ParIndex.Core", "src/ParIndex.Cli"];
+
     [Fact]
     public void Every_key_has_a_Vietnamese_and_an_English_wording_and_is_defined_once()
     {
@@ -50,7 +52,7 @@ public sealed partial class TextsTests
     public void No_page_document_or_message_calls_the_maximum_anything_but_Diem_chuan()
     {
         var root = Problems.EnglishDetailSourceTests.RepositoryRoot();
-        var files = new[] { "src/ParIndex.Web", "src/ParIndex.Documents", "src/ParIndex.Application", "src/ParIndex.Core", "src/ParIndex.Cli" }
+        var files = ScannedProjects
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".js", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
