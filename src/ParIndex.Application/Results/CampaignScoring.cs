@@ -46,8 +46,11 @@ public sealed class CampaignScoring
     private readonly PlanScorer scorer;
     private readonly LeafScore[] leaves;
     private readonly List<ScoredUnit> units;
+    private readonly int[] successor;
     private int next;
     private int lastAssessment = int.MinValue;
+    private int previousLeaf = -1;
+    private int firstLeaf = -1;
 
     /// <param name="assessments">The campaign's assessments, ordered by id.</param>
     /// <param name="keepLeaves">Which units keep their leaf scores (a score card's rich result is built from them).</param>
@@ -70,6 +73,8 @@ public sealed class CampaignScoring
         this.keepLeaves = keepLeaves;
         scorer = new PlanScorer(plan);
         leaves = new LeafScore[plan.LeafCount];
+        successor = new int[plan.LeafCount];
+        Array.Fill(successor, -1);
         units = new List<ScoredUnit>(assessments.Count);
     }
 
@@ -95,6 +100,11 @@ public sealed class CampaignScoring
             throw new InvalidOperationException($"Leaf entries must come ordered by assessment: a row of assessment {row.AssessmentId} came after one of {lastAssessment}.");
         }
 
+        if (row.AssessmentId != lastAssessment)
+        {
+            previousLeaf = -1;
+        }
+
         lastAssessment = row.AssessmentId;
         // Units before this row's assessment have all their rows: score them.
         while (next < assessments.Count && assessments[next].AssessmentId < row.AssessmentId)
@@ -104,12 +114,38 @@ public sealed class CampaignScoring
 
         if (next < assessments.Count && assessments[next].AssessmentId == row.AssessmentId)
         {
-            var leaf = plan.LeafIndexOf(row.LeafCode);
+            var leaf = LeafOf(row.LeafCode);
             if (leaf >= 0)
             {
                 leaves[leaf] = ScorePrecedence.ResultOf(plan.IsSurveyLeaf(leaf), row.NotApplicable, row.SurveyScore, row.FinalScore, row.AppraisedScore, row.Points);
             }
         }
+    }
+
+    /// <summary>
+    /// The leaf of a code: first the leaf that followed the previous row's leaf in the unit before
+    /// (every unit's rows come in the same order), else the plan's lookup. A guess only saves the
+    /// hash lookup; a wrong one costs one string comparison.
+    /// </summary>
+    private int LeafOf(string code)
+    {
+        var guess = previousLeaf < 0 ? firstLeaf : successor[previousLeaf];
+        var leaf = guess >= 0 && string.Equals(plan.LeafCode(guess), code, StringComparison.Ordinal) ? guess : plan.LeafIndexOf(code);
+        if (leaf >= 0)
+        {
+            if (previousLeaf < 0)
+            {
+                firstLeaf = leaf;
+            }
+            else
+            {
+                successor[previousLeaf] = leaf;
+            }
+
+            previousLeaf = leaf;
+        }
+
+        return leaf;
     }
 
     /// <summary>Scores the units whose rows are all in (and those without any row) and returns every unit, in assessment order.</summary>

@@ -136,10 +136,11 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .ToListAsync(cancellationToken);
         var scoring = new CampaignScoring(frameworks.Plan(framework), IndexBaseOf(campaign), assessments, keepLeaves);
         // The same filter as the assessments (a join, not a list of 11,000 ids); explanations, memos and figures are
-        // most of a row's size and are not read; each unit is scored as its rows arrive, none is kept (ADR 0138).
+        // most of a row's size and are not read; each unit is scored as its rows arrive, none is kept; the
+        // order is the unique (assessment, leaf) index's, the same leaf order in every unit (ADR 0138).
         var entries = db.LeafEntries.AsNoTracking()
             .Where(e => e.Assessment!.CampaignId == campaignId && (!publicOnly || e.Assessment.Status == AssessmentStatus.Published))
-            .OrderBy(e => e.AssessmentId)
+            .OrderBy(e => e.AssessmentId).ThenBy(e => e.LeafCode)
             .Select(e => new ResultLeafRow(e.AssessmentId, e.LeafCode, e.NotApplicable, e.Points, e.AppraisedScore, e.FinalScore, e.SurveyScore))
             .AsAsyncEnumerable();
         await foreach (var entry in entries.WithCancellation(cancellationToken))

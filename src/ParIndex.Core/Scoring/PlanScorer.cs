@@ -12,6 +12,7 @@ public sealed class PlanScorer
     private readonly ScoringPlan plan;
     private readonly decimal[] points;
     private readonly decimal[] maxWithExclusions;
+    private readonly bool[] changed;
     private decimal[] max;
 
     public PlanScorer(ScoringPlan plan)
@@ -20,6 +21,7 @@ public sealed class PlanScorer
         this.plan = plan;
         points = new decimal[plan.NodeCount];
         maxWithExclusions = new decimal[plan.NodeCount];
+        changed = new bool[plan.NodeCount];
         max = plan.ApplicableMax[0];
     }
 
@@ -93,18 +95,34 @@ public sealed class PlanScorer
     /// <summary>The index-base maximum of a node by its depth-first position in the plan.</summary>
     public decimal NodeMax(int node) => max[node];
 
+    /// <summary>
+    /// The plan's maxima with the not-applicable leaves at 0: only their ancestors are summed again
+    /// (child by child, as the calculator sums), the other nodes keep the plan's figure.
+    /// </summary>
     private decimal[] MaxWithExclusions(ReadOnlySpan<LeafScore> leaves, bool selfAssessed)
     {
+        var applicable = plan.ApplicableMax[selfAssessed ? 1 : 0];
+        Array.Copy(applicable, maxWithExclusions, applicable.Length);
         var nodeOfLeaf = plan.NodeOfLeaf;
         for (var l = 0; l < nodeOfLeaf.Length; l++)
         {
-            var node = nodeOfLeaf[l];
-            maxWithExclusions[node] = (selfAssessed && plan.SurveyLeaf[l]) || leaves[plan.InputSlot[l]].NotApplicable ? 0m : plan.NodeMax[node];
+            if (leaves[plan.InputSlot[l]].NotApplicable && !(selfAssessed && plan.SurveyLeaf[l]))
+            {
+                maxWithExclusions[nodeOfLeaf[l]] = 0m;
+                for (var node = plan.Parent[nodeOfLeaf[l]]; node >= 0 && !changed[node]; node = plan.Parent[node])
+                {
+                    changed[node] = true;
+                }
+            }
         }
 
         foreach (var node in plan.InnerBottomUp)
         {
-            maxWithExclusions[node] = plan.SumChildren(maxWithExclusions, node);
+            if (changed[node])
+            {
+                maxWithExclusions[node] = plan.SumChildren(maxWithExclusions, node);
+                changed[node] = false;
+            }
         }
 
         return maxWithExclusions;

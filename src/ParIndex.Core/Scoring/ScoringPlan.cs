@@ -4,7 +4,7 @@ namespace ParIndex.Core.Scoring;
 
 /// <summary>
 /// A framework version compiled to flat arrays for scoring many units (ADR 0138): nodes depth first
-/// in official order with their children and maximum, and the fields; leaves with their input slot
+/// in official order with their parent, children and maximum, and the fields; leaves with their input slot
 /// and survey flag. Immutable once built, so one plan per framework version is shared by every
 /// request; a <see cref="PlanScorer"/> aggregates one unit at a time into reusable buffers.
 /// </summary>
@@ -24,6 +24,8 @@ public sealed class ScoringPlan
 
         Codes = nodes.Select(n => n.Code).ToArray();
         NodeMax = nodes.Select(n => n.Max).ToArray();
+        Parent = new int[nodes.Count];
+        Array.Fill(Parent, -1);
         ChildStart = new int[nodes.Count];
         ChildCount = new int[nodes.Count];
         LeafOfNode = new int[nodes.Count];
@@ -35,6 +37,7 @@ public sealed class ScoringPlan
             ChildCount[i] = nodes[i].Children.Count;
             foreach (var child in nodes[i].Children)
             {
+                Parent[position[child]] = i;
                 children.Add(position[child]);
             }
 
@@ -78,6 +81,9 @@ public sealed class ScoringPlan
 
     /// <summary>The framework's maximum of each node.</summary>
     internal decimal[] NodeMax { get; }
+
+    /// <summary>The parent of each node; -1 for a field.</summary>
+    internal int[] Parent { get; }
 
     /// <summary>Where each node's children start in <see cref="Children"/>, and how many there are.</summary>
     internal int[] ChildStart { get; }
