@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ParIndex.Application.Appraisal;
 using ParIndex.Application.Crosswalks;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Problems;
