@@ -100,7 +100,9 @@ public abstract class DbSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarge
         await Rows.WriteAsync(Db, "SurveyAnswerCounts", CountColumns,
             counts.Select(c => new object?[] { batchId, UnitId(c.Key.Unit), c.Key.Question, c.Key.Key, c.Value.Answers, c.Value.WeightSum }),
             cancellationToken).ConfigureAwait(false);
+        // The sink lives on while the campaign is re-scored: give its tables back.
         counts.Clear();
+        counts.TrimExcess();
     }
 
     /// <summary>Abandons the bulk write; the caller rolls its transaction back, which removes the batch row too.</summary>

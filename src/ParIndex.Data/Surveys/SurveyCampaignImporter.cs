@@ -62,7 +62,8 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
         var sink = sinks.Create(db, target);
         await using (sink.ConfigureAwait(false))
         {
-            var result = await SurveyImporter.ImportAsync(file, questionnaire, context.Framework, campaignMapping, sink, cancellationToken).ConfigureAwait(false);
+            // No scoring in the validation pass: the campaign is re-scored from the stored counts below.
+            var result = await SurveyImporter.ImportAsync(file, questionnaire, framework: null, campaignMapping, sink, cancellationToken).ConfigureAwait(false);
             if (result.Status != SurveyImportStatus.Imported)
             {
                 // Nothing was written: the importer refuses before it begins a batch.

@@ -28,8 +28,14 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
     private static readonly string[] SipasColumns =
         ["CampaignId", "UnitId", "Component", "ValidAnswers", "SatisfiedAnswers", "Share", "ComputedAt"];
 
-    /// <summary>One survey leaf whose stored points or memo differ from the new ones; <see cref="EntryId"/> null: no entry yet.</summary>
-    private sealed record Change(int? EntryId, int AssessmentId, string LeafCode, decimal? OldPoints, decimal? Points, string? Memo, SurveyLeafScore? Score);
+    /// <summary>
+    /// One survey leaf whose stored points or memo differ from the new ones; <see cref="EntryId"/> null: no entry yet.
+    /// The memo text is made again when written rather than kept: 300,000 memos are over 100 MB of strings.
+    /// </summary>
+    private sealed record Change(int? EntryId, int AssessmentId, string LeafCode, decimal? OldPoints, decimal? Points, SurveyLeafScore? Score)
+    {
+        public string? Memo => Score?.Memo.Text;
+    }
 
     /// <returns>The number of leaves changed (= history rows written).</returns>
     public async Task<int> WriteLeavesAsync(int campaignId, IReadOnlyList<string> surveyLeaves, SurveyScoreResult result, CancellationToken cancellationToken)
@@ -58,14 +64,13 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
             var (points, memo) = Stored(score);
             if (entry.SurveyScore != points || entry.SurveyMemo != memo)
             {
-                changes.Add(new Change(entry.Id, entry.AssessmentId, entry.LeafCode, entry.SurveyScore, points, memo, score));
+                changes.Add(new Change(entry.Id, entry.AssessmentId, entry.LeafCode, entry.SurveyScore, points, score));
             }
         }
 
         foreach (var ((assessmentId, leafCode), score) in pending)
         {
-            var (points, memo) = Stored(score);
-            changes.Add(new Change(null, assessmentId, leafCode, null, points, memo, score));
+            changes.Add(new Change(null, assessmentId, leafCode, null, Stored(score).Points, score));
         }
 
         if (changes.Count == 0)
