@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.Surveys;
@@ -8,10 +9,10 @@ namespace ParIndex.Data.Surveys;
 
 /// <summary>
 /// Writes re-scored survey points set-based (ADR 0139): the stored survey columns are read as a
-/// projection (no tracked entities), only the leaves whose points or memo differ are written — an
-/// UPDATE … FROM a temporary table bulk-filled with the changes, new entries and one history row per
-/// changed leaf through the bulk row writer — and the SIPAS rows are replaced by one DELETE and a
-/// bulk insert. Runs on the context's connection inside its current transaction; commits nothing.
+/// projection (no tracked entities), only the leaves whose points or memo differ are written — on
+/// PostgreSQL an UPDATE … FROM a temporary table COPY-filled with the changes, on SQLite a prepared
+/// UPDATE per changed entry; new entries and one history row per changed leaf through the bulk row
+/// writer — and the SIPAS rows are replaced by one DELETE and a bulk insert. Runs on the context's connection inside its current transaction; commits nothing.
 /// Memory: the changed leaves (≤ units × survey leaves small records), never the answers.
 /// </summary>
 internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter rows, DateTime now, string userName)
@@ -99,24 +100,29 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
         }), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The changed existing entries: bulk into a temporary table, then one UPDATE … FROM (PostgreSQL and SQLite ≥ 3.33 alike).</summary>
+    /// <summary>
+    /// The changed existing entries. PostgreSQL: COPY into a temporary table, then one UPDATE … FROM.
+    /// SQLite (in-process, no network round trip): one prepared UPDATE by row id re-bound per entry,
+    /// which also spares SQLite materializing the whole join of an UPDATE … FROM in memory.
+    /// </summary>
     private async Task UpdateEntriesAsync(IEnumerable<Change> updates, CancellationToken cancellationToken)
     {
-        var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
+        {
+            UpdateEntriesOneByOne(await BulkConnection.OpenAsync(db, cancellationToken).ConfigureAwait(false), updates, cancellationToken);
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync("""DROP TABLE IF EXISTS "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync(postgres
-            ? """CREATE TEMPORARY TABLE "SurveyRescoreChanges" ("Id" integer PRIMARY KEY, "SurveyScore" numeric(28,10), "SurveyMemo" text)"""
-            : """CREATE TEMPORARY TABLE "SurveyRescoreChanges" ("Id" INTEGER PRIMARY KEY, "SurveyScore" TEXT, "SurveyMemo" TEXT)""", cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync(
+            """CREATE TEMPORARY TABLE "SurveyRescoreChanges" ("Id" integer NOT NULL, "SurveyScore" numeric(28,10), "SurveyMemo" text)""",
+            cancellationToken).ConfigureAwait(false);
         var written = await rows.WriteAsync(db, ChangesTable, ["Id", "SurveyScore", "SurveyMemo"],
             updates.Select(c => new object?[] { c.EntryId, c.Points, c.Memo }), cancellationToken).ConfigureAwait(false);
         if (written > 0)
         {
-            if (postgres)
-            {
-                // A fresh temporary table has no statistics: without them the planner may loop instead of hash-joining.
-                await db.Database.ExecuteSqlRawAsync("""ANALYZE "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
-            }
-
+            // A fresh temporary table has no statistics: without them the planner may loop instead of hash-joining.
+            await db.Database.ExecuteSqlRawAsync("""ANALYZE "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
             await db.Database.ExecuteSqlRawAsync("""
                 UPDATE "LeafEntries" SET "SurveyScore" = c."SurveyScore", "SurveyMemo" = c."SurveyMemo"
                 FROM "SurveyRescoreChanges" AS c WHERE "LeafEntries"."Id" = c."Id"
@@ -124,6 +130,33 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
         }
 
         await db.Database.ExecuteSqlRawAsync("""DROP TABLE "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void UpdateEntriesOneByOne((DbConnection Connection, DbTransaction Transaction) open, IEnumerable<Change> updates, CancellationToken cancellationToken)
+    {
+        using var command = open.Connection.CreateCommand();
+        command.Transaction = open.Transaction;
+        command.CommandText = """UPDATE "LeafEntries" SET "SurveyScore" = $score, "SurveyMemo" = $memo WHERE "Id" = $id""";
+        var score = Parameter(command, "$score");
+        var memo = Parameter(command, "$memo");
+        var id = Parameter(command, "$id");
+        command.Prepare();
+        foreach (var change in updates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            score.Value = change.Points is { } p ? p : DBNull.Value;
+            memo.Value = change.Memo is { } m ? m : DBNull.Value;
+            id.Value = change.EntryId!.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     /// <summary>What a leaf entry stores for a score: points only with valid answers; both null without a score.</summary>
