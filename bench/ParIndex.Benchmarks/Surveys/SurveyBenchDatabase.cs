@@ -6,12 +6,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Surveys;
+using ParIndex.Core.Workflow;
 using ParIndex.Data;
-using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.Providers;
 using ParIndex.Data.Surveys;
-using ParIndex.Data.Units;
 
 namespace ParIndex.Benchmarks.Surveys;
 
@@ -193,7 +192,7 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
         await bulk.WriteAsync(db, "Units", ["Code", "Name", "Kind"],
             shape.UnitCodes().Select((code, i) => new object?[] { code, $"Đơn vị {i + 1}", "province" }), default).ConfigureAwait(false);
         await bulk.WriteAsync(db, "Assessments", ["CampaignId", "UnitId", "Status", "Version"],
-            (await db.Units.Select(u => u.Id).ToListAsync().ConfigureAwait(false)).Select(id => new object?[] { CampaignId, id, nameof(ParIndex.Core.Workflow.AssessmentStatus.Draft), 0 }), default).ConfigureAwait(false);
+            (await db.Units.Select(u => u.Id).ToListAsync().ConfigureAwait(false)).Select(id => new object?[] { CampaignId, id, nameof(AssessmentStatus.Draft), 0 }), default).ConfigureAwait(false);
         var assessments = await db.Assessments.Where(a => a.CampaignId == CampaignId).Select(a => a.Id).ToListAsync().ConfigureAwait(false);
         var leaves = framework.Leaves().Select(l => l.Code).ToList();
         await bulk.WriteAsync(db, "LeafEntries", ["AssessmentId", "LeafCode", "NotApplicable", "Explanation", "Memo", "Version", "UpdatedAt"],
