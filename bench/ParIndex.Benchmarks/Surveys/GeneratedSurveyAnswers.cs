@@ -18,10 +18,15 @@ public static class GeneratedSurveyAnswers
     public const int Seed = 42;
 
     /// <summary>Same draws, in the same order, as the demo generator (unit qualities first, then per cell).</summary>
-    public static IEnumerable<SurveyAnswer> Answers(Questionnaire questionnaire, int respondents, int seed = Seed)
+    public static IEnumerable<SurveyAnswer> Answers(Questionnaire questionnaire, int respondents, int seed = Seed) =>
+        Answers(SurveyBenchmarkData.Default with { Questionnaire = questionnaire }, respondents, seed);
+
+    /// <summary>The answers of a file of <paramref name="shape"/>.</summary>
+    public static IEnumerable<SurveyAnswer> Answers(SurveyBenchShape shape, int respondents, int seed = Seed)
     {
-        ArgumentNullException.ThrowIfNull(questionnaire);
-        var units = Enumerable.Range(1, SurveyBenchmarkData.Units).Select(i => $"DV{i:D3}").ToArray();
+        ArgumentNullException.ThrowIfNull(shape);
+        var questionnaire = shape.Questionnaire;
+        var units = shape.UnitCodes();
         var respondentsPerUnit = respondents / units.Length;
         var random = new Random(seed);
         var quality = new double[units.Length];
@@ -59,12 +64,18 @@ public static class GeneratedSurveyAnswers
     }
 
     /// <summary>Reads the file with the import's reader and compares every answer with the stream; returns the number of answers.</summary>
-    public static long Verify(string path, Questionnaire questionnaire, int respondents)
+    public static long Verify(string path, Questionnaire questionnaire, int respondents) =>
+        Verify(path, SurveyBenchmarkData.Default with { Questionnaire = questionnaire }, respondents);
+
+    /// <summary>As <see cref="Verify(string, Questionnaire, int)"/> for a file of <paramref name="shape"/>.</summary>
+    public static long Verify(string path, SurveyBenchShape shape, int respondents)
     {
+        ArgumentNullException.ThrowIfNull(shape);
+        var questionnaire = shape.Questionnaire;
         var problems = new SurveyProblemCollector();
         using var table = ResponseFile.FromPath(path).OpenTable();
         var reader = new SurveyResponseReader(table, questionnaire, SurveyBenchmarkData.Mapping, problems, checkDuplicates: false);
-        using var expected = Answers(questionnaire, respondents).GetEnumerator();
+        using var expected = Answers(shape, respondents).GetEnumerator();
         var row = new List<SurveyAnswer>();
         long count = 0;
         while (reader.ReadRow(row))

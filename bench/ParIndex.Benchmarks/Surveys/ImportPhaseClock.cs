@@ -5,11 +5,13 @@ namespace ParIndex.Benchmarks.Surveys;
 
 /// <summary>
 /// Marks when an import passes from one phase to the next, from the commands EF sends: the batch
-/// row's INSERT ends the hash and validation pass, the first INSERT of the batch's answer counts
-/// ends the write of the answers, the join over the stored counts ends the write of the counts and
-/// starts the re-scoring, the next command ends its read, the commit starting ends the writing of
-/// scores and history. The answers themselves go through the provider's bulk path and send no EF
-/// command.
+/// row's INSERT ends the hash and validation pass, the join over the stored counts ends the write
+/// of the answers and their counts and starts the re-scoring, the next command ends its read, the
+/// commit starting ends the set-based writing of scores, history and SIPAS, itself split at its
+/// statements: compare (read the stored survey columns), update (temporary table + UPDATE … FROM),
+/// insert + history (new entries and the history rows, in bulk), SIPAS (DELETE + bulk insert). The answers and the
+/// counts go through the provider's bulk path and send no EF command (an EF INSERT of counts, as
+/// before ADR 0139, is still shown as its own phase).
 /// </summary>
 public sealed class ImportPhaseClock
 {
@@ -18,6 +20,10 @@ public sealed class ImportPhaseClock
     public const string WriteCounts = "write counts";
     public const string RescoreRead = "re-score: read";
     public const string RescoreWrite = "re-score: write";
+    public const string RescoreCompare = "re-score: compare";
+    public const string RescoreUpdate = "re-score: update";
+    public const string RescoreInsert = "re-score: insert + history";
+    public const string RescoreSipas = "re-score: SIPAS";
     public const string Commit = "commit";
 
     private readonly System.Diagnostics.Stopwatch watch = new();
@@ -65,13 +71,26 @@ public sealed class ImportPhaseClock
         {
             Next(WriteCounts);
         }
-        else if (state == WriteCounts && sql.Contains("FROM \"SurveyAnswerCounts\"", StringComparison.Ordinal) && sql.Contains("JOIN", StringComparison.Ordinal))
+        else if (state is Write or WriteCounts && sql.Contains("FROM \"SurveyAnswerCounts\"", StringComparison.Ordinal) && sql.Contains("JOIN", StringComparison.Ordinal))
         {
             Next(RescoreRead);
         }
         else if (state == RescoreRead)
         {
-            Next(RescoreWrite);
+            // Before ADR 0139 one EF save wrote everything ("re-score: write"); now each set-based step shows.
+            Next(sql.Contains("FROM \"Assessments\"", StringComparison.Ordinal) ? RescoreCompare : RescoreWrite);
+        }
+        else if (state == RescoreCompare && sql.Contains("CREATE TEMPORARY TABLE", StringComparison.Ordinal))
+        {
+            Next(RescoreUpdate);
+        }
+        else if (state == RescoreUpdate && sql.StartsWith("DROP TABLE \"", StringComparison.Ordinal))
+        {
+            Next(RescoreInsert);
+        }
+        else if (state is RescoreCompare or RescoreInsert && sql.Contains("DELETE FROM \"SurveySipasResults\"", StringComparison.Ordinal))
+        {
+            Next(RescoreSipas);
         }
     }
 

@@ -6,20 +6,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Surveys;
+using ParIndex.Core.Workflow;
 using ParIndex.Data;
-using ParIndex.Data.Assessments;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.Providers;
 using ParIndex.Data.Surveys;
-using ParIndex.Data.Units;
 
 namespace ParIndex.Benchmarks.Surveys;
 
 /// <summary>
 /// A throwaway database for one measurement: created and migrated as the application does
-/// (<c>MigrateAsync</c> with the provider's migrations), seeded with one campaign of 100 units over
-/// the built-in 2023 framework and the benchmark questionnaire, then dropped (the SQLite file
-/// deleted, the PostgreSQL database dropped).
+/// (<c>MigrateAsync</c> with the provider's migrations), seeded with one campaign of the shape's
+/// units (100, or 11,000 at national size) over the built-in 2023 framework — each assessment with a
+/// blank entry per leaf, as a self-assessment in progress — and the shape's questionnaire, through
+/// the bulk row writer (ADR 0132), then dropped (the SQLite file deleted, the PostgreSQL database dropped).
 /// </summary>
 public sealed class SurveyBenchDatabase : IAsyncDisposable
 {
@@ -53,8 +53,11 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
 
     public ISurveyAnswerSinkFactory Sinks => ParIndexDatabase.Describe(Provider, ConnectionString).SinkFactory();
 
-    public static async Task<SurveyBenchDatabase> CreateAsync(string provider, string directory)
+    public static Task<SurveyBenchDatabase> CreateAsync(string provider, string directory) => CreateAsync(provider, directory, SurveyBenchmarkData.Default);
+
+    public static async Task<SurveyBenchDatabase> CreateAsync(string provider, string directory, SurveyBenchShape shape)
     {
+        ArgumentNullException.ThrowIfNull(shape);
         var n = Interlocked.Increment(ref counter);
         var name = string.Create(CultureInfo.InvariantCulture, $"parindex_bench_{Environment.ProcessId}_{n}");
         SurveyBenchDatabase database;
@@ -85,7 +88,7 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
 
         try
         {
-            await database.MigrateAndSeedAsync().ConfigureAwait(false);
+            await database.MigrateAndSeedAsync(shape).ConfigureAwait(false);
         }
         catch
         {
@@ -140,7 +143,7 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
         }
     }
 
-    private async Task MigrateAndSeedAsync()
+    private async Task MigrateAndSeedAsync(SurveyBenchShape shape)
     {
         await using var db = Context();
         await db.Database.MigrateAsync().ConfigureAwait(false);
@@ -168,16 +171,7 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
                 ImportedAt = now,
             },
         };
-        for (var i = 1; i <= SurveyBenchmarkData.Units; i++)
-        {
-            db.Assessments.Add(new Assessment
-            {
-                Campaign = campaign,
-                Unit = new Unit { Code = string.Create(CultureInfo.InvariantCulture, $"DV{i:D3}"), Name = $"Đơn vị {i}", Kind = "province" },
-            });
-        }
-
-        var questionnaire = SurveyBenchmarkData.Questionnaire;
+        var questionnaire = shape.Questionnaire;
         var record = new SurveyQuestionnaireRecord
         {
             Campaign = campaign,
@@ -191,6 +185,19 @@ public sealed class SurveyBenchDatabase : IAsyncDisposable
         await db.SaveChangesAsync().ConfigureAwait(false);
         CampaignId = campaign.Id;
         QuestionnaireId = record.Id;
+
+        // Units, assessments and leaf entries in bulk: 11,000 units × 101 leaves through EF would take minutes.
+        var bulk = ParIndexDatabase.Describe(Provider, ConnectionString).BulkWriter();
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        await bulk.WriteAsync(db, "Units", ["Code", "Name", "Kind"],
+            shape.UnitCodes().Select((code, i) => new object?[] { code, $"Đơn vị {i + 1}", "province" }), default).ConfigureAwait(false);
+        await bulk.WriteAsync(db, "Assessments", ["CampaignId", "UnitId", "Status", "Version"],
+            (await db.Units.Select(u => u.Id).ToListAsync().ConfigureAwait(false)).Select(id => new object?[] { CampaignId, id, nameof(AssessmentStatus.Draft), 0 }), default).ConfigureAwait(false);
+        var assessments = await db.Assessments.Where(a => a.CampaignId == CampaignId).Select(a => a.Id).ToListAsync().ConfigureAwait(false);
+        var leaves = framework.Leaves().Select(l => l.Code).ToList();
+        await bulk.WriteAsync(db, "LeafEntries", ["AssessmentId", "LeafCode", "NotApplicable", "Explanation", "Memo", "Version", "UpdatedAt"],
+            assessments.SelectMany(a => leaves.Select(leaf => new object?[] { a, leaf, false, "", "", 0, now })), default).ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
     }
 
     /// <summary>Unit ids by code, as the campaign importer loads them.</summary>

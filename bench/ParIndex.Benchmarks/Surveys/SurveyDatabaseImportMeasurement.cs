@@ -6,7 +6,9 @@ namespace ParIndex.Benchmarks.Surveys;
 
 /// <summary>
 /// Measured console mode for the survey import into a database
-/// (<c>survey-import-db [--sizes 10000,100000,1000000] [--providers sqlite,postgres] [--workloads baseline,write,import] [--runs N] [--dir D]</c>).
+/// (<c>survey-import-db [--sizes 10000,100000,1000000] [--units N] [--providers sqlite,postgres] [--workloads baseline,write,import] [--runs N] [--dir D]</c>).
+/// <c>--units N</c> measures a national campaign instead (<see cref="SurveyBenchShape.National"/>: N
+/// units, one question per survey leaf); the warm-up stays on the small default shape.
 /// For each size and provider it runs three workloads, each in a fresh child process (so that its
 /// peak memory is its own) on a freshly created database per run: the bulk-load baseline, the
 /// import without re-scoring and the campaign import end to end. A child first warms up on a
@@ -41,6 +43,7 @@ public static class SurveyDatabaseImportMeasurement
         var dir = Path.Combine(Path.GetTempPath(), "parindex-bench-surveys");
         int? runs = null;
         string[]? selected = null;
+        var shape = SurveyBenchmarkData.Default;
         for (var i = 1; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -60,6 +63,9 @@ public static class SurveyDatabaseImportMeasurement
                 case "--runs":
                     runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
+                case "--units":
+                    shape = SurveyBenchShape.National(int.Parse(args[i + 1], CultureInfo.InvariantCulture));
+                    break;
             }
         }
 
@@ -69,15 +75,15 @@ public static class SurveyDatabaseImportMeasurement
             providers = providers.Where(p => p != SurveyBenchDatabase.Postgres).ToArray();
         }
 
-        var questionnaire = SurveyBenchmarkData.Questionnaire;
-        Console.WriteLine($"# Survey import into a database, wide CSV, {questionnaire.Questions.Count} questions, {SurveyBenchmarkData.Units} units; .NET {Environment.Version}, {Environment.ProcessorCount} cores; load average {LoadAverage()} at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var questionnaire = shape.Questionnaire;
+        Console.WriteLine($"# Survey import into a database, wide CSV, {questionnaire.Questions.Count} questions, {shape.Units} units; .NET {Environment.Version}, {Environment.ProcessorCount} cores; load average {LoadAverage()} at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var warmup = SurveyBenchmarkData.EnsureFile(dir, WarmupRespondents);
         var files = new List<(int Size, string Path, long Answers)>();
         foreach (var size in sizes)
         {
-            var path = SurveyBenchmarkData.EnsureFile(dir, size);
+            var path = SurveyBenchmarkData.EnsureFile(dir, size, shape);
             // The baseline must write exactly the rows the import reads from the file.
-            var answers = GeneratedSurveyAnswers.Verify(path, questionnaire, size);
+            var answers = GeneratedSurveyAnswers.Verify(path, shape, size);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {size:N0} respondents: {path}, {new FileInfo(path).Length / 1048576.0:F1} MB, {answers:N0} answers, the generated stream equals the file"));
             files.Add((size, path, answers));
         }
@@ -91,7 +97,7 @@ public static class SurveyDatabaseImportMeasurement
                 Measurement? baseline = null;
                 foreach (var (workload, label) in Workloads.Where(w => selected is null || selected.Contains(w.Workload)))
                 {
-                    var m = Spawn(provider, workload, path, size, answers, runs ?? (size >= 100_000 ? 1 : 3), warmup, dir);
+                    var m = Spawn(provider, workload, shape.Units, path, size, answers, runs ?? (size >= 100_000 || shape.Units > SurveyBenchmarkData.Units ? 1 : 3), warmup, dir);
                     baseline ??= m;
                     var phases = string.Join(", ", m.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F2}")));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -104,7 +110,7 @@ public static class SurveyDatabaseImportMeasurement
         return 0;
     }
 
-    private static Measurement Spawn(string provider, string workload, string path, int size, long answers, int runs, string warmup, string dir)
+    private static Measurement Spawn(string provider, string workload, int units, string path, int size, long answers, int runs, string warmup, string dir)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -113,7 +119,7 @@ public static class SurveyDatabaseImportMeasurement
             start.ArgumentList.Add(typeof(SurveyDatabaseImportMeasurement).Assembly.Location);
         }
 
-        foreach (var arg in new[] { Command, ChildCommand, provider, workload, path, Invariant(size), Invariant(answers), Invariant(runs), warmup, dir })
+        foreach (var arg in new[] { Command, ChildCommand, provider, workload, path, Invariant(size), Invariant(answers), Invariant(runs), warmup, dir, Invariant(units) })
         {
             start.ArgumentList.Add(arg);
         }
@@ -136,6 +142,8 @@ public static class SurveyDatabaseImportMeasurement
         var answers = long.Parse(args[6], CultureInfo.InvariantCulture);
         var runs = int.Parse(args[7], CultureInfo.InvariantCulture);
         var (warmup, dir) = (args[8], Path.Combine(args[9], "databases"));
+        var units = int.Parse(args[10], CultureInfo.InvariantCulture);
+        var shape = units == SurveyBenchmarkData.Units ? SurveyBenchmarkData.Default : SurveyBenchShape.National(units);
 
         // Warm-up (JIT, connection, file cache) on a throwaway database with the small file.
         var warmupAnswers = GeneratedSurveyAnswers.Answers(SurveyBenchmarkData.Questionnaire, WarmupRespondents).LongCount();
@@ -152,12 +160,12 @@ public static class SurveyDatabaseImportMeasurement
         long databaseBytes = 0;
         for (var i = 0; i < runs; i++)
         {
-            await using var database = await SurveyBenchDatabase.CreateAsync(provider, dir).ConfigureAwait(false);
+            await using var database = await SurveyBenchDatabase.CreateAsync(provider, dir, shape).ConfigureAwait(false);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var cpuBefore = Environment.CpuUsage.TotalTime;
-            var run = await SurveyDatabaseWorkloads.RunAsync(workload, database, path, size, answers).ConfigureAwait(false);
+            var run = await SurveyDatabaseWorkloads.RunAsync(workload, database, shape, path, size, answers).ConfigureAwait(false);
             var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             results.Add(run with { CpuSeconds = cpu });

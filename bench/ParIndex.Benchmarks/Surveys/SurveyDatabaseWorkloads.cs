@@ -24,10 +24,13 @@ public static class SurveyDatabaseWorkloads
 
     private const string ImportedBy = "benchmark";
 
-    public static Task<SurveyDatabaseRun> RunAsync(string workload, SurveyBenchDatabase database, string path, int respondents, long answers) => workload switch
+    public static Task<SurveyDatabaseRun> RunAsync(string workload, SurveyBenchDatabase database, string path, int respondents, long answers) =>
+        RunAsync(workload, database, SurveyBenchmarkData.Default, path, respondents, answers);
+
+    public static Task<SurveyDatabaseRun> RunAsync(string workload, SurveyBenchDatabase database, SurveyBenchShape shape, string path, int respondents, long answers) => workload switch
     {
-        Baseline => BaselineAsync(database, respondents, answers),
-        Write => WriteAsync(database, path, answers),
+        Baseline => BaselineAsync(database, shape, respondents, answers),
+        Write => WriteAsync(database, shape, path, answers),
         Import => ImportAsync(database, path, answers),
         _ => throw new ArgumentException($"Unknown workload {workload}.", nameof(workload)),
     };
@@ -37,12 +40,12 @@ public static class SurveyDatabaseWorkloads
     /// text, no parsing, no validation, no scoring), bulk-loaded through the provider's sink as the
     /// importer drives it: a transaction, the batch row, chunks of <see cref="SurveyImporter.ChunkSize"/>, commit.
     /// </summary>
-    private static async Task<SurveyDatabaseRun> BaselineAsync(SurveyBenchDatabase database, int respondents, long answers)
+    private static async Task<SurveyDatabaseRun> BaselineAsync(SurveyBenchDatabase database, SurveyBenchShape shape, int respondents, long answers)
     {
         var clock = new ImportPhaseClock();
         await using var db = database.Context(clock.Commands, clock.Transactions);
         var target = new SurveyAnswerTarget(database.CampaignId, database.QuestionnaireId, await database.UnitIdsAsync(db), ImportedBy, DateTime.UtcNow);
-        var questionnaire = SurveyBenchmarkData.Questionnaire;
+        var questionnaire = shape.Questionnaire;
         var chunk = new SurveyAnswer[SurveyImporter.ChunkSize];
         long written = 0;
         var watch = Stopwatch.StartNew();
@@ -54,7 +57,7 @@ public static class SurveyDatabaseWorkloads
             {
                 await sink.BeginBatchAsync(new SurveyBatch("baseline", questionnaire.Id, questionnaire.RespondentGroup, "baseline", respondents, answers));
                 var n = 0;
-                foreach (var answer in GeneratedSurveyAnswers.Answers(questionnaire, respondents))
+                foreach (var answer in GeneratedSurveyAnswers.Answers(shape, respondents))
                 {
                     chunk[n++] = answer;
                     if (n == chunk.Length)
@@ -88,7 +91,7 @@ public static class SurveyDatabaseWorkloads
     /// The import without re-scoring: <see cref="SurveyImporter.ImportAsync"/> from the file (hash,
     /// validation and scoring pass, write pass through the sink) in a transaction, then commit.
     /// </summary>
-    private static async Task<SurveyDatabaseRun> WriteAsync(SurveyBenchDatabase database, string path, long answers)
+    private static async Task<SurveyDatabaseRun> WriteAsync(SurveyBenchDatabase database, SurveyBenchShape shape, string path, long answers)
     {
         var clock = new ImportPhaseClock();
         await using var db = database.Context(clock.Commands, clock.Transactions);
@@ -103,7 +106,8 @@ public static class SurveyDatabaseWorkloads
             var sink = database.Sinks.Create(db, target);
             await using (sink)
             {
-                result = await SurveyImporter.ImportAsync(ResponseFile.FromPath(path), SurveyBenchmarkData.Questionnaire, BuiltInFrameworks.Province2023, mapping, sink);
+                // As the campaign importer calls it: no scoring in the validation pass (ADR 0139).
+                result = await SurveyImporter.ImportAsync(ResponseFile.FromPath(path), shape.Questionnaire, framework: null, mapping, sink);
             }
 
             if (result.Status != SurveyImportStatus.Imported)

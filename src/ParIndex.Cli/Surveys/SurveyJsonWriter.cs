@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ParIndex.Core.Surveys;
@@ -11,9 +13,20 @@ internal static class SurveyJsonWriter
 {
     public static void Write(SurveyInput input, SurveyValidationReport report, SurveyScoreResult? scores, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // Passed on to the output in chunks: a national campaign's scores are hundreds of megabytes of JSON.
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
+            void Drain(bool always = false)
+            {
+                if (always || w.BytesPending + buffer.WrittenCount >= ChunkBytes)
+                {
+                    w.Flush();
+                    output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                    buffer.ResetWrittenCount();
+                }
+            }
+
             w.WriteStartObject();
             w.WriteString("file", input.Path);
             w.WriteString("questionnaire", input.Questionnaire.Id);
@@ -67,16 +80,19 @@ internal static class SurveyJsonWriter
             w.WriteEndArray();
             if (scores is not null)
             {
-                WriteScores(w, scores, report);
+                WriteScores(w, scores, report, () => Drain());
             }
 
             w.WriteEndObject();
+            Drain(always: true);
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
     }
 
-    private static void WriteScores(Utf8JsonWriter w, SurveyScoreResult scores, SurveyValidationReport report)
+    private const int ChunkBytes = 1 << 16;
+
+    private static void WriteScores(Utf8JsonWriter w, SurveyScoreResult scores, SurveyValidationReport report, Action drain)
     {
         w.WriteStartArray("leaves");
         foreach (var leaf in scores.Leaves)
@@ -91,6 +107,7 @@ internal static class SurveyJsonWriter
             Decimal(w, "points", leaf.Points);
             w.WriteString("memo", leaf.Memo.Text);
             w.WriteEndObject();
+            drain();
         }
 
         w.WriteEndArray();
@@ -104,17 +121,20 @@ internal static class SurveyJsonWriter
             w.WriteNumber("satisfiedAnswers", s.SatisfiedAnswers);
             Decimal(w, "percent", s.Percent);
             w.WriteEndObject();
+            drain();
         }
 
         w.WriteEndArray();
         w.WriteStartArray("units");
+        var byUnit = new SurveyScoresByUnit(scores);
         foreach (var unit in report.RespondentsPerUnit.Keys.Order(StringComparer.Ordinal))
         {
             w.WriteStartObject();
             w.WriteString("unit", unit);
-            Decimal(w, "surveyPoints", scores.TotalPoints(unit));
-            Decimal(w, "sipasPercent", scores.OverallSipas(unit) is { } o ? Math.Round(o * 100m, 2, MidpointRounding.AwayFromZero) : null);
+            Decimal(w, "surveyPoints", byUnit.TotalPoints(unit));
+            Decimal(w, "sipasPercent", byUnit.OverallSipas(unit) is { } o ? Math.Round(o * 100m, 2, MidpointRounding.AwayFromZero) : null);
             w.WriteEndObject();
+            drain();
         }
 
         w.WriteEndArray();

@@ -48,19 +48,21 @@ internal static class SurveyTextWriter
             return;
         }
 
+        // Grouped once: looking each unit up in the whole result would be units × scores.
+        var byUnit = new SurveyScoresByUnit(scores);
         foreach (var unit in report.RespondentsPerUnit.Keys.Order(StringComparer.Ordinal))
         {
             w.WriteLine();
-            w.WriteLine($"Đơn vị {unit} — {report.RespondentsPerUnit[unit]} người trả lời — điểm điều tra {VietnameseNumbers.FormatPoints(scores.TotalPoints(unit))}");
-            foreach (var leaf in scores.Leaves.Where(l => l.UnitCode == unit))
+            w.WriteLine($"Đơn vị {unit} — {report.RespondentsPerUnit[unit]} người trả lời — điểm điều tra {VietnameseNumbers.FormatPoints(byUnit.TotalPoints(unit))}");
+            foreach (var leaf in byUnit.Leaves(unit))
             {
                 w.WriteLine($"  {leaf.LeafCode,-8} {VietnameseNumbers.FormatPoints(leaf.Points),7} / {VietnameseNumbers.FormatPoints(leaf.Max),-4} {leaf.Memo.Text}");
             }
 
-            var sipas = scores.Sipas.Where(s => s.UnitCode == unit).ToList();
+            var sipas = byUnit.Sipas(unit);
             if (sipas.Count > 0)
             {
-                w.WriteLine($"  SIPAS (tỷ lệ hài lòng mức 4–5): chung {SurveyCommand.Percent(scores.OverallSipas(unit))}");
+                w.WriteLine($"  SIPAS (tỷ lệ hài lòng mức 4–5): chung {SurveyCommand.Percent(byUnit.OverallSipas(unit))}");
                 foreach (var component in sipas)
                 {
                     w.WriteLine($"    {component.Component,-10} {SurveyCommand.Percent(component.Share),8}  ({component.SatisfiedAnswers}/{component.ValidAnswers} câu trả lời hợp lệ)");

@@ -35,9 +35,14 @@ public sealed record SurveyScoreResult(IReadOnlyList<SurveyLeafScore> Leaves, IR
     /// The overall SIPAS of a unit: the plain mean of its component shares, so that a component
     /// with many questions does not outweigh the others.
     /// </summary>
-    public decimal? OverallSipas(string unitCode)
+    /// <remarks>Scans every component: for many units use <see cref="SurveyScoresByUnit"/>.</remarks>
+    public decimal? OverallSipas(string unitCode) => MeanShare(Sipas.Where(s => s.UnitCode == unitCode));
+
+    /// <summary>The plain mean of the components' shares that are known; null when none is.</summary>
+    public static decimal? MeanShare(IEnumerable<SipasScore> components)
     {
-        var shares = Sipas.Where(s => s.UnitCode == unitCode && s.Share is not null).Select(s => s.Share!.Value).ToList();
+        ArgumentNullException.ThrowIfNull(components);
+        var shares = components.Where(s => s.Share is not null).Select(s => s.Share!.Value).ToList();
         return shares.Count == 0 ? null : shares.Sum() / shares.Count;
     }
 
@@ -45,6 +50,6 @@ public sealed record SurveyScoreResult(IReadOnlyList<SurveyLeafScore> Leaves, IR
     public decimal? OverallSipasPercent(string unitCode) =>
         OverallSipas(unitCode) is { } share ? Math.Round(share * 100m, 2, MidpointRounding.AwayFromZero) : null;
 
-    /// <summary>The unit's total survey points (sum of its leaf points).</summary>
+    /// <summary>The unit's total survey points (sum of its leaf points); scans every leaf, see <see cref="SurveyScoresByUnit"/>.</summary>
     public decimal TotalPoints(string unitCode) => Leaves.Where(l => l.UnitCode == unitCode).Sum(l => l.Points);
 }

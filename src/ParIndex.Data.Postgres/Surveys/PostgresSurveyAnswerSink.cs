@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using ParIndex.Core.Surveys;
+using ParIndex.Data.Bulk;
+using ParIndex.Data.Postgres.Bulk;
 using ParIndex.Data.Surveys;
 
 namespace ParIndex.Data.Postgres.Surveys;
@@ -14,6 +16,8 @@ namespace ParIndex.Data.Postgres.Surveys;
 public sealed class PostgresSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarget target) : DbSurveyAnswerSink(db, target)
 {
     private NpgsqlBinaryImporter? importer;
+
+    protected override IBulkRowWriter Rows { get; } = new PostgresBulkRowWriter();
 
     protected override async Task BeginAnswersAsync(int batchId, CancellationToken cancellationToken)
     {
@@ -73,4 +77,6 @@ public sealed class PostgresSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerT
 public sealed class PostgresSurveyAnswerSinkFactory : ISurveyAnswerSinkFactory
 {
     public DbSurveyAnswerSink Create(ParIndexDbContext db, SurveyAnswerTarget target) => new PostgresSurveyAnswerSink(db, target);
+
+    public IBulkRowWriter Rows { get; } = new PostgresBulkRowWriter();
 }

@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
 using ParIndex.Core.Surveys;
+using ParIndex.Data.Bulk;
+using ParIndex.Data.Sqlite.Bulk;
 using ParIndex.Data.Surveys;
 
 namespace ParIndex.Data.Sqlite.Surveys;
@@ -11,6 +13,8 @@ namespace ParIndex.Data.Sqlite.Surveys;
 /// </summary>
 public sealed class SqliteSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarget target) : DbSurveyAnswerSink(db, target)
 {
+    protected override IBulkRowWriter Rows { get; } = new SqliteBulkRowWriter();
+
     private DbCommand? insert;
     private DbParameter? batch;
     private DbParameter? unit;
@@ -83,4 +87,6 @@ public sealed class SqliteSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTar
 public sealed class SqliteSurveyAnswerSinkFactory : ISurveyAnswerSinkFactory
 {
     public DbSurveyAnswerSink Create(ParIndexDbContext db, SurveyAnswerTarget target) => new SqliteSurveyAnswerSink(db, target);
+
+    public IBulkRowWriter Rows { get; } = new SqliteBulkRowWriter();
 }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ParIndex.Core.Surveys;
+using ParIndex.Data.Bulk;
 using ParIndex.Surveys.Import;
 
 namespace ParIndex.Data.Surveys;
@@ -14,17 +15,22 @@ public sealed record SurveyAnswerTarget(int CampaignId, int QuestionnaireId, IRe
 public interface ISurveyAnswerSinkFactory
 {
     DbSurveyAnswerSink Create(ParIndexDbContext db, SurveyAnswerTarget target);
+
+    /// <summary>The provider's bulk row writer: re-scoring writes its leaves, history and SIPAS through it (ADR 0139).</summary>
+    IBulkRowWriter Rows { get; }
 }
 
 /// <summary>
-/// The part of a database sink that every provider shares: the batch row and the answer counts go
-/// through EF, the answers through the provider's bulk path (<see cref="WriteAnswersAsync"/>) on the
-/// same connection and transaction. The caller owns the transaction (it also writes the scores before
+/// The part of a database sink that every provider shares: the batch row goes through EF, the
+/// answers through the provider's bulk path (<see cref="WriteAnswersAsync"/>) and the answer counts
+/// through its bulk row writer, on the same connection and transaction. The caller owns the transaction (it also writes the scores before
 /// committing), so <see cref="CommitAsync"/> only finishes the bulk write and nothing is visible
 /// to others until the caller commits.
 /// </summary>
 public abstract class DbSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarget target) : ISurveyAnswerSink, IAsyncDisposable
 {
+    private static readonly string[] CountColumns = ["BatchId", "UnitId", "QuestionCode", "AnswerKey", "Answers", "WeightSum"];
+
     // Bounded by units × questions × answer keys, whatever the number of respondents.
     private readonly Dictionary<(string Unit, string Question, string Key), (long Answers, decimal WeightSum)> counts = [];
 
@@ -36,6 +42,9 @@ public abstract class DbSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarge
     public int? BatchId { get; private set; }
 
     protected DbConnection Connection => Db.Database.GetDbConnection();
+
+    /// <summary>The provider's bulk row writer (the answer counts: up to units × questions × keys rows).</summary>
+    protected abstract IBulkRowWriter Rows { get; }
 
     protected DbTransaction Transaction => Db.Database.CurrentTransaction?.GetDbTransaction()
         ?? throw new InvalidOperationException("Ghi câu trả lời khảo sát phải nằm trong một giao dịch cơ sở dữ liệu.");
@@ -87,21 +96,13 @@ public abstract class DbSurveyAnswerSink(ParIndexDbContext db, SurveyAnswerTarge
     {
         var batchId = BatchId ?? throw new InvalidOperationException("Chưa bắt đầu lô nhập.");
         await CompleteAnswersAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var ((unit, question, key), counter) in counts)
-        {
-            Db.SurveyAnswerCounts.Add(new SurveyAnswerCount
-            {
-                BatchId = batchId,
-                UnitId = UnitId(unit),
-                QuestionCode = question,
-                AnswerKey = key,
-                Answers = counter.Answers,
-                WeightSum = counter.WeightSum,
-            });
-        }
-
-        await Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // In bulk, not as tracked entities: a national file has over a million counts (11,000 units × 27 questions × keys).
+        await Rows.WriteAsync(Db, "SurveyAnswerCounts", CountColumns,
+            counts.Select(c => new object?[] { batchId, UnitId(c.Key.Unit), c.Key.Question, c.Key.Key, c.Value.Answers, c.Value.WeightSum }),
+            cancellationToken).ConfigureAwait(false);
+        // The sink lives on while the campaign is re-scored: give its tables back.
         counts.Clear();
+        counts.TrimExcess();
     }
 
     /// <summary>Abandons the bulk write; the caller rolls its transaction back, which removes the batch row too.</summary>

@@ -62,7 +62,8 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
         var sink = sinks.Create(db, target);
         await using (sink.ConfigureAwait(false))
         {
-            var result = await SurveyImporter.ImportAsync(file, questionnaire, context.Framework, campaignMapping, sink, cancellationToken).ConfigureAwait(false);
+            // No scoring in the validation pass: the campaign is re-scored from the stored counts below.
+            var result = await SurveyImporter.ImportAsync(file, questionnaire, framework: null, campaignMapping, sink, cancellationToken).ConfigureAwait(false);
             if (result.Status != SurveyImportStatus.Imported)
             {
                 // Nothing was written: the importer refuses before it begins a batch.
@@ -74,7 +75,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
                 return new SurveyCampaignImportResult(result.Status, result.Report, result.ContentHash, null, 0, null);
             }
 
-            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, importedBy, cancellationToken).ConfigureAwait(false);
+            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, importedBy, sinks.Rows, cancellationToken).ConfigureAwait(false);
             db.History.Add(new History.HistoryEntry
             {
                 At = target.ImportedAt,
@@ -94,6 +95,23 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
         }
     }
 
+    /// <summary>
+    /// Re-scores a campaign from its stored answers in one transaction, as an import ends: writes only
+    /// the leaves whose points or memo differ (none when the stored scores are current).
+    /// </summary>
+    public async Task<SurveyRescoreSummary> RescoreAsync(int campaignId, string userName, CancellationToken cancellationToken = default)
+    {
+        var context = await SurveyCampaignContext.LoadAsync(db, campaignId, forWrite: true, cancellationToken).ConfigureAwait(false);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, userName, sinks.Rows, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return rescore;
+        }).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes a batch with its answers and re-scores the campaign, in one transaction.</summary>
     public async Task<SurveyRescoreSummary> DeleteBatchAsync(int batchId, string deletedBy, CancellationToken cancellationToken = default)
     {
@@ -108,7 +126,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
             await db.SurveyAnswers.Where(a => a.BatchId == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SurveyAnswerCounts.Where(c => c.BatchId == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SurveyBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, deletedBy, cancellationToken).ConfigureAwait(false);
+            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, deletedBy, sinks.Rows, cancellationToken).ConfigureAwait(false);
             db.History.Add(new History.HistoryEntry
             {
                 At = clock.GetUtcNow().UtcDateTime,

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.Surveys;
-using ParIndex.Data.Assessments;
-using ParIndex.Data.History;
+using ParIndex.Data.Bulk;
 
 namespace ParIndex.Data.Surveys;
 
@@ -12,10 +10,10 @@ public sealed record SurveyRescoreSummary(int UnitsScored, int LeavesChanged, lo
 /// <summary>
 /// Re-scores a campaign's survey from its stored answers (every batch of every questionnaire, read
 /// through the per-batch <see cref="SurveyAnswerCount"/>s written with them): writes each
-/// assessment's survey leaves (<see cref="LeafEntry.SurveyScore"/> with its memo, a history line per
-/// change) and replaces the campaign's SIPAS rows. The stored batches are the one source of truth,
+/// assessment's survey leaves (<see cref="Assessments.LeafEntry.SurveyScore"/> with its memo, a history line per
+/// change) and replaces the campaign's SIPAS rows, set-based (<see cref="SurveyScoreWriter"/>). The stored batches are the one source of truth,
 /// so an import, a deleted batch or a re-run all end in the same scores.
-/// Runs inside the caller's transaction when there is one; saves but does not commit.
+/// Runs inside the caller's transaction; does not commit.
 /// </summary>
 public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? time = null)
 {
@@ -32,13 +30,15 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
         return result;
     }
 
-    internal async Task<SurveyRescoreSummary> RescoreAsync(SurveyCampaignContext context, string userName, CancellationToken cancellationToken)
+    /// <summary>Re-scores and writes set-based through <paramref name="rows"/> (ADR 0139); saves nothing through EF.</summary>
+    internal async Task<SurveyRescoreSummary> RescoreAsync(SurveyCampaignContext context, string userName, IBulkRowWriter rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (result, read) = await ScoreStoredAnswersAsync(context, null, cancellationToken).ConfigureAwait(false);
-        var changed = await WriteLeavesAsync(context, result, userName, cancellationToken).ConfigureAwait(false);
-        await WriteSipasAsync(context, result, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var writer = new SurveyScoreWriter(db, rows, clock.GetUtcNow().UtcDateTime, userName);
+        var surveyLeaves = context.Framework.Leaves().Where(l => l.IsSurvey).Select(l => l.Code).ToList();
+        var changed = await writer.WriteLeavesAsync(context.Campaign.Id, surveyLeaves, result, cancellationToken).ConfigureAwait(false);
+        await writer.WriteSipasAsync(context.Campaign.Id, context.UnitIds, result, cancellationToken).ConfigureAwait(false);
         var units = result.Leaves.Select(l => l.UnitCode).Distinct(StringComparer.Ordinal).Count();
         return new SurveyRescoreSummary(units, changed, read, result);
     }
@@ -81,70 +81,4 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
         return (scorer.Result(), read);
     }
 
-    private async Task<int> WriteLeavesAsync(SurveyCampaignContext context, SurveyScoreResult result, string userName, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var surveyLeaves = context.Framework.Leaves().Where(l => l.IsSurvey).Select(l => l.Code).ToList();
-        var scores = result.Leaves.ToDictionary(l => (l.UnitCode, l.LeafCode));
-        var assessments = await db.Assessments.Where(a => a.CampaignId == context.Campaign.Id)
-            .Select(a => new { a.Id, a.Unit!.Code }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var entries = (await db.LeafEntries.Where(e => e.Assessment!.CampaignId == context.Campaign.Id && surveyLeaves.Contains(e.LeafCode))
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(e => (e.AssessmentId, e.LeafCode));
-        var changed = 0;
-        foreach (var assessment in assessments)
-        {
-            foreach (var leafCode in surveyLeaves)
-            {
-                var score = scores.GetValueOrDefault((assessment.Code, leafCode));
-                decimal? points = score?.ValidAnswers > 0 ? score.Points : null;
-                var memo = score?.Memo.Text;
-                if (!entries.TryGetValue((assessment.Id, leafCode), out var entry))
-                {
-                    if (score is null)
-                    {
-                        continue;
-                    }
-
-                    entry = new LeafEntry { AssessmentId = assessment.Id, LeafCode = leafCode, UpdatedAt = now, UpdatedBy = userName };
-                    db.LeafEntries.Add(entry);
-                }
-
-                if (entry.SurveyScore == points && entry.SurveyMemo == memo)
-                {
-                    continue;
-                }
-
-                db.History.Add(HistoryEntry.ForLeaf(assessment.Id, leafCode, userName, now, nameof(LeafEntry.SurveyScore),
-                    Invariant(entry.SurveyScore), Invariant(points),
-                    score is null ? "Không còn câu trả lời khảo sát" : $"Tính từ {score.ValidAnswers} câu trả lời khảo sát hợp lệ"));
-                entry.SurveyScore = points;
-                entry.SurveyMemo = memo;
-                changed++;
-            }
-        }
-
-        return changed;
-    }
-
-    private async Task WriteSipasAsync(SurveyCampaignContext context, SurveyScoreResult result, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var old = await db.SurveySipasResults.Where(s => s.CampaignId == context.Campaign.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        db.SurveySipasResults.RemoveRange(old);
-        foreach (var sipas in result.Sipas)
-        {
-            db.SurveySipasResults.Add(new SurveySipasResult
-            {
-                CampaignId = context.Campaign.Id,
-                UnitId = context.UnitIds[sipas.UnitCode],
-                Component = sipas.Component,
-                ValidAnswers = sipas.ValidAnswers,
-                SatisfiedAnswers = sipas.SatisfiedAnswers,
-                Share = sipas.Share,
-                ComputedAt = now,
-            });
-        }
-    }
-
-    private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

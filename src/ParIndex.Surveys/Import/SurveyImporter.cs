@@ -49,8 +49,12 @@ public static class SurveyImporter
         return (report, scorer.Result());
     }
 
+    /// <param name="framework">
+    /// Scores the file's answers in the validation pass (<see cref="SurveyImportResult.Scores"/>); null does not:
+    /// a caller that re-scores from what it stored (the campaign importer) would only hold units × leaves sums for nothing.
+    /// </param>
     public static async Task<SurveyImportResult> ImportAsync(
-        ResponseFile file, Questionnaire questionnaire, Core.Frameworks.Framework framework, SurveyColumnMapping mapping,
+        ResponseFile file, Questionnaire questionnaire, Core.Frameworks.Framework? framework, SurveyColumnMapping mapping,
         ISurveyAnswerSink sink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -63,7 +67,7 @@ public static class SurveyImporter
             return new SurveyImportResult(SurveyImportStatus.AlreadyImported, nothing, hash, 0, null);
         }
 
-        var scorer = new SurveyScorer(framework);
+        var scorer = framework is null ? null : new SurveyScorer(framework);
         var report = Pass(file, questionnaire, mapping, new SurveyProblemCollector(), scorer, cancellationToken);
         if (!report.IsValid)
         {
@@ -89,7 +93,7 @@ public static class SurveyImporter
             throw;
         }
 
-        return new SurveyImportResult(SurveyImportStatus.Imported, report, hash, written, scorer.Result());
+        return new SurveyImportResult(SurveyImportStatus.Imported, report, hash, written, scorer?.Result());
     }
 
     /// <summary>SHA-256 of the file's bytes, hex lower case: the same file imported twice has the same batch hash.</summary>

@@ -1,5 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Core.Frameworks;
 using ParIndex.Core.Surveys;
@@ -236,6 +239,106 @@ public abstract class SurveyImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         Assert.Equal(SurveyCampaignProblem.Conflict, refused.Problem);
         Assert.Equal(0, (await StoredAsync(s)).Batches);
+    }
+    [Fact]
+    public async Task Re_scoring_writes_only_the_changed_leaves_with_one_history_row_each()
+    {
+        var s = await CampaignAsync();
+        var first = await ImportAsync(s, Csv(s));
+        // A on 2.4.1 (existing entry) and 8.1.3, B on both (new entries).
+        Assert.Equal(4, first.Rescore!.LeavesChanged);
+        Assert.Equal(4, await SurveyHistoryAsync(s));
+
+        var second = await ImportAsync(s, $"respondent,unit,Q1\nr7,{s.UnitB},A\n", "dot-2.csv");
+
+        // Only B on 2.4.1 changes (D, A, A → 0,6667); its one history row carries old and new points.
+        Assert.Equal(1, second.Rescore!.LeavesChanged);
+        var history = await app.WithDbAsync(db => db.History.AsNoTracking()
+            .Where(h => (h.AssessmentId == s.AssessmentA || h.AssessmentId == s.AssessmentB) && h.Field == nameof(LeafEntry.SurveyScore))
+            .OrderBy(h => h.Id).ToListAsync());
+        Assert.Equal(5, history.Count);
+        var last = history[^1];
+        Assert.Equal((s.AssessmentB, "2.4.1", "coordinator"), (last.AssessmentId, last.LeafCode, last.UserName));
+        Assert.Equal((0.5m, 0.6667m), (decimal.Parse(last.OldValue!, CultureInfo.InvariantCulture), decimal.Parse(last.NewValue!, CultureInfo.InvariantCulture)));
+
+        // Re-scoring again from the same stored answers writes nothing.
+        SurveyRescoreSummary again;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            again = await scope.ServiceProvider.GetRequiredService<SurveyCampaignImporter>().RescoreAsync(s.CampaignId, "coordinator");
+        }
+
+        Assert.Equal((0, 2), (again.LeavesChanged, again.UnitsScored));
+        Assert.Equal(5, await SurveyHistoryAsync(s));
+        Assert.Equal(2, (await StoredAsync(s)).Sipas.Count);
+    }
+
+    [Fact]
+    public async Task Stored_survey_columns_equal_the_scores_computed_from_the_answers()
+    {
+        var s = await CampaignAsync();
+        await ImportAsync(s, Csv(s));
+        await ImportAsync(s, $"respondent,unit,Q1,Q2\nr7,{s.UnitB},A,0\nr8,{s.UnitA},E,4\n", "dot-2.csv");
+
+        SurveyScoreResult expected;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            expected = await scope.ServiceProvider.GetRequiredService<SurveyCampaignScorer>().ScoreAsync(s.CampaignId);
+        }
+
+        var (_, _, entries, sipas) = await StoredAsync(s);
+        var assessments = new Dictionary<string, int> { [s.UnitA] = s.AssessmentA, [s.UnitB] = s.AssessmentB };
+        Assert.Equal(4, expected.Leaves.Count);
+        foreach (var leaf in expected.Leaves)
+        {
+            var entry = entries.Single(e => e.AssessmentId == assessments[leaf.UnitCode] && e.LeafCode == leaf.LeafCode);
+            Assert.Equal(leaf.ValidAnswers > 0 ? leaf.Points : null, entry.SurveyScore);
+            Assert.Equal(leaf.Memo.Text, entry.SurveyMemo);
+        }
+
+        Assert.Equal(expected.Sipas.Select(x => (x.ValidAnswers, x.SatisfiedAnswers)).Order(), sipas.Select(x => (x.ValidAnswers, x.SatisfiedAnswers)).Order());
+    }
+
+    [Fact]
+    public async Task An_import_failing_at_its_last_write_leaves_nothing()
+    {
+        var s = await CampaignAsync();
+        var options = new DbContextOptionsBuilder<ParIndexDbContext>(app.Services.GetRequiredService<DbContextOptions<ParIndexDbContext>>())
+            .AddInterceptors(new FailImportHistory()).Options;
+        await using (var db = new ParIndexDbContext(options))
+        {
+            var importer = new SurveyCampaignImporter(db, app.Services.GetRequiredService<ISurveyAnswerSinkFactory>());
+            var file = ResponseFile.FromBytes("khao-sat.csv", Encoding.UTF8.GetBytes(Csv(s).ReplaceLineEndings("\n")));
+
+            // The import's own history row is written after the answers, counts, leaves, history and SIPAS.
+            var failed = await Assert.ThrowsAsync<DbUpdateException>(() => importer.ImportAsync(s.CampaignId, s.QuestionnaireId, file, new SurveyColumnMapping(), "coordinator"));
+            Assert.IsType<InvalidOperationException>(failed.InnerException);
+        }
+
+        var (answers, batches, entries, sipas) = await StoredAsync(s);
+        Assert.Equal((0L, 0), (answers, batches));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyAnswerCounts.CountAsync(c => c.UnitId == db.Assessments.Single(a => a.Id == s.AssessmentA).UnitId)));
+        Assert.Equal("2.4.1", Assert.Single(entries).LeafCode);
+        Assert.All(entries, e => Assert.Null(e.SurveyMemo));
+        Assert.Empty(sipas);
+        Assert.Equal(0, await SurveyHistoryAsync(s));
+
+        // Nothing was left behind on the connection either: the same file imports afterwards.
+        Assert.Equal(SurveyImportStatus.Imported, (await ImportAsync(s, Csv(s))).Status);
+    }
+
+    private Task<int> SurveyHistoryAsync(Setup s) => app.WithDbAsync(db =>
+        db.History.CountAsync(h => (h.AssessmentId == s.AssessmentA || h.AssessmentId == s.AssessmentB) && h.Field == nameof(LeafEntry.SurveyScore)));
+
+    /// <summary>Fails the import's closing history row (the last EF write before the commit).</summary>
+    private sealed class FailImportHistory : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("INSERT INTO \"History\"", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("Lỗi giả lập ở bước ghi cuối.")
+                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
 
