@@ -44,7 +44,9 @@ public sealed class FigureEntryFlowTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(leaf.Locator("output.field-check[data-for=numerator]")).ToHaveTextAsync("= 14.000");
         await numerator.PressAsync("Tab");
         await Assertions.Expect(leaf.Locator(".save-state")).ToHaveTextAsync("Đã lưu ✓");
-        await Assertions.Expect(page.Locator("tr[data-node='3.4.1'] .node-points")).ToHaveTextAsync("1,4");
+        // 1,4 written with the column's four decimals, like every other cell of the points column.
+        await Assertions.Expect(page.Locator("tr[data-node='3.4.1'] .node-points")).ToHaveTextAsync("1,4000");
+        Assert.Empty(await TableNumberTests.ProblemsAsync(page));
         await Assertions.Expect(page.Locator("#total-points")).ToHaveTextAsync("65,1509");
         await Assertions.Expect(leaf.Locator(".memo")).ToContainTextAsync("1,4 điểm");
         Assert.Equal(1, saves);

@@ -72,6 +72,10 @@ public sealed class PhoneLayoutFlowTests(BrowserApp app) : IClassFixture<Browser
         Assert.True(index.X + index.Width <= 390 && points.Y > rank.Y, $"index ends at x={index.X + index.Width}; details at y={points.Y}");
         Assert.StartsWith("Điểm đạt: ", await row.Locator("td.detail").First.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '') + td.textContent"), StringComparison.Ordinal);
         Assert.Equal(0, await PageOverflowAsync(page));
+        // The bar chart names every unit on a phone: Chart.js skips the names that do not fit, so
+        // the chart is as tall as its bars need and the names wrap.
+        Assert.Equal(await page.Locator("table.ranking").First.Locator("tbody tr").CountAsync(),
+            await page.EvaluateAsync<int>("() => Chart.getChart(document.querySelector('canvas[data-chart-for]')).scales.y.ticks.length"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "phone-ranking.png") });
 
         await page.SetViewportSizeAsync(1400, 1000);
@@ -79,6 +83,23 @@ public sealed class PhoneLayoutFlowTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(menu).ToBeHiddenAsync();
         await Assertions.Expect(users).ToBeVisibleAsync();
         app.AssertNoPolicyViolations();
+    }
+
+    [Fact]
+    public async Task The_appraisal_page_labels_each_number_on_a_phone()
+    {
+        await using var context = await app.NewContextAsync(new ViewportSize { Width = 390, Height = 844 });
+        var page = await app.LoginAsync(context, "appraiser");
+        await page.Locator("a.appraisal-link").First.ClickAsync();
+        await page.WaitForSelectorAsync(".appraisal[data-assessment]");
+        var row = page.Locator("tr.leaf-row").First;
+        foreach (var (cell, label) in new[] { ("td.self", "Tự đánh giá: "), ("td.appraised", "Thẩm định: "), ("td.final", "Cuối cùng: ") })
+        {
+            Assert.Equal(label, await row.Locator(cell).EvaluateAsync<string>("td => getComputedStyle(td, '::before').content.replaceAll('\"', '')"));
+        }
+
+        Assert.Equal(0, await PageOverflowAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotFolder(), "phone-appraisal.png") });
     }
 
     private static Task<int> PageOverflowAsync(IPage page) =>

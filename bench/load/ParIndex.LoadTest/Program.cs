@@ -64,6 +64,10 @@ internal static class LoadTestMain
 
                 pool.ForEach(p => p.Dispose());
             }
+
+            // The table so far, so that a run cut short (the app killed, a session ending) keeps its rounds.
+            Console.Error.WriteLine($"after round {round}:");
+            Console.Error.WriteLine(Report.Table(rows, lostSaves: -1));
         }
 
         // Acknowledged saves: each leaf's stored version is the last one the server acknowledged.

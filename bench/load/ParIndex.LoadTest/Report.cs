@@ -27,7 +27,12 @@ public static class Report
             }
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"\nAcknowledged saves lost: {lostSaves}");
+        // A negative count: the table of a run still going, its saves not checked yet.
+        if (lostSaves >= 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"\nAcknowledged saves lost: {lostSaves}");
+        }
+
         return text.ToString();
     }
 

@@ -83,11 +83,12 @@ internal static class CampaignCommands
         var previous = new Option<int?>("--previous") { Description = "Mã số kỳ đánh giá năm trước để so sánh (qua bảng chuyển mã đã lưu giữa hai bộ tiêu chí)" };
         var selfDeadline = new Option<string?>("--self-assessment-deadline") { Description = "Hạn tự đánh giá yyyy-MM-dd (hết ngày đó, giờ Việt Nam)" };
         var responseDeadline = new Option<string?>("--response-deadline") { Description = "Hạn giải trình ý kiến thẩm định yyyy-MM-dd (hết ngày đó, giờ Việt Nam)" };
+        var noSurvey = new Option<bool>("--no-survey") { Description = "Kỳ không tổ chức điều tra xã hội học: chỉ số tính trên tổng điểm tự đánh giá tối đa (ADR 0127)" };
         var operatorName = OperatorOption();
         var database = new DatabaseOptions();
         var command = new Command("create", "Tạo kỳ đánh giá (cùng kiểm tra và thông báo như trang web); in mã số kỳ mới")
         {
-            name, year, framework, units, unitKind, previous, selfDeadline, responseDeadline, operatorName,
+            name, year, framework, units, unitKind, previous, selfDeadline, responseDeadline, noSurvey, operatorName,
         };
         database.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -152,7 +153,7 @@ internal static class CampaignCommands
                     unitIds = unitCodes.Select(c => byCode[c]).ToList();
                 }
 
-                var created = await campaigns.CreateAsync(new CampaignRequest(parse.GetValue(name)!, parse.GetValue(year), frameworkId.Value, unitIds, self), user, cancellationToken);
+                var created = await campaigns.CreateAsync(new CampaignRequest(parse.GetValue(name)!, parse.GetValue(year), frameworkId.Value, unitIds, self, parse.GetValue(noSurvey)), user, cancellationToken);
                 var appraisal = services.GetRequiredService<CampaignAppraisalService>();
                 if (parse.GetValue(previous) is { } previousId)
                 {

@@ -135,6 +135,7 @@ public abstract class CampaignCliTests : IAsyncLifetime
             // The end of 31 March in Vietnam (UTC+7).
             Assert.Equal(new DateTime(2026, 3, 31, 16, 59, 59, DateTimeKind.Utc), campaign.SelfAssessmentDeadline);
             Assert.Equal(new DateTime(2026, 4, 30, 16, 59, 59, DateTimeKind.Utc), campaign.ResponseDeadline);
+            Assert.False(campaign.SurveyNotRun);
             Assert.True(await db.History.AnyAsync(h => h.UserName == "cli:tester" && h.Field == "Created" && h.NewValue == $"{id}: Kỳ CLI 2026"));
             Assert.True(await db.History.AnyAsync(h => h.UserName == "cli:tester" && h.Field == "PreviousCampaign"));
             return 0;
@@ -175,6 +176,22 @@ public abstract class CampaignCliTests : IAsyncLifetime
         var both = Run("campaign", "create", "--name", "X", "--year", "2026", "--framework", "1");
         Assert.Equal(2, both.Code);
         Assert.Equal(before, Run("campaign", "list", "--json").Out);
+    }
+
+    [Fact]
+    public async Task No_survey_creates_a_campaign_without_the_sociological_survey_and_says_so_in_the_history()
+    {
+        await SeedDemoAsync();
+        var created = Run("campaign", "create", "--name", "Kỳ không điều tra", "--year", "2026", "--framework", "1", "--unit-kind", "province", "--no-survey");
+        Assert.True(created.Code == 0, created.Err);
+        var id = int.Parse(created.Out.Trim(), CultureInfo.InvariantCulture);
+        await UseAsync<int>(async s =>
+        {
+            var db = s.GetRequiredService<ParIndexDbContext>();
+            Assert.True((await db.Campaigns.SingleAsync(c => c.Id == id)).SurveyNotRun);
+            Assert.True(await db.History.AnyAsync(h => h.Field == "Created" && h.NewValue!.Contains("không tổ chức điều tra xã hội học")));
+            return 0;
+        });
     }
 
     [Fact]

@@ -12,6 +12,37 @@
     return (rounded < 0 ? '-' : '') + integer + (decimals ? ',' + decimals : '');
   }
 
+  // The points column keeps one number of decimals, as the server wrote it (ColumnDecimals): each
+  // cell holds its value in data-points, and after a save every cell is written again with as many
+  // decimals as the most precise value needs (at most 4).
+  function neededDecimals(value) {
+    var text = (Math.round(value * 10000) / 10000).toFixed(4).replace(/0+$/, '');
+    return text.length - text.indexOf('.') - 1;
+  }
+
+  function formatFixed(value, decimals) {
+    var parts = Math.abs(value).toFixed(decimals).split('.');
+    var integer = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    return (value < 0 ? '-' : '') + integer + (parts[1] ? ',' + parts[1] : '');
+  }
+
+  function setPoints(cell, value) {
+    if (!cell) { return; }
+    if (value === null) {
+      cell.removeAttribute('data-points');
+      cell.textContent = '–';
+    } else {
+      cell.setAttribute('data-points', String(value));
+    }
+  }
+
+  function realignPoints() {
+    var cells = document.querySelectorAll('.node-points[data-points]');
+    var decimals = 0;
+    cells.forEach(function (c) { decimals = Math.max(decimals, neededDecimals(parseFloat(c.getAttribute('data-points')))); });
+    cells.forEach(function (c) { c.textContent = formatFixed(parseFloat(c.getAttribute('data-points')), decimals); });
+  }
+
   function token() {
     var meta = document.querySelector('meta[name="xsrf-token"]');
     return meta ? meta.getAttribute('content') : '';
@@ -120,7 +151,7 @@
     var totals = result.totals;
     var set = function (id, text) { var el = document.getElementById(id); if (el) { el.textContent = text; } };
     set('total-points', formatPoints(totals.points));
-    set('total-points-row', formatPoints(totals.points));
+    setPoints(document.getElementById('total-points-row'), totals.points);
     set('total-share', totals.selfAssessedShareText);
     set('leaves-done', String(totals.leavesDone));
     set('leaves-todo', String(totals.leavesTotal - totals.leavesDone));
@@ -133,8 +164,9 @@
     });
     Object.keys(result.nodePoints).forEach(function (code) {
       var cell = document.querySelector('tr[data-node="' + CSS.escape(code) + '"] .node-points');
-      if (cell && code !== result.leaf.code) { cell.textContent = formatPoints(result.nodePoints[code]); }
+      if (code !== result.leaf.code) { setPoints(cell, result.nodePoints[code]); }
     });
+    realignPoints();
   }
 
   function applyLeaf(leafElement, leaf) {
@@ -147,7 +179,7 @@
     var flag = leafElement.querySelector('.flag');
     if (flag) { flag.hidden = !leaf.needsJustification; }
     var cell = leafElement.closest('tr').querySelector('.node-points');
-    if (cell) { cell.textContent = leaf.points === null && !leaf.notApplicable ? '–' : formatPoints(leaf.points || 0); }
+    setPoints(cell, leaf.points === null && !leaf.notApplicable ? null : (leaf.points || 0));
   }
 
   // One document in a leaf's list: link, number and date of issue as the server read them (so a
