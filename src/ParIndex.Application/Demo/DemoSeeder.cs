@@ -96,6 +96,9 @@ public sealed class DemoSeeder(
 
         await db.SaveChangesAsync(cancellationToken);
         Done($"{units.Count} đơn vị / units");
+        // Every demo account has the same published password: hashing it once instead of once per
+        // account saves ~0,3 s of key stretching per account on the first start.
+        string? passwordHash = null;
         foreach (var account in DemoAccounts.All)
         {
             var user = new AppUser
@@ -107,7 +110,17 @@ public sealed class DemoSeeder(
                 UnitId = account.UnitCode is null ? null : units[account.UnitCode].Id,
                 LockoutEnabled = true,
             };
-            Check(await users.CreateAsync(user, options.Value.Password), account.UserName);
+            if (passwordHash is null)
+            {
+                Check(await users.CreateAsync(user, options.Value.Password), account.UserName);
+                passwordHash = user.PasswordHash;
+            }
+            else
+            {
+                user.PasswordHash = passwordHash;
+                Check(await users.CreateAsync(user), account.UserName);
+            }
+
             Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
         }
 
