@@ -56,7 +56,7 @@ public sealed class FrameworkEditorFlowTests(BrowserApp app) : IClassFixture<Bro
         Assert.Equal(leaf.Max, decimal.Parse(original, CultureInfo.InvariantCulture));
         await max.FillAsync((leaf.Max + 1m).ToString(CultureInfo.InvariantCulture));
         var parentProblems = page.Locator($"ul[data-problems-for='{parent}'] li");
-        await Assertions.Expect(parentProblems).ToContainTextAsync("khác tổng điểm tối đa", new() { Timeout = Text.Timeout });
+        await Assertions.Expect(parentProblems).ToContainTextAsync("khác tổng điểm chuẩn", new() { Timeout = Text.Timeout });
         await Assertions.Expect(page.Locator($"li[data-code='{parent}']")).ToHaveClassAsync(new Regex("has-problem"));
         await Assertions.Expect(page.Locator("#fw-status")).ToContainTextAsync("Đã lưu", new() { Timeout = Text.Timeout });
         await AssertFitsAsync(page, null);

@@ -20,7 +20,8 @@ public sealed record AssessmentView(
     TotalsView Totals,
     IReadOnlyList<NodeView> Nodes,
     bool CanDownloadTable = true,
-    bool SeesAssignedFieldsOnly = false);
+    bool SeesAssignedFieldsOnly = false,
+    string? LockReasonEnglish = null);
 
 /// <summary>One node of the tree; <see cref="Leaf"/> is set on leaves.</summary>
 public sealed record NodeView(

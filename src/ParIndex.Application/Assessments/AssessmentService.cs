@@ -356,7 +356,8 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             totals,
             nodes,
             CanDownloadTable: rights.SelfAssessmentTable,
-            SeesAssignedFieldsOnly: rights.Leaves == LeafScope.AssignedFields);
+            SeesAssignedFieldsOnly: rights.Leaves == LeafScope.AssignedFields,
+            LockReasonEnglish: lockReason is null ? null : AssessmentAccess.LockReasonEnglish(assessment, campaign, UtcNow));
     }
 
     internal static EvidenceView ToView(EvidenceFile f) =>

@@ -28,7 +28,8 @@ public sealed record ReportFieldsView(
     string SignerTitle,
     string SignerName,
     DateTime? UpdatedAt,
-    string? UpdatedBy);
+    string? UpdatedBy,
+    string? LockReasonEnglish = null);
 
 /// <summary>A save of the report's fields; <see cref="Version"/> is the one the user edited (0 before the first save).</summary>
 public sealed record ReportFieldsRequest
@@ -213,7 +214,8 @@ public sealed class SelfAssessmentReportService(ParIndexDbContext db, Assessment
         return new ReportFieldsView(report.Version, CanEdit(user, assessment) && lockReason is null, lockReason,
             report.SuperiorBody, report.DocumentNumber, report.Place, report.Date, report.Difficulties, report.Recommendations,
             report.Recipients, report.SignerAuthority, report.SignerTitle, report.SignerName,
-            report.Version == 0 ? null : report.UpdatedAt, report.Version == 0 ? null : report.UpdatedBy);
+            report.Version == 0 ? null : report.UpdatedAt, report.Version == 0 ? null : report.UpdatedBy,
+            lockReason is null ? null : AssessmentAccess.LockReasonEnglish(assessment, assessment.Campaign!, clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>The assessment when <paramref name="user"/> may read its report (404 unknown, 403 not allowed).</summary>

@@ -127,7 +127,7 @@ public sealed class ResultsExport(ResultsService results)
             new("Điểm thẩm định", ResultsColumnKind.Points, 9),
             new("Điểm điều tra xã hội học", ResultsColumnKind.Points, 9),
             new("Tổng điểm", ResultsColumnKind.Points, 9),
-            new("Điểm tối đa", ResultsColumnKind.Points, 8),
+            new("Điểm chuẩn", ResultsColumnKind.Points, 8),
             new("Chỉ số (%)", ResultsColumnKind.Index, 8),
             new("Chỉ số chưa làm tròn (%)", ResultsColumnKind.Index),
             new("Xếp nhóm", ResultsColumnKind.Text, 7),
@@ -196,7 +196,7 @@ public sealed class ResultsExport(ResultsService results)
             document.Published
                 ? $"Công bố: {r.PublishedAt!.Value.AddHours(7).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} (giờ Việt Nam)"
                 : "CHƯA CÔNG BỐ: kết quả tạm thời, chỉ dùng nội bộ; có thể còn thay đổi trước khi công bố.",
-            "Chỉ số = điểm đạt được / điểm tối đa × 100%; xếp hạng trong nhóm đơn vị cùng loại, đồng hạng khi chỉ số bằng nhau ở 2 chữ số thập phân."
+            "Chỉ số = điểm đạt được / điểm chuẩn × 100%; xếp hạng trong nhóm đơn vị cùng loại, đồng hạng khi chỉ số bằng nhau ở 2 chữ số thập phân."
                 + (hasPrevious ? $" So sánh với kỳ: {r.PreviousCampaignName}." : ""),
         };
         if (r.SurveyNotRun)

@@ -28,7 +28,7 @@ internal static class FrameworkDiffCommand
         [FrameworkDiff.Parent] = "chuyển nút cha",
         [FrameworkDiff.Order] = "đổi thứ tự",
         [FrameworkDiff.Title] = "đổi tên",
-        [FrameworkDiff.Max] = "điểm tối đa",
+        [FrameworkDiff.Max] = "điểm chuẩn",
         [FrameworkDiff.Rule] = "cách chấm điểm",
         [FrameworkDiff.Guidance] = "hướng dẫn",
     };
@@ -89,7 +89,7 @@ internal static class FrameworkDiffCommand
 
         if (diff.Renumbered.Count > 0)
         {
-            output.WriteLine($"Có thể là đánh số lại (cùng tên và điểm tối đa): {string.Join(", ", diff.Renumbered.Select(r => $"{r.OldCode} → {r.NewCode}"))}");
+            output.WriteLine($"Có thể là đánh số lại (cùng tên và điểm chuẩn): {string.Join(", ", diff.Renumbered.Select(r => $"{r.OldCode} → {r.NewCode}"))}");
         }
 
         if (diff.Changed.Count > 0)

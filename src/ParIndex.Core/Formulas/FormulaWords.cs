@@ -8,7 +8,7 @@ public sealed record FormulaWordsInput(string Label, decimal Value);
 /// <summary>
 /// A formula written for a reader, in Vietnamese: each variable by its label and value, the operators
 /// as ×, ÷, −, the functions in words. <c>max * min(1, now / base)</c> with Năm cơ sở = 120 and
-/// Năm đánh giá = 100 reads <c>Điểm tối đa (1) × nhỏ nhất của (1; Năm đánh giá (100) ÷ Năm cơ sở (120))</c>.
+/// Năm đánh giá = 100 reads <c>Điểm chuẩn (1) × nhỏ nhất của (1; Năm đánh giá (100) ÷ Năm cơ sở (120))</c>.
 /// Parentheses appear only where the order of operations needs them.
 /// </summary>
 public static class FormulaWords
@@ -83,6 +83,6 @@ public static class FormulaWords
     private static string Number(decimal value) =>
         value == Math.Round(value, 4) ? VietnameseNumbers.FormatPoints(value) : value.ToString("#,##0.############", VietnameseNumbers.Culture);
 
-    /// <summary>The label a formula's <c>max</c> variable (the leaf's maximum points) is shown with.</summary>
-    public const string MaxLabel = "Điểm tối đa";
+    /// <summary>The label a formula's <c>max</c> variable (the leaf's maximum points) is shown with: the official tables' "Điểm chuẩn" (ADR 0137).</summary>
+    public const string MaxLabel = "Điểm chuẩn";
 }

@@ -129,7 +129,7 @@ public static partial class FrameworkValidator
 
         if (node.Max < 0)
         {
-            problems.Add(new(code, $"Điểm tối đa {Points(node.Max)} âm; điểm tối đa phải ≥ 0 (điểm trừ khai báo bằng phương thức bonus-penalty)."));
+            problems.Add(new(code, $"Điểm chuẩn {Points(node.Max)} âm; điểm chuẩn phải ≥ 0 (điểm trừ khai báo bằng phương thức bonus-penalty)."));
         }
 
         if (!node.IsLeaf)
@@ -137,7 +137,7 @@ public static partial class FrameworkValidator
             var sum = node.Children.Sum(c => c.Max);
             if (sum != node.Max)
             {
-                problems.Add(new(code, $"Điểm tối đa {Points(node.Max)} khác tổng điểm tối đa của các tiêu chí con ({Points(sum)})."));
+                problems.Add(new(code, $"Điểm chuẩn {Points(node.Max)} khác tổng điểm chuẩn của các tiêu chí con ({Points(sum)})."));
             }
 
             if (node.Rule is SurveyRule)
@@ -318,7 +318,7 @@ public static partial class FrameworkValidator
             }
             else if (string.Equals(input.Name, MaxVariable, StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(new(code, "Tên biến \"max\" được dành cho điểm tối đa của tiêu chí; hãy đặt tên khác."));
+                problems.Add(new(code, "Tên biến \"max\" được dành cho điểm chuẩn của tiêu chí; hãy đặt tên khác."));
             }
 
             if (string.IsNullOrWhiteSpace(input.Label))
@@ -351,7 +351,7 @@ public static partial class FrameworkValidator
 
         if (node.Max != rule.Max)
         {
-            problems.Add(new(code, $"Điểm tối đa của nút ({Points(node.Max)}) phải bằng điểm thưởng tối đa của phương thức bonus-penalty ({Points(rule.Max)}); điểm trừ không làm giảm điểm tối đa."));
+            problems.Add(new(code, $"Điểm chuẩn của nút ({Points(node.Max)}) phải bằng điểm thưởng tối đa của phương thức bonus-penalty ({Points(rule.Max)}); điểm trừ không làm giảm điểm chuẩn."));
         }
     }
 

@@ -25,7 +25,7 @@ public static class ResultsReportPdfWriter
         pdf.Info.Title = string.Join(" ", report.TitleLines);
         pdf.Info.Creator = "ParIndex";
 
-        string[] headers = ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt được", "Chỉ số thành phần (%)"];
+        string[] headers = ["STT", "Lĩnh vực", "Điểm chuẩn", "Điểm đạt được", "Chỉ số thành phần (%)"];
         var painter = new PdfTablePainter(pdf, [6, 58, 12, 12, 12], headers.Select(h => new PdfCell(h, true, CellAlignment.Center)).ToList(), PageOrientation.Portrait);
         painter.DrawCentredLines(report.TitleLines, 14, XFontStyleEx.Bold, 2);
         if (report.Subtitle.Length > 0)

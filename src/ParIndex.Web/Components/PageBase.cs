@@ -12,6 +12,15 @@ public abstract class PageBase : ComponentBase
 
     protected Texts T => Texts.For(HttpContext);
 
+    /// <summary>The Vietnamese or the English wording, for text used on one page only (shared words are keys in <see cref="Texts"/>).</summary>
+    protected string L(string vi, string en) => T.IsEnglish ? en : vi;
+
+    /// <summary>
+    /// <c>lang</c> of an element holding Vietnamese data (unit names, criteria titles, explanations):
+    /// "vi" when the page is in English, none otherwise (the page is Vietnamese already). WCAG 3.1.2, ADR 0137.
+    /// </summary>
+    protected string? DataLang => T.DataLang;
+
     protected CurrentUser Me => CurrentUser.From(HttpContext!.User);
 
     protected static string Pts(decimal value) => ParIndex.Core.Numbers.VietnameseNumbers.FormatPoints(value);

@@ -31,7 +31,7 @@ public sealed partial class Texts
         ["Open"] = ("Mở", "Open"),
         ["Code"] = ("STT", "No."),
         ["Criterion"] = ("Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Field / criterion / sub-criterion"),
-        ["Max"] = ("Điểm chuẩn", "Max"),
+        ["Max"] = ("Điểm chuẩn", "Maximum"),
         ["SelfScore"] = ("Điểm tự đánh giá", "Self score"),
         ["Explanation"] = ("Giải trình", "Explanation"),
         ["Evidence"] = ("Tài liệu kiểm chứng", "Evidence"),
@@ -167,8 +167,22 @@ public sealed partial class Texts
 
     public bool IsEnglish => Language == "en";
 
+    /// <summary>The <c>lang</c> of Vietnamese data shown on a page: "vi" in English, null (no attribute) in Vietnamese.</summary>
+    public string? DataLang => IsEnglish ? "vi" : null;
+
+    /// <summary>The wording in the page's language, for text used in one place only.</summary>
+    public string L(string vi, string en) => IsEnglish ? en : vi;
+
     public string this[string key] =>
-        Strings.TryGetValue(key, out var s) || FrameworkStrings.TryGetValue(key, out s) || ConsoleTexts.Strings.TryGetValue(key, out s) ? (IsEnglish && s.En.Length > 0 ? s.En : s.Vi) : key;
+        Find(key, out var s) ? (IsEnglish && s.En.Length > 0 ? s.En : s.Vi) : key;
+
+    /// <summary>Every key of every table with its two wordings (for the completeness test).</summary>
+    public static IEnumerable<KeyValuePair<string, (string Vi, string En)>> All =>
+        Strings.Concat(FrameworkStrings).Concat(ConsoleTexts.Strings).Concat(WorkflowStrings).Concat(PublicStrings);
+
+    private static bool Find(string key, out (string Vi, string En) s) =>
+        Strings.TryGetValue(key, out s) || FrameworkStrings.TryGetValue(key, out s) || ConsoleTexts.Strings.TryGetValue(key, out s)
+        || WorkflowStrings.TryGetValue(key, out s) || PublicStrings.TryGetValue(key, out s);
 
     public static Texts For(HttpContext? context) =>
         new(context?.Request.Cookies[CookieName] ?? "vi");

@@ -36,7 +36,7 @@ public sealed class FrameworkCommandsTests : IDisposable
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
             ["year: Năm 1900 không hợp lý (cần trong khoảng 2000–2100).",
-             "1: Điểm tối đa 9,5 khác tổng điểm tối đa của các tiêu chí con (9,75).",
+             "1: Điểm chuẩn 9,5 khác tổng điểm chuẩn của các tiêu chí con (9,75).",
              "Không hợp lệ: 2 lỗi."],
             lines);
     }

@@ -47,8 +47,8 @@ public sealed class FrameworkDiffCommandTests : IDisposable
         Assert.Equal(
             $"So sánh par-index-province-2023 → {file}\n" +
             "Thay đổi (3):\n" +
-            "  1  điểm tối đa: 9,5 → 9,75\n" +
-            "  1.2  điểm tối đa: 0,5 → 0,75\n" +
+            "  1  điểm chuẩn: 9,5 → 9,75\n" +
+            "  1.2  điểm chuẩn: 0,5 → 0,75\n" +
             "  1.4  đổi tên: \"Công tác tuyên truyền CCHC\" → \"Công tác thông tin, tuyên truyền CCHC\"\n" +
             "Tổng cộng: 0 thêm, 0 bỏ, 3 thay đổi.\n",
             stdout);
@@ -69,9 +69,9 @@ public sealed class FrameworkDiffCommandTests : IDisposable
             [
                 "Thêm (2): 1.3, 2.2",
                 "Bỏ (1): 1.2",
-                "Có thể là đánh số lại (cùng tên và điểm tối đa): 1.2 → 1.3",
+                "Có thể là đánh số lại (cùng tên và điểm chuẩn): 1.2 → 1.3",
                 "Thay đổi (4):",
-                "  1  điểm tối đa: 2 → 3",
+                "  1  điểm chuẩn: 2 → 3",
                 "  2.1  chuyển nút cha: 2 → 1",
                 "  2.1  cách chấm điểm: ratio (mục tiêu: 1; tử số: Đúng hạn (count); mẫu số: Tổng (count)) → survey",
                 "  2.1  hướng dẫn: (không có) → \"Phiếu khảo sát\"",
@@ -88,7 +88,7 @@ public sealed class FrameworkDiffCommandTests : IDisposable
         var after = Framework(Inner("1", Leaf("1.1", "A", 1m), Leaf("2", "B", 1m)));
         Run(["framework", "diff", Write("o.json", FrameworkFile.ToJson(before)), Write("n.json", FrameworkFile.ToJson(after))], out var stdout, out _);
         Assert.Contains("  2  chuyển nút cha: (cấp lĩnh vực) → 1\n", stdout, StringComparison.Ordinal);
-        Assert.Contains("  1  điểm tối đa: 1 → 2\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("  1  điểm chuẩn: 1 → 2\n", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class FrameworkFromTableCommandTests : IDisposable
         Assert.Equal(
             [
                 $"Đã ghi bản nháp province-2024-draft (2024) vào {output}: 3 nút, 2 tiêu chí lá, tổng điểm 3, điều tra XHH 1.",
-                "1: Điểm tối đa 3 khác tổng điểm tối đa của các tiêu chí con (2).",
+                "1: Điểm chuẩn 3 khác tổng điểm chuẩn của các tiêu chí con (2).",
                 "Bản nháp có 1 lỗi cần sửa trước khi dùng.",
                 "",
             ],

@@ -13,8 +13,8 @@ public class FormulaWordsTests
     public void The_seed_reduction_formula_reads_with_labels_values_and_words()
     {
         var text = Words("max * min(1, ((base - now) / base * 100) / 20)",
-            ("max", "Điểm tối đa", 1m), ("base", "Số đơn vị năm 2015", 1055m), ("now", "Số đơn vị hiện nay", 857m));
-        Assert.Equal("Điểm tối đa (1) × nhỏ nhất của (1; (Số đơn vị năm 2015 (1.055) − Số đơn vị hiện nay (857)) ÷ Số đơn vị năm 2015 (1.055) × 100 ÷ 20)", text);
+            ("max", "Điểm chuẩn", 1m), ("base", "Số đơn vị năm 2015", 1055m), ("now", "Số đơn vị hiện nay", 857m));
+        Assert.Equal("Điểm chuẩn (1) × nhỏ nhất của (1; (Số đơn vị năm 2015 (1.055) − Số đơn vị hiện nay (857)) ÷ Số đơn vị năm 2015 (1.055) × 100 ÷ 20)", text);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public class FormulaWordsTests
         var outcome = LeafScorer.Score(leaf, new LeafEntryInput(Figures: new Dictionary<string, decimal> { ["base"] = 1055m, ["now"] = 857m }));
         Assert.Equal(0.9384m, outcome.Points);
         var memo = outcome.Memo!.Text;
-        Assert.Contains("Điểm tối đa (1) × nhỏ nhất của (1; (Năm cơ sở (1.055) − Năm đánh giá (857))", memo, StringComparison.Ordinal);
+        Assert.Contains("Điểm chuẩn (1) × nhỏ nhất của (1; (Năm cơ sở (1.055) − Năm đánh giá (857))", memo, StringComparison.Ordinal);
         Assert.DoesNotContain("base", memo, StringComparison.Ordinal);
         Assert.Contains("= 0,9384 điểm", memo, StringComparison.Ordinal);
     }

@@ -104,7 +104,7 @@ public class FrameworkValidatorTests
     public void Parent_maximum_differs_from_the_sum_of_its_children()
     {
         var framework = Minimal(new FrameworkNode { Code = "1", Title = "A", Max = 2m, Children = [Leaf("1.1", 0.75m, null), Leaf("1.2", 1.5m, null)] });
-        AssertSingle(framework, "1", "Điểm tối đa 2 khác tổng điểm tối đa của các tiêu chí con (2,25)");
+        AssertSingle(framework, "1", "Điểm chuẩn 2 khác tổng điểm chuẩn của các tiêu chí con (2,25)");
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public class FrameworkValidatorTests
 
     [Fact]
     public void Expression_input_named_max() =>
-        AssertLeafProblem(new ExpressionRule([new("MAX", "Tối đa")], "max"), "dành cho điểm tối đa");
+        AssertLeafProblem(new ExpressionRule([new("MAX", "Tối đa")], "max"), "dành cho điểm chuẩn");
 
     [Fact]
     public void Expression_inputs_declared_twice() =>

@@ -30,6 +30,9 @@ public abstract class PublicPagesTests<TApp>(TApp app) : IClassFixture<TApp> whe
         // The departments are ranked in their own sample campaign, on the department framework (ADR 0122).
         Assert.Empty(page.QuerySelectorAll("#ranking-department tbody tr"));
         Assert.NotEmpty(page.QuerySelectorAll("#regional-averages tbody tr"));
+        // One term for the maximum (ADR 0137).
+        Assert.Contains("Điểm chuẩn", page.QuerySelectorAll("#ranking-district th").Select(th => th.TextContent));
+        Assert.DoesNotContain("tối đa", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
 
         var card = districts[0].QuerySelector("a")!.GetAttribute("href")!;
         var cardPage = Parser.ParseDocument(await anonymous.GetStringAsync(new Uri(card, UriKind.Relative)));

@@ -43,7 +43,10 @@ public abstract class ResultsDownloadTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var csv = await anonymous.GetAsync(new Uri($"/api/public/campaigns/{id}/results/export?format=csv", UriKind.Relative));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(expected.Units.Count + 1, (await csv.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n").Length);
+        var csvLines = (await csv.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
+        Assert.Equal(expected.Units.Count + 1, csvLines.Length);
+        Assert.Contains("Điểm chuẩn", csvLines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("tối đa", csvLines[0], StringComparison.OrdinalIgnoreCase);
 
         var pdf = await anonymous.GetAsync(new Uri($"/api/public/campaigns/{id}/results/export?format=pdf", UriKind.Relative));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
