@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using ParIndex.Benchmarks.Scoring;
 using ParIndex.Benchmarks.Surveys;
 
 if (args.Length > 0 && args[0] == SurveyImportMeasurement.Command)
@@ -9,6 +10,11 @@ if (args.Length > 0 && args[0] == SurveyImportMeasurement.Command)
 if (args.Length > 0 && args[0] == SurveyDatabaseImportMeasurement.Command)
 {
     return await SurveyDatabaseImportMeasurement.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == ScoringProfile.Command)
+{
+    return ScoringProfile.Run(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(SurveyImportMeasurement).Assembly).Run(args);

@@ -41,6 +41,13 @@ public sealed partial class EnglishPagesTests(BrowserApp app) : IClassFixture<Br
               if (value && vietnamese.test(value.normalize('NFD')) && !isVi(el)) found.push(name + '="' + value + '"');
             }
           }
+          // A marked name glued to the English words around it ("(Tốt)from 80%"): Razor drops the
+          // space between an element and the text after it inside a code block.
+          for (const el of document.body.querySelectorAll('[lang]')) {
+            const next = el.nextSibling, previous = el.previousSibling;
+            if (next && next.nodeType === 3 && /^[A-Za-z0-9]/.test(next.textContent) && /[A-Za-z0-9)À-ỹ]$/.test(el.textContent)) found.push('glued: ' + el.textContent.slice(-20) + next.textContent.slice(0, 20));
+            if (previous && previous.nodeType === 3 && /[A-Za-z0-9]$/.test(previous.textContent) && /^[A-Za-z0-9(À-ỹ]/.test(el.textContent)) found.push('glued: ' + previous.textContent.slice(-20) + el.textContent.slice(0, 20));
+          }
           return [...new Set(found)].slice(0, 40);
         }
         """;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using ParIndex.Core.Frameworks;
+using ParIndex.Core.Scoring;
 using ParIndex.Data;
 using ParIndex.Data.Campaigns;
 
@@ -14,6 +16,12 @@ namespace ParIndex.Application.Frameworks;
 public sealed class FrameworkCache
 {
     private readonly ConcurrentDictionary<int, Framework> parsed = new();
+
+    // Keyed by the parsed instance: a cached version compiles once, a draft's plan goes with its parse (ADR 0138).
+    private readonly ConditionalWeakTable<Framework, ScoringPlan> plans = new();
+
+    /// <summary>The compiled scoring plan of a framework this cache returned.</summary>
+    public ScoringPlan Plan(Framework framework) => plans.GetValue(framework, ScoringPlan.Compile);
 
     public Framework Get(FrameworkRecord record)
     {

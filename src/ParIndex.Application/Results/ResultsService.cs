@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ParIndex.Application.Appraisal;
 using ParIndex.Application.Crosswalks;
 using ParIndex.Application.Frameworks;
 using ParIndex.Application.Problems;
@@ -21,7 +20,15 @@ namespace ParIndex.Application.Results;
 /// </summary>
 public sealed class ResultsService(ParIndexDbContext db, FrameworkCache frameworks, CrosswalkService crosswalks)
 {
-    private sealed record Computed(Campaign Campaign, Framework Framework, IReadOnlyList<(Data.Assessments.Assessment Assessment, AssessmentResult Result)> Units);
+    /// <summary>A campaign scored: every unit's totals and field figures (ADR 0138).</summary>
+    internal sealed record Computed(Campaign Campaign, ScoringPlan Plan, IndexBase IndexBase, IReadOnlyList<ScoredUnit> Units)
+    {
+        public Framework Framework => Plan.Framework;
+
+        /// <summary>The rich result of a unit whose leaf scores were kept (score cards only).</summary>
+        public AssessmentResult Result(ScoredUnit unit) =>
+            Plan.Result(unit.Leaves ?? throw new InvalidOperationException($"The leaf scores of unit {unit.Assessment.UnitId} were not kept."), IndexBase);
+    }
 
     /// <summary>Published campaigns, newest first (for the public pages).</summary>
     public async Task<IReadOnlyList<Campaign>> PublishedCampaignsAsync(CancellationToken cancellationToken)
@@ -33,20 +40,21 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
     /// <param name="publicOnly">The public sees a campaign only once it is published.</param>
     public async Task<CampaignResults> CampaignAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
     {
-        var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
-        return Build(computed, await PreviousAsync(computed, cancellationToken));
+        var computed = await ComputeAsync(campaignId, publicOnly, _ => false, cancellationToken);
+        return Build(computed, await PreviousAsync(computed, _ => false, cancellationToken));
     }
 
     public async Task<UnitScoreCard> UnitAsync(int campaignId, int unitId, bool publicOnly, CancellationToken cancellationToken)
     {
-        var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
-        var previous = await PreviousAsync(computed, cancellationToken);
+        // Only this unit's card is built: only its leaf scores are kept, here and in the previous campaign.
+        var computed = await ComputeAsync(campaignId, publicOnly, a => a.UnitId == unitId, cancellationToken);
+        var previous = await PreviousAsync(computed, a => a.UnitId == unitId, cancellationToken);
         var results = Build(computed, previous);
         var unit = results.Units.SingleOrDefault(u => u.UnitId == unitId)
             ?? throw DomainException.NotFound($"Đơn vị số {unitId} không có trong kết quả của kỳ đánh giá này.", $"Unit number {unitId} is not in the results of this campaign.");
         var comparison = await ComparisonAsync(computed, previous, cancellationToken);
         var sipas = await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId && r.UnitId == unitId).ToListAsync(cancellationToken);
-        return Card(computed, results, unit, computed.Units.Single(u => u.Assessment.UnitId == unitId).Result, comparison, sipas);
+        return Card(computed, results, unit, computed.Result(computed.Units.Single(u => u.Assessment.UnitId == unitId)), comparison, sipas);
     }
 
     /// <summary>
@@ -56,14 +64,15 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
     /// </summary>
     public async Task<(CampaignResults Results, IReadOnlyList<UnitScoreCard> Cards)> AllCardsAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
     {
-        var computed = await ComputeAsync(campaignId, publicOnly, cancellationToken);
-        var previous = await PreviousAsync(computed, cancellationToken);
+        var computed = await ComputeAsync(campaignId, publicOnly, _ => true, cancellationToken);
+        var previous = await PreviousAsync(computed, _ => true, cancellationToken);
         var results = Build(computed, previous);
         var comparison = await ComparisonAsync(computed, previous, cancellationToken);
-        var current = computed.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result);
+        var current = computed.Units.ToDictionary(u => u.Assessment.UnitId);
         var sipas = (await db.SurveySipasResults.AsNoTracking().Where(r => r.CampaignId == campaignId).ToListAsync(cancellationToken)).ToLookup(r => r.UnitId);
         var cards = results.Units
-            .Select(u => Card(computed, results, u, current[u.UnitId], comparison, sipas[u.UnitId]))
+            // Each card's rich result is built, used and dropped: never the whole campaign's at once.
+            .Select(u => Card(computed, results, u, computed.Result(current[u.UnitId]), comparison, sipas[u.UnitId]))
             .ToList();
         return (results, cards);
     }
@@ -102,7 +111,8 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             .Select(r => new SipasScore(unitCode, r.Component, r.ValidAnswers, r.SatisfiedAnswers, r.Share))
             .ToList());
 
-    private async Task<Computed> ComputeAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
+    /// <param name="keepLeaves">The units whose score card is built keep their leaf scores; the others only their totals.</param>
+    private async Task<Computed> ComputeAsync(int campaignId, bool publicOnly, Func<ResultAssessmentRow, bool> keepLeaves, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         // Staff are told a campaign does not exist; the public only that it has nothing published (ADR 0107).
@@ -117,41 +127,44 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         }
 
         var framework = await frameworks.GetAsync(db, campaign.FrameworkRecordId, cancellationToken);
-        var assessments = await db.Assessments.AsNoTracking().Include(a => a.Unit)
+        // Only the columns the results show or score, ordered by id so that the entries stream unit by unit.
+        var assessments = await db.Assessments.AsNoTracking()
             .Where(a => a.CampaignId == campaignId && (!publicOnly || a.Status == AssessmentStatus.Published))
+            .OrderBy(a => a.Id)
+            .Select(a => new ResultAssessmentRow(a.Id, a.UnitId, a.Status, a.Unit!.Code, a.Unit.Name, a.Unit.Kind, a.Unit.Region))
             .ToListAsync(cancellationToken);
-        var ids = assessments.Select(a => a.Id).ToList();
-        // Only the columns scoring reads: explanations, memos and figures are most of a leaf row's size.
-        var entries = (await db.LeafEntries.AsNoTracking().Where(e => ids.Contains(e.AssessmentId))
-                .Select(e => new Data.Assessments.LeafEntry
-                {
-                    AssessmentId = e.AssessmentId,
-                    LeafCode = e.LeafCode,
-                    NotApplicable = e.NotApplicable,
-                    Points = e.Points,
-                    AppraisedScore = e.AppraisedScore,
-                    FinalScore = e.FinalScore,
-                    SurveyScore = e.SurveyScore,
-                })
-                .ToListAsync(cancellationToken))
-            .ToLookup(e => e.AssessmentId);
-        var units = assessments
-            .Select(a => (a, ResultScores.Calculate(framework, entries[a.Id], campaign.SurveyNotRun ? IndexBase.SelfAssessedMaximum : IndexBase.FullMaximum)))
-            .ToList();
-        return new Computed(campaign, framework, units);
+        var scoring = new CampaignScoring(frameworks.Plan(framework), IndexBaseOf(campaign), assessments, keepLeaves);
+        // The same filter as the assessments (a join, not a list of 11,000 ids); explanations, memos and figures are
+        // most of a row's size and are not read; each unit is scored as its rows arrive, none is kept; the
+        // order is the unique (assessment, leaf) index's, the same leaf order in every unit (ADR 0138).
+        var entries = db.LeafEntries.AsNoTracking()
+            .Where(e => e.Assessment!.CampaignId == campaignId && (!publicOnly || e.Assessment.Status == AssessmentStatus.Published))
+            .OrderBy(e => e.AssessmentId).ThenBy(e => e.LeafCode)
+            .Select(e => new ResultLeafRow(e.AssessmentId, e.LeafCode, e.NotApplicable, e.Points, e.AppraisedScore, e.FinalScore, e.SurveyScore))
+            .AsAsyncEnumerable();
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            scoring.Add(entry);
+        }
+
+        return new Computed(campaign, frameworks.Plan(framework), IndexBaseOf(campaign), scoring.Finish());
     }
 
+    private static IndexBase IndexBaseOf(Campaign campaign) => campaign.SurveyNotRun ? IndexBase.SelfAssessedMaximum : IndexBase.FullMaximum;
+
     /// <summary>The previous campaign's results (staff view), if the campaign names one that still exists.</summary>
-    private async Task<Computed?> PreviousAsync(Computed computed, CancellationToken cancellationToken) =>
+    private async Task<Computed?> PreviousAsync(Computed computed, Func<ResultAssessmentRow, bool> keepLeaves, CancellationToken cancellationToken) =>
         computed.Campaign.PreviousCampaignId is { } previousId && await db.Campaigns.AnyAsync(c => c.Id == previousId, cancellationToken)
-            ? await ComputeAsync(previousId, publicOnly: false, cancellationToken)
+            ? await ComputeAsync(previousId, publicOnly: false, keepLeaves, cancellationToken)
             : null;
 
-    private static CampaignResults Build(Computed computed, Computed? previous)
+    /// <summary>The campaign's ranked results from its scored units (and the previous campaign's, for the changes).</summary>
+    internal static CampaignResults Build(Computed computed, Computed? previous)
     {
         var campaign = computed.Campaign;
         var bands = BandsJson.Read(campaign.BandsJson);
-        var ranked = Ranker.Rank(computed.Units.Select(u => new RankingEntry(Key(u.Assessment.UnitId), u.Assessment.Unit!.Kind, u.Result.Total.Index ?? 0m)), bands)
+        var keys = computed.Units.Select(u => Key(u.Assessment.UnitId)).ToArray();
+        var ranked = Ranker.Rank(computed.Units.Select((u, i) => new RankingEntry(keys[i], u.Assessment.UnitKind, u.Index ?? 0m)), bands)
             .ToDictionary(r => r.UnitId, StringComparer.Ordinal);
 
         Dictionary<string, RankedUnit> previousRanks = new(StringComparer.Ordinal);
@@ -160,26 +173,31 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
         if (previous is not null)
         {
             previousName = previous.Campaign.Name;
-            previousRanks = Ranker.Rank(previous.Units.Select(u => new RankingEntry(Key(u.Assessment.UnitId), u.Assessment.Unit!.Kind, u.Result.Total.Index ?? 0m)))
+            previousRanks = Ranker.Rank(previous.Units.Select(u => new RankingEntry(Key(u.Assessment.UnitId), u.Assessment.UnitKind, u.Index ?? 0m)))
                 .ToDictionary(r => r.UnitId, StringComparer.Ordinal);
-            previousIndex = previous.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result.Total.Index);
+            previousIndex = previous.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Index);
         }
 
-        var survey = computed.Framework.Leaves().Where(l => l.IsSurvey).Select(l => l.Code).ToList();
-        var rows = computed.Units.Select(u =>
+        var fields = computed.Framework.Nodes;
+        var rows = computed.Units.Select((u, i) =>
             {
-                var rank = ranked[Key(u.Assessment.UnitId)];
-                var surveyPoints = survey.Sum(code => u.Result[code].Points);
+                var rank = ranked[keys[i]];
                 previousIndex.TryGetValue(u.Assessment.UnitId, out var before);
-                int? previousRank = previousRanks.TryGetValue(Key(u.Assessment.UnitId), out var p) ? p.Rank : null;
+                int? previousRank = previousRanks.TryGetValue(keys[i], out var p) ? p.Rank : null;
+                var components = new ComponentIndex[fields.Count];
+                for (var f = 0; f < components.Length; f++)
+                {
+                    components[f] = new ComponentIndex(fields[f].Code, fields[f].Title, u.FieldPoints[f], u.FieldMax[f], NodeResult.IndexOf(u.FieldPoints[f], u.FieldMax[f]));
+                }
+
                 return new UnitResult(
-                    u.Assessment.UnitId, u.Assessment.Unit!.Code, u.Assessment.Unit.Name, u.Assessment.Unit.Kind, u.Assessment.Unit.Region,
-                    u.Assessment.Id, u.Assessment.Status.ToString(),
-                    u.Result.Total.Points - surveyPoints, surveyPoints, u.Result.Total.Points, u.Result.Total.Max,
+                    u.Assessment.UnitId, u.Assessment.UnitCode, u.Assessment.UnitName, u.Assessment.UnitKind, u.Assessment.Region,
+                    u.Assessment.AssessmentId, u.Assessment.Status.ToString(),
+                    u.Points - u.SurveyPoints, u.SurveyPoints, u.Points, u.Max,
                     rank.Index, rank.PublishedIndex, rank.Rank, rank.Tied, rank.Band,
                     before, before is { } b ? rank.Index - b : null,
                     previousRank, previousRank is { } pr ? pr - rank.Rank : null,
-                    u.Result.Fields.Select(f => new ComponentIndex(f.Code, computed.Framework.Find(f.Code)!.Title, f.Points, f.Max, f.Index)).ToList());
+                    components);
             })
             .OrderBy(r => r.PeerGroup, StringComparer.Ordinal).ThenBy(r => r.Rank).ThenBy(r => r.UnitName, StringComparer.Ordinal)
             .ToList();
@@ -194,7 +212,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
     }
 
     /// <summary>What every unit's change is computed against: the previous campaign's results and the stored crosswalk between the two versions.</summary>
-    private sealed record Comparison(Computed Previous, IReadOnlyDictionary<int, AssessmentResult> Before, FrameworkCrosswalk Crosswalk, string? Note, IReadOnlyDictionary<string, string> Titles);
+    private sealed record Comparison(Computed Previous, IReadOnlyDictionary<int, ScoredUnit> Before, FrameworkCrosswalk Crosswalk, string? Note, IReadOnlyDictionary<string, string> Titles);
 
     /// <summary>
     /// The previous campaign and the stored crosswalk (identity for the same framework version),
@@ -222,7 +240,7 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
             ? $"Chưa có bảng chuyển mã từ {previous.Framework.Id} {previous.Framework.Version} sang {framework.Id} {framework.Version}: chỉ so sánh chỉ số tổng; các lĩnh vực và tiêu chí không so sánh được."
             : null;
         var titles = framework.AllNodes().GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
-        return new Comparison(previous, previous.Units.ToDictionary(u => u.Assessment.UnitId, u => u.Result), crosswalk, note, titles);
+        return new Comparison(previous, previous.Units.ToDictionary(u => u.Assessment.UnitId), crosswalk, note, titles);
     }
 
     /// <summary>
@@ -231,11 +249,12 @@ public sealed class ResultsService(ParIndexDbContext db, FrameworkCache framewor
     /// </summary>
     private static (List<ChangeView> Changes, string? Note) Changes(Computed computed, Comparison? comparison, int unitId, AssessmentResult result)
     {
-        if (comparison is null || !comparison.Before.TryGetValue(unitId, out var before))
+        if (comparison is null || !comparison.Before.TryGetValue(unitId, out var scored))
         {
             return ([], null);
         }
 
+        var before = comparison.Previous.Result(scored);
         var changes = ResultComparison.CompareNodes(comparison.Previous.Framework, before, computed.Framework, result, comparison.Crosswalk)
             .Select(c => new ChangeView(
                 c.Code, c.Code.Length == 0 ? "Chỉ số tổng" : comparison.Titles.GetValueOrDefault(c.Code, c.Code), c.Previous, c.Current, c.Change,

@@ -97,7 +97,10 @@ public sealed record NodeResult(
     int LeavesNotApplicable)
 {
     /// <summary>Points / max × 100, or null when nothing applies.</summary>
-    public decimal? Index => Max == 0 ? null : Points / Max * 100m;
+    public decimal? Index => IndexOf(Points, Max);
+
+    /// <summary>Points / max × 100, or null when the maximum is 0: the one formula of every index.</summary>
+    public static decimal? IndexOf(decimal points, decimal max) => max == 0 ? null : points / max * 100m;
 
     /// <summary>Points / self-assessable max × 100, the share shown while filling in.</summary>
     public decimal? SelfAssessedShare => SelfAssessableMax == 0 ? null : Points / SelfAssessableMax * 100m;
