@@ -5,7 +5,8 @@
 # self-assessment page, the assessment API and the autosave, each round beside /health and
 # pgbench -S/-N on the same cluster; prints a Markdown table with ratios and the load average.
 # Usage: bench/load/run.sh [--units 11000] [--rounds 3] [--seconds 5] [--clients 1,10,50] [--no-build]
-# Environment: PARINDEX_PG_PORT (default 55480), PARINDEX_WEB_PORT (default 55481).
+# Environment: PARINDEX_PG_PORT (default 55480), PARINDEX_WEB_PORT (default 55481), PARINDEX_LOAD_WEB_LOG
+# (a file to keep the web app's log in).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,6 +45,8 @@ chmod 700 "$PG_DIR"
 WEB_PID=""
 cleanup() {
   [ -n "$WEB_PID" ] && kill "$WEB_PID" 2>/dev/null && wait "$WEB_PID" 2>/dev/null || true
+  # PARINDEX_LOAD_WEB_LOG=file keeps the web app's log (e.g. with EF command timings switched on).
+  [ -n "${PARINDEX_LOAD_WEB_LOG:-}" ] && [ -f "$PG_DIR/web.log" ] && cp "$PG_DIR/web.log" "$PARINDEX_LOAD_WEB_LOG" || true
   "${PG_RUN[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$PG_DIR"
 }

@@ -24,6 +24,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddParIndexApplication(builder.Configuration);
 builder.Services.AddHostedService<NotificationWorker>();
 builder.Services.AddSingleton<ParIndex.Web.Results.PublicDownloadCache>();
+builder.Services.AddPublicOutputCaching(builder.Configuration);
 builder.Services.AddParIndexIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -78,6 +79,7 @@ app.UseAuthentication();
 app.UseRequestLogScope();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePublicOutputCaching();
 app.UsePublicResultsCaching();
 
 app.MapOpenApi();

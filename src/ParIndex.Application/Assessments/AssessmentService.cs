@@ -56,7 +56,8 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             .Include(a => a.Campaign)
             .Include(a => a.Unit)
             .Include(a => a.Assignments).ThenInclude(x => x.ContributingUnit)
-            .AsSplitQuery()
+            // One round trip: the only collection is the few assignments (issue 15, every save reads this).
+            .AsSingleQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw DomainException.NotFound($"Không có bản tự đánh giá số {id}.", $"There is no self-assessment number {id}.");
         if (!AssessmentAccess.CanRead(user, assessment))
@@ -108,8 +109,13 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         _ = TextInput.Line(request.Level, "level", "Mức đánh giá", TextLimits.Level);
         var values = LeafInputReader.Read(leaf, request);
         // One read of the assessment's rows serves the version check and, after the write, the
-        // totals: no second read of every leaf per save (issue 15).
-        var entries = await LoadEntriesAsync(id, cancellationToken);
+        // totals; it also says which rows have evidence (for the totals' flags), so that the
+        // evidence itself is read only when the saved leaf has some (issue 15).
+        var rows = await db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == id)
+            .Select(e => new { Entry = e, HasEvidence = e.Evidence.Any() })
+            .ToListAsync(cancellationToken);
+        var entries = rows.Select(r => r.Entry).ToList();
+        var withEvidence = rows.Where(r => r.HasEvidence).Select(r => r.Entry.LeafCode).ToHashSet(StringComparer.Ordinal);
         var entry = entries.SingleOrDefault(e => e.LeafCode == code);
         if ((entry?.Version ?? 0) != request.Version)
         {
@@ -183,8 +189,13 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
         }
 
-        var evidence = await LoadEvidenceAsync(id, cancellationToken);
-        var view = BuildView(assessment, framework, entries, evidence, user);
+        List<EvidenceFile> evidence = withEvidence.Contains(code)
+            ? await db.EvidenceFiles.AsNoTracking().Include(f => f.Leaves)
+                .Where(f => f.AssessmentId == id && f.Leaves.Any(l => l.LeafCode == code)).ToListAsync(cancellationToken)
+            : [];
+        // The answer needs the saved leaf's view, the totals and the points of every node: the
+        // views of the other leaves are not built.
+        var view = BuildView(assessment, framework, entries, evidence, user, withEvidence.Contains, onlyLeaf: code);
         var saved = view.Nodes.Single(n => n.Code == code).Leaf!;
         return new LeafSaveResult(saved, view.Totals, view.Nodes.ToDictionary(n => n.Code, n => n.Points, StringComparer.Ordinal));
     }
@@ -244,7 +255,13 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
     private Task<List<EvidenceFile>> LoadEvidenceAsync(int id, CancellationToken cancellationToken) =>
         db.EvidenceFiles.AsNoTracking().Include(f => f.Leaves).Where(f => f.AssessmentId == id).ToListAsync(cancellationToken);
 
-    internal AssessmentView BuildView(Assessment assessment, Framework framework, IReadOnlyList<LeafEntry> entries, IReadOnlyList<EvidenceFile> evidence, CurrentUser user)
+    internal AssessmentView BuildView(Assessment assessment, Framework framework, IReadOnlyList<LeafEntry> entries, IReadOnlyList<EvidenceFile> evidence, CurrentUser user) =>
+        BuildView(assessment, framework, entries, evidence, user, hasEvidence: null, onlyLeaf: null);
+
+    /// <param name="hasEvidence">Whether a leaf has evidence, when <paramref name="evidence"/> holds only some leaves' files.</param>
+    /// <param name="onlyLeaf">Builds the view of this leaf only (the other nodes get their points, no leaf view).</param>
+    private AssessmentView BuildView(Assessment assessment, Framework framework, IReadOnlyList<LeafEntry> entries, IReadOnlyList<EvidenceFile> evidence,
+        CurrentUser user, Func<string, bool>? hasEvidence, string? onlyLeaf)
     {
         var campaign = assessment.Campaign!;
         var rights = AssessmentAccess.Rights(user, assessment);
@@ -258,6 +275,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
 
         var leafViews = new Dictionary<string, LeafView>(StringComparer.Ordinal);
         var scores = new Dictionary<string, LeafScore>(StringComparer.Ordinal);
+        var flagged = 0;
         foreach (var leaf in framework.Leaves())
         {
             byCode.TryGetValue(leaf.Code, out var entry);
@@ -267,9 +285,17 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
                 : new LeafEntryInput(entry.Score, entry.Level, figures, entry.NotApplicable);
             var outcome = LeafScorer.Score(leaf, input);
             scores[leaf.Code] = new LeafScore(outcome.Points, outcome.NotApplicable);
-            var files = evidenceByLeaf[leaf.Code].OrderBy(f => f.UploadedAt).Select(ToView).ToList();
             var explanation = entry?.Explanation ?? "";
             var claims = !leaf.IsSurvey && outcome.Points is > 0;
+            var needsJustification = claims && string.IsNullOrWhiteSpace(explanation)
+                && !(hasEvidence?.Invoke(leaf.Code) ?? evidenceByLeaf[leaf.Code].Any());
+            flagged += needsJustification ? 1 : 0;
+            if (onlyLeaf is not null && leaf.Code != onlyLeaf)
+            {
+                continue;
+            }
+
+            var files = evidenceByLeaf[leaf.Code].OrderBy(f => f.UploadedAt).Select(ToView).ToList();
             leafViews[leaf.Code] = new LeafView(
                 leaf.Code,
                 leaf.EffectiveRule.Method,
@@ -283,7 +309,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
                 outcome.Memo?.Text,
                 outcome.Error,
                 Done: outcome.IsScored || outcome.NotApplicable,
-                NeedsJustification: claims && files.Count == 0 && string.IsNullOrWhiteSpace(explanation),
+                NeedsJustification: needsJustification,
                 CanEdit: editable && !leaf.IsSurvey && AssessmentAccess.CanEditLeaf(user, assessment, leaf.Code),
                 InputsOf(leaf),
                 leaf.EffectiveRule is LevelsRule levels ? levels.Levels.Select(l => new LevelOption(l.Key, l.Label, l.Points)).ToList() : [],
@@ -299,7 +325,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         var result = AssessmentCalculator.Calculate(framework, scores);
         var nodes = framework.AllNodes()
             .Select(n => new NodeView(n.Code, n.Title, n.Level, n.Max, result[n.Code].Points, n.IsLeaf, n.IsSurvey, n.Guidance,
-                n.IsLeaf ? leafViews[n.Code] : null))
+                n.IsLeaf ? leafViews.GetValueOrDefault(n.Code) : null))
             .ToList();
         var totals = new TotalsView(
             result.Total.Points,
@@ -309,7 +335,7 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
             result.Total.SelfAssessedShare,
             result.Total.LeavesTotal,
             result.Total.LeavesDone,
-            leafViews.Values.Count(l => l.NeedsJustification),
+            flagged,
             framework.Nodes.Select(f => new FieldTotal(f.Code, f.Title, result[f.Code].Points, result[f.Code].Max,
                 result[f.Code].SelfAssessableMax, result[f.Code].SelfAssessedShare)).ToList());
         var isLead = AssessmentAccess.IsLead(user, assessment);

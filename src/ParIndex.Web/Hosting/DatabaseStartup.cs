@@ -24,9 +24,22 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParIndexDbContext>();
         await using var startupLock = await PostgresStartupLock.TakeAsync(db, cancellationToken);
+        // Progress lines for the first start of a fresh clone (docs/benchmarks.md, newcomer start).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var log = app.Logger;
+        void Progress(string what)
+        {
+            if (log.IsEnabled(LogLevel.Information))
+            {
+                log.LogInformation("Cơ sở dữ liệu / database: {What} ({Milliseconds} ms)", what, clock.ElapsedMilliseconds);
+            }
+        }
+
         if (migrate)
         {
+            Progress("cập nhật cấu trúc / applying migrations");
             await db.Database.MigrateAsync(cancellationToken);
+            Progress("cấu trúc đã cập nhật / migrations applied");
         }
         else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
@@ -35,6 +48,7 @@ public static class DatabaseStartup
         }
 
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        Progress("sẵn sàng / ready");
         // The first key of the shared ring is made here, under the lock: instances starting together
         // would otherwise each make their own and refuse each other's cookies until they reload it.
         app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("ParIndex.Startup").Protect([1]);

@@ -30,7 +30,7 @@ public static partial class PublicResultsCaching
             return;
         }
 
-        var hash = await http.RequestServices.GetRequiredService<ResultSnapshotService>().NewestHashAsync(campaignId, http.RequestAborted);
+        var hash = await NewestHashAsync(http, campaignId);
         if (hash is null)
         {
             // Nothing stored yet: the page stores it (or says "not published"); the next request gets a tag.
@@ -46,19 +46,40 @@ public static partial class PublicResultsCaching
             return;
         }
 
+        // Set before rendering (not when the response starts) so that the output cache stores them
+        // with the page (ADR 0140); taken off again if the answer is not a 200.
+        http.Response.Headers.ETag = tag.ToString();
+        // Stored results change only with a new snapshot: revalidate each time, answer 304 while it holds.
+        http.Response.Headers.CacheControl = "public, no-cache";
         http.Response.OnStarting(() =>
         {
-            if (http.Response.StatusCode == StatusCodes.Status200OK)
+            if (http.Response.StatusCode != StatusCodes.Status200OK)
             {
-                http.Response.Headers.ETag = tag.ToString();
-                // Stored results change only with a new snapshot: revalidate each time, answer 304 while it holds.
-                http.Response.Headers.CacheControl = "public, no-cache";
+                http.Response.Headers.Remove(HeaderNames.ETag);
+                http.Response.Headers.Remove(HeaderNames.CacheControl);
             }
 
             return Task.CompletedTask;
         });
         await next(http);
     });
+
+    /// <summary>
+    /// The newest snapshot's hash of the campaign, read once per request (the output cache's key and
+    /// the entity tag share it).
+    /// </summary>
+    internal static async Task<string?> NewestHashAsync(HttpContext http, int campaignId)
+    {
+        var key = (typeof(PublicResultsCaching), campaignId);
+        if (http.Items.TryGetValue(key, out var known))
+        {
+            return (string?)known;
+        }
+
+        var hash = await http.RequestServices.GetRequiredService<ResultSnapshotService>().NewestHashAsync(campaignId, http.RequestAborted);
+        http.Items[key] = hash;
+        return hash;
+    }
 
     /// <summary>What else the answer depends on: path, query and the language cookie.</summary>
     private static string Variant(HttpContext http)

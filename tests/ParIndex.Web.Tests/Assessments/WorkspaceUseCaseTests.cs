@@ -128,6 +128,48 @@ public abstract class WorkspaceUseCaseTests<TApp>(TApp app) : IClassFixture<TApp
         await (await AttachAsync(editor, ls, document, "2.3")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(2, await app.WithDbAsync(db => db.EvidenceFiles.Where(f => f.Id == document).SelectMany(f => f.Leaves).CountAsync()));
     }
+
+    /// <summary>
+    /// The save answers from one read of the rows (issue 15): its leaf, totals (with the count of
+    /// leaves claiming points without explanation or evidence) and node points are what a fresh read
+    /// of the assessment shows, for a leaf with evidence and one without.
+    /// </summary>
+    [Fact]
+    public async Task A_save_answers_with_the_leaf_totals_and_points_a_fresh_read_shows()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var editor = await app.LoginAsync("editor.bacgiang");
+        var manual = Leaves(await editor.GetAssessmentAsync(id))
+            .Where(n => n.GetProperty("leaf").GetProperty("method").GetString() == "manual" && n.GetProperty("max").GetDecimal() >= 0.5m
+                && n.GetProperty("code").GetString()!.StartsWith("1.", StringComparison.Ordinal))
+            .Select(n => n.GetProperty("code").GetString()!).Take(2).ToList();
+        var (withEvidence, without) = (manual[0], manual[1]);
+        async Task<JsonElement> SaveAsync(string code)
+        {
+            var version = (await editor.GetAssessmentAsync(id)).Leaf(code).GetProperty("version").GetInt32();
+            var response = await editor.SaveLeafAsync(id, code, new { version, score = version % 2 == 0 ? 0.5m : 0.25m, explanation = "" });
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{code} v{version}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return await response.JsonAsync();
+        }
+
+        await SaveAsync(withEvidence);
+        await UploadAsync(editor, id, withEvidence);
+        foreach (var code in new[] { without, withEvidence, without })
+        {
+            var saved = await SaveAsync(code);
+            var read = await editor.GetAssessmentAsync(id);
+            Assert.Equal(read.Leaf(code).GetRawText(), saved.GetProperty("leaf").GetRawText());
+            Assert.Equal(read.GetProperty("totals").GetRawText(), saved.GetProperty("totals").GetRawText());
+            var points = read.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("code").GetString()!, n => n.GetProperty("points").GetDecimal());
+            Assert.Equal(points, saved.GetProperty("nodePoints").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal()));
+        }
+
+        var final = await editor.GetAssessmentAsync(id);
+        Assert.NotEmpty(final.Leaf(withEvidence).GetProperty("evidence").EnumerateArray());
+        Assert.False(final.Leaf(withEvidence).GetProperty("needsJustification").GetBoolean());
+        Assert.Equal(Leaves(final).Count(n => n.GetProperty("leaf").GetProperty("needsJustification").GetBoolean()),
+            final.GetProperty("totals").GetProperty("leavesFlagged").GetInt32());
+    }
 }
 
 public sealed class WorkspaceUseCaseTestsOnSqlite(SqliteAppFixture app) : WorkspaceUseCaseTests<SqliteAppFixture>(app);

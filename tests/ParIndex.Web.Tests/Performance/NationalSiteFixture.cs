@@ -90,17 +90,31 @@ public sealed class NationalSite : WebApplicationFactory<Program>
 
     public async Task GenerateAsync(int units)
     {
+        await using var services = OtherProcess();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ParIndexDbContext>().Database.MigrateAsync();
+        Data = await scope.ServiceProvider.GetRequiredService<NationalDemoGenerator>().GenerateAsync(units, 2, _ => { }, default);
+    }
+
+    /// <summary>Stores the campaign's next results snapshot as another instance of the app would (nothing in this host hears of it).</summary>
+    public async Task StoreSnapshotElsewhereAsync(int campaignId)
+    {
+        await using var services = OtherProcess();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Application.Results.ResultSnapshotService>().StoreAsync(campaignId, "test", default);
+    }
+
+    /// <summary>The application's services over the same database, outside the web host.</summary>
+    private ServiceProvider OtherProcess()
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [ParIndexDatabase.ProviderKey] = "Sqlite",
             ["ConnectionStrings:ParIndex"] = ConnectionString,
         }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
             .AddParIndexDatabase(configuration).AddParIndexApplication(configuration).AddParIndexAccountStore()
             .BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ParIndexDbContext>().Database.MigrateAsync();
-        Data = await scope.ServiceProvider.GetRequiredService<NationalDemoGenerator>().GenerateAsync(units, 2, _ => { }, default);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
