@@ -24,9 +24,11 @@ internal static class LoadTestMain
         }
 
         var cookies = new CookieContainer();
-        HttpClient NewClient()
+        // Signed-in clients share the editor's session; the public pages are read without any cookie,
+        // as the public reads them (and as the output cache of ADR 0140 serves them).
+        HttpClient NewClient(bool signedIn = true)
         {
-            var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            var http = new HttpClient(new SocketsHttpHandler { CookieContainer = signedIn ? cookies : new CookieContainer(), UseCookies = signedIn, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
             {
                 BaseAddress = new Uri(options.Url),
                 Timeout = TimeSpan.FromSeconds(120),
@@ -45,13 +47,15 @@ internal static class LoadTestMain
             foreach (var clients in options.Clients)
             {
                 var pool = Enumerable.Range(0, clients).Select(_ => NewClient()).ToList();
+                var anonymous = Enumerable.Range(0, clients).Select(_ => NewClient(signedIn: false)).ToList();
+                var publicPages = new HashSet<string>([scenarios.PublicRanking().Name, scenarios.PublicRankingPage().Name, scenarios.ScoreCard().Name], StringComparer.Ordinal);
                 var load = LoadAverage();
                 Console.Error.WriteLine($"round {round}, {clients} clients, load average {load.ToString("0.00", CultureInfo.InvariantCulture)}");
                 var health = await LoadRunner.RunAsync(scenarios.Health(), pool, options.Duration, default);
                 rows.Add((round, load, health, null, null));
                 foreach (var scenario in new[] { scenarios.PublicRanking(), scenarios.PublicRankingPage(), scenarios.ScoreCard(), scenarios.SelfAssessmentPage(), scenarios.AssessmentApi(), scenarios.Autosave() })
                 {
-                    var result = await LoadRunner.RunAsync(scenario, pool, options.Duration, default);
+                    var result = await LoadRunner.RunAsync(scenario, publicPages.Contains(scenario.Name) ? anonymous : pool, options.Duration, default);
                     double? select = null, update = null;
                     if (scenario.Name == "autosave" && pgbench is not null)
                     {
@@ -63,6 +67,7 @@ internal static class LoadTestMain
                 }
 
                 pool.ForEach(p => p.Dispose());
+                anonymous.ForEach(p => p.Dispose());
             }
 
             // The table so far, so that a run cut short (the app killed, a session ending) keeps its rounds.
