@@ -29,7 +29,8 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
     public const string StaleLeafMessageEnglish =
         "Someone else saved this criterion while you were editing it. Your data was not saved; reload the page to see the latest version, then enter it again.";
 
-    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+    // Whole microseconds: PostgreSQL keeps no more, so the time a save answers with is the time a read shows.
+    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime is var t ? t.AddTicks(-(t.Ticks % 10)) : default;
 
     /// <summary>The assessments this user may open, newest campaign first.</summary>
     public async Task<IReadOnlyList<AssessmentSummary>> ListAsync(CurrentUser user, CancellationToken cancellationToken)
