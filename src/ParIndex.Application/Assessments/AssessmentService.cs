@@ -30,7 +30,14 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         "Someone else saved this criterion while you were editing it. Your data was not saved; reload the page to see the latest version, then enter it again.";
 
     // Whole microseconds: PostgreSQL keeps no more, so the time a save answers with is the time a read shows.
-    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime is var t ? t.AddTicks(-(t.Ticks % 10)) : default;
+    private DateTime UtcNow
+    {
+        get
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return now.AddTicks(-(now.Ticks % 10));
+        }
+    }
 
     /// <summary>The assessments this user may open, newest campaign first.</summary>
     public async Task<IReadOnlyList<AssessmentSummary>> ListAsync(CurrentUser user, CancellationToken cancellationToken)
