@@ -124,12 +124,9 @@ public sealed partial class EnglishPagesTests(BrowserApp app) : IClassFixture<Br
                 failures.Add($"{who} {path}: " + string.Join(" | ", vietnamese));
             }
 
-            var links = await page.Locator("a[href^='/']:not([download])").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-            foreach (var link in links)
+            foreach (var target in await PageLinks.FollowableAsync(page))
             {
-                var target = link.Split('#')[0];
-                if (target.Length == 0 || target.StartsWith("/api/", StringComparison.Ordinal) || target.StartsWith("/account/", StringComparison.Ordinal)
-                    || target.StartsWith("/error", StringComparison.Ordinal) || !shapes.Add(Shape(target)))
+                if (!shapes.Add(Shape(target)))
                 {
                     continue;
                 }
@@ -141,24 +138,5 @@ public sealed partial class EnglishPagesTests(BrowserApp app) : IClassFixture<Br
         return count;
     }
 
-    /// <summary>
-    /// The route of a path: numbers replaced, the query dropped (sorting and filters show the same
-    /// words) but for the confirmation (<c>?confirm=submit</c>) and one criterion's history (<c>?leaf=</c>).
-    /// </summary>
-    private static string Shape(string path)
-    {
-        var parts = path.Split('?', 2);
-        var shape = Digits().Replace(parts[0], "#");
-        if (parts.Length == 2)
-        {
-            shape += string.Concat(parts[1].Split('&')
-                .Where(p => p.StartsWith("confirm=", StringComparison.Ordinal) || p.StartsWith("leaf=", StringComparison.Ordinal))
-                .Select(p => "?" + (p.StartsWith("leaf=", StringComparison.Ordinal) ? "leaf" : p)));
-        }
-
-        return shape;
-    }
-
-    [GeneratedRegex("[0-9]+")]
-    private static partial Regex Digits();
+    private static string Shape(string path) => PageLinks.Shape(path);
 }

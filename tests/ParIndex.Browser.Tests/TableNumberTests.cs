@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ParIndex.Browser.Tests;
@@ -12,7 +11,7 @@ namespace ParIndex.Browser.Tests;
 /// numbers of one column all have as many decimals. Integers in unmarked cells (codes, years,
 /// versions) are not numbers to align and are left alone.
 /// </summary>
-public sealed partial class TableNumberTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class TableNumberTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const int PagesPerRole = 45;
 
@@ -83,7 +82,7 @@ public sealed partial class TableNumberTests(BrowserApp app) : IClassFixture<Bro
     private async Task<int> WalkAsync(IPage page, string who, List<string> failures, bool skipPublic, string start = "/")
     {
         var queue = new Queue<string>([start]);
-        var kinds = new HashSet<string>(StringComparer.Ordinal) { Kind(start) };
+        var kinds = new HashSet<string>(StringComparer.Ordinal) { PageLinks.Shape(start) };
         var visited = 0;
         var tables = 0;
         while (queue.Count > 0 && visited < PagesPerRole)
@@ -99,12 +98,9 @@ public sealed partial class TableNumberTests(BrowserApp app) : IClassFixture<Bro
             tables += await page.Locator("table").CountAsync();
             failures.AddRange((await ProblemsAsync(page)).Select(p => $"{who} {path}: {p}"));
 
-            var links = await page.Locator("a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-            foreach (var link in links)
+            foreach (var target in await PageLinks.FollowableAsync(page))
             {
-                var target = link.Split('#')[0];
-                if (target.Length == 0 || Skipped().IsMatch(target) || (skipPublic && target.StartsWith("/results", StringComparison.Ordinal))
-                    || !kinds.Add(Kind(target)))
+                if ((skipPublic && target.StartsWith("/results", StringComparison.Ordinal)) || !kinds.Add(PageLinks.Shape(target)))
                 {
                     continue;
                 }
@@ -115,14 +111,4 @@ public sealed partial class TableNumberTests(BrowserApp app) : IClassFixture<Bro
 
         return tables;
     }
-
-    // One page of each kind: /assessments/41 and /assessments/7 are the same page for this check.
-    private static string Kind(string path) => Digits().Replace(path.Split('?')[0], "N");
-
-    // Not pages: downloads, the API, signing out, switching language.
-    [GeneratedRegex(@"/api/|/account/|logout|download|\.(xlsx|pdf|docx|csv|json|zip)\b|format=", RegexOptions.IgnoreCase)]
-    private static partial Regex Skipped();
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex Digits();
 }
