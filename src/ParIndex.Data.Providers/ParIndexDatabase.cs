@@ -125,7 +125,9 @@ public static class ParIndexDatabaseServices
         ArgumentNullException.ThrowIfNull(services);
         var database = ParIndexDatabase.Describe(configuration);
         services.AddSingleton(database);
-        services.AddDbContext<ParIndexDbContext>(o => database.Configure(o));
+        // The options are built once (they depend only on the configuration): built per scope they
+        // cost every request a provider set-up (issue 15); the context itself stays per scope.
+        services.AddDbContext<ParIndexDbContext>(o => database.Configure(o), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton(database.SinkFactory());
         services.AddSingleton(database.BulkWriter());
         services.AddScoped<SurveyCampaignImporter>();

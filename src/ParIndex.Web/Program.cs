@@ -24,6 +24,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddParIndexApplication(builder.Configuration);
 builder.Services.AddHostedService<NotificationWorker>();
 builder.Services.AddSingleton<ParIndex.Web.Results.PublicDownloadCache>();
+builder.Services.AddSingleton<ParIndex.Web.Components.Pages.CriterionCellsCache>();
 builder.Services.AddPublicOutputCaching(builder.Configuration);
 builder.Services.AddParIndexIdentity();
 builder.Services.ConfigureApplicationCookie(options =>
