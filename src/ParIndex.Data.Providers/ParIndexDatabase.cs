@@ -125,9 +125,10 @@ public static class ParIndexDatabaseServices
         ArgumentNullException.ThrowIfNull(services);
         var database = ParIndexDatabase.Describe(configuration);
         services.AddSingleton(database);
-        // The options are built once (they depend only on the configuration): built per scope they
-        // cost every request a provider set-up (issue 15); the context itself stays per scope.
-        services.AddDbContext<ParIndexDbContext>(o => database.Configure(o), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        // Pooled (ADR 0141): a context per scope, reset and reused, instead of the options, the
+        // internal service lookup and the sets built again for each of the 3–4 scopes of a request
+        // (issue 15). The context keeps no state of its own beyond what the pool resets.
+        services.AddDbContextPool<ParIndexDbContext>(o => database.Configure(o));
         services.AddSingleton(database.SinkFactory());
         services.AddSingleton(database.BulkWriter());
         services.AddScoped<SurveyCampaignImporter>();
