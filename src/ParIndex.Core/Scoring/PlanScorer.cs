@@ -100,7 +100,7 @@ public sealed class PlanScorer
         // Most units mark nothing not applicable: their maxima are the plan's, computed once.
         max = excluded ? MaxWithExclusions(leaves, selfAssessed) : plan.ApplicableMax[selfAssessed ? 1 : 0];
         TotalPoints = plan.SumFields(points);
-        TotalMax = plan.SumFields(max);
+        TotalMax = excluded ? plan.SumFields(max) : plan.ApplicableTotalMax[selfAssessed ? 1 : 0];
         var survey = 0m;
         foreach (var l in plan.SurveyLeaves)
         {

@@ -73,6 +73,7 @@ public sealed class ScoringPlan
         }
 
         ApplicableMax = [MaxWithEveryLeafApplicable(IndexBase.FullMaximum), MaxWithEveryLeafApplicable(IndexBase.SelfAssessedMaximum)];
+        ApplicableTotalMax = [SumFields(ApplicableMax[0]), SumFields(ApplicableMax[1])];
     }
 
     public Framework Framework { get; }
@@ -129,6 +130,9 @@ public sealed class ScoringPlan
 
     /// <summary>Per index base, every node's maximum when no leaf is marked not applicable (the usual unit).</summary>
     internal decimal[][] ApplicableMax { get; }
+
+    /// <summary>The total of <see cref="ApplicableMax"/>, per index base.</summary>
+    internal decimal[] ApplicableTotalMax { get; }
 
     public static ScoringPlan Compile(Framework framework)
     {
