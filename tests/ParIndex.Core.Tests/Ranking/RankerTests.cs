@@ -102,4 +102,14 @@ public class RankerTests
             Assert.All(Ranker.Rank(entries), r => Assert.Null(r.Band));
         }
     }
+
+    [Fact]
+    public void The_default_bands_are_the_official_names_and_a_missing_list_is_refused_by_name()
+    {
+        Assert.Equal(
+            [("A", 90m, "Xuất sắc"), ("B", 80m, "Tốt"), ("C", 70m, "Khá")],
+            BandScheme.Default.Bands.Select(b => (b.Name, b.MinIndex, b.Label)));
+        Assert.Equal("D", BandScheme.Default.Below);
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => Ranker.Rank(null!)).ParamName);
+    }
 }
