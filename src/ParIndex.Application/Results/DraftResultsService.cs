@@ -89,6 +89,15 @@ public sealed class DraftResultsService(ParIndexDbContext db, ResultSnapshotServ
             return (header, new DraftState(header.CreatedAt, Updating: false));
         }
 
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // The caller holds a transaction (the CLI runs each command in one): compute in its context, as a
+            // second connection would wait for the caller's lock on SQLite; the draft commits with the caller.
+            await ComputeAsync(campaignId, cancellationToken);
+            header = await ReadDraftAsync(campaignId, cancellationToken);
+            return (header, new DraftState(header.CreatedAt, Updating: Older(header, stamp, readAt)));
+        }
+
         var computing = refresher.RefreshAsync(campaignId);
         if (header is null || wait == Timeout.InfiniteTimeSpan)
         {
