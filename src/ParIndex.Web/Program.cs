@@ -44,7 +44,7 @@ builder.Services.AddAntiforgery(options => options.HeaderName = "X-XSRF-TOKEN");
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddHttpContextAccessor();
 
-builder.Services.AddLoginRateLimit(builder.Configuration);
+builder.Services.AddRequestRateLimits(builder.Configuration);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemLanguage.Localize);
 // A body the API cannot bind throws in every environment (not only Development), so that the
 // exception handler answers with a ProblemDetails naming the field instead of an empty 400.

@@ -18,10 +18,27 @@ public sealed record BandScheme(IReadOnlyList<ResultBand> Bands, string? Below =
         ],
         Below: "D");
 
-    public string? Classify(decimal index)
+    public string? Classify(decimal index) => Classifier()(index);
+
+    /// <summary>
+    /// <see cref="Classify"/> with the bands ordered once (highest bound first; among equal bounds the
+    /// first listed, as a scan keeping the first maximum would pick): a ranking classifies every unit.
+    /// </summary>
+    public Func<decimal, string?> Classifier()
     {
-        var band = Bands.Where(b => index >= b.MinIndex).MaxBy(b => b.MinIndex);
-        return band?.Name ?? Below;
+        var ordered = Bands.OrderByDescending(b => b.MinIndex).ToArray();
+        return index =>
+        {
+            foreach (var band in ordered)
+            {
+                if (index >= band.MinIndex)
+                {
+                    return band.Name;
+                }
+            }
+
+            return Below;
+        };
     }
 
     /// <summary>Problems in the scheme: duplicate names or bounds.</summary>

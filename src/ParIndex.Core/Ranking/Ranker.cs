@@ -21,37 +21,67 @@ public static class Ranker
     public static IReadOnlyList<RankedUnit> Rank(IEnumerable<RankingEntry> entries, BandScheme? bands = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var ranked = new List<RankedUnit>();
-        foreach (var group in entries.GroupBy(e => e.PeerGroup, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // One array sort instead of a LINQ group and order per peer group: a national campaign ranks
+        // 11,000 units at each results read (ADR 0138). Order: group, published value descending, id,
+        // then input position so that duplicates keep their order as a stable sort would.
+        var items = entries.Select((e, position) => new Item(e, Publish(e.Index), position)).ToArray();
+        items.AsSpan().Sort(default(ItemOrder));
+        var classify = bands?.Classifier();
+        var ranked = new List<RankedUnit>(items.Length);
+        var groupStart = 0;
+        var runStart = 0;
+        for (var i = 0; i < items.Length; i++)
         {
-            // Order by published value, then by id so that the output is stable.
-            var ordered = group
-                .Select(e => (Entry: e, Published: Publish(e.Index)))
-                .OrderByDescending(x => x.Published)
-                .ThenBy(x => x.Entry.UnitId, StringComparer.Ordinal)
-                .ToList();
-            // One pass over the sorted list: a run of equal published values shares the rank of its first member.
-            var runStart = 0;
-            for (var i = 0; i < ordered.Count; i++)
+            var first = i == 0 || !SameGroup(items[i], items[i - 1]);
+            if (first)
             {
-                if (i > 0 && ordered[i].Published != ordered[i - 1].Published)
-                {
-                    runStart = i;
-                }
-
-                var tied = (i > 0 && ordered[i - 1].Published == ordered[i].Published) ||
-                           (i + 1 < ordered.Count && ordered[i + 1].Published == ordered[i].Published);
-                ranked.Add(new RankedUnit(
-                    ordered[i].Entry.UnitId,
-                    group.Key,
-                    ordered[i].Entry.Index,
-                    ordered[i].Published,
-                    runStart + 1,
-                    tied,
-                    bands?.Classify(ordered[i].Published)));
+                groupStart = i;
             }
+
+            // A run of equal published values shares the rank of its first member.
+            var tiedBefore = !first && items[i - 1].Published == items[i].Published;
+            if (!tiedBefore)
+            {
+                runStart = i;
+            }
+
+            var tiedAfter = i + 1 < items.Length && SameGroup(items[i], items[i + 1]) && items[i + 1].Published == items[i].Published;
+            ranked.Add(new RankedUnit(
+                items[i].Entry.UnitId,
+                items[i].Entry.PeerGroup,
+                items[i].Entry.Index,
+                items[i].Published,
+                runStart - groupStart + 1,
+                tiedBefore || tiedAfter,
+                classify?.Invoke(items[i].Published)));
         }
 
         return ranked;
+    }
+
+    private static bool SameGroup(Item a, Item b) => string.Equals(a.Entry.PeerGroup, b.Entry.PeerGroup, StringComparison.Ordinal);
+
+    private readonly record struct Item(RankingEntry Entry, decimal Published, int Position);
+
+    // A struct comparer: the sort is specialised for it and calls nothing through a delegate.
+    private readonly struct ItemOrder : IComparer<Item>
+    {
+        public int Compare(Item a, Item b)
+        {
+            var byGroup = string.CompareOrdinal(a.Entry.PeerGroup, b.Entry.PeerGroup);
+            if (byGroup != 0)
+            {
+                return byGroup;
+            }
+
+            var byValue = b.Published.CompareTo(a.Published);
+            if (byValue != 0)
+            {
+                return byValue;
+            }
+
+            var byId = string.CompareOrdinal(a.Entry.UnitId, b.Entry.UnitId);
+            return byId != 0 ? byId : a.Position.CompareTo(b.Position);
+        }
     }
 }

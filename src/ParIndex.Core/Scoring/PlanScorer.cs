@@ -45,27 +45,54 @@ public sealed class PlanScorer
         var nodeOfLeaf = plan.NodeOfLeaf;
         var surveyLeaf = plan.SurveyLeaf;
         var inputSlot = plan.InputSlot;
+        var runParent = plan.RunParentOfLeaf;
         var excluded = false;
+        var run = -1;
+        var runSum = 0m;
         for (var l = 0; l < nodeOfLeaf.Length; l++)
         {
             var leaf = leaves[inputSlot[l]];
+            decimal value;
             if (selfAssessed && surveyLeaf[l])
             {
                 // The survey is not run: the leaf has neither points nor maximum (ADR 0127).
-                points[nodeOfLeaf[l]] = 0m;
+                value = 0m;
             }
             else if (leaf.NotApplicable)
             {
-                points[nodeOfLeaf[l]] = 0m;
+                value = 0m;
                 excluded = true;
             }
             else
             {
-                points[nodeOfLeaf[l]] = leaf.Points ?? 0m;
+                value = leaf.Points ?? 0m;
             }
+
+            points[nodeOfLeaf[l]] = value;
+
+            // Leaves of a leaves-only parent come one after another: summed here, in official order
+            // from 0 as SumChildren would, and written when the next parent starts.
+            var parent = runParent[l];
+            if (parent != run)
+            {
+                if (run >= 0)
+                {
+                    points[run] = runSum;
+                }
+
+                run = parent;
+                runSum = 0m;
+            }
+
+            runSum += value;
         }
 
-        foreach (var node in plan.InnerBottomUp)
+        if (run >= 0)
+        {
+            points[run] = runSum;
+        }
+
+        foreach (var node in plan.SummedAbove)
         {
             points[node] = plan.SumChildren(points, node);
         }
@@ -73,7 +100,7 @@ public sealed class PlanScorer
         // Most units mark nothing not applicable: their maxima are the plan's, computed once.
         max = excluded ? MaxWithExclusions(leaves, selfAssessed) : plan.ApplicableMax[selfAssessed ? 1 : 0];
         TotalPoints = plan.SumFields(points);
-        TotalMax = plan.SumFields(max);
+        TotalMax = excluded ? plan.SumFields(max) : plan.ApplicableTotalMax[selfAssessed ? 1 : 0];
         var survey = 0m;
         foreach (var l in plan.SurveyLeaves)
         {

@@ -55,6 +55,13 @@ public sealed class ScoringPlan
         FieldNodes = framework.Nodes.Select(f => position[f]).ToArray();
         // Children follow their parent in depth-first order, so the inner nodes backwards see every child summed first.
         InnerBottomUp = Enumerable.Range(0, nodes.Count).Where(i => LeafOfNode[i] < 0).Reverse().ToArray();
+        // A node whose children are all leaves has them consecutive in leaf order (depth first): the
+        // scorer sums them as it reads them, and the pass over the inner nodes skips it.
+        LeavesOnly = Enumerable.Range(0, nodes.Count)
+            .Select(i => LeafOfNode[i] < 0 && nodes[i].Children.All(c => c.IsLeaf))
+            .ToArray();
+        SummedAbove = InnerBottomUp.Where(i => !LeavesOnly[i]).ToArray();
+        RunParentOfLeaf = leafNodes.Select(n => Parent[n] >= 0 && LeavesOnly[Parent[n]] ? Parent[n] : -1).ToArray();
 
         // A code the framework repeats (the validator refuses it; an old record may not) reads one input, as the dictionary-based calculator does.
         leafByCode = new Dictionary<string, int>(leafNodes.Count, StringComparer.Ordinal);
@@ -66,6 +73,7 @@ public sealed class ScoringPlan
         }
 
         ApplicableMax = [MaxWithEveryLeafApplicable(IndexBase.FullMaximum), MaxWithEveryLeafApplicable(IndexBase.SelfAssessedMaximum)];
+        ApplicableTotalMax = [SumFields(ApplicableMax[0]), SumFields(ApplicableMax[1])];
     }
 
     public Framework Framework { get; }
@@ -108,11 +116,23 @@ public sealed class ScoringPlan
 
     internal int[] FieldNodes { get; }
 
+    /// <summary>Inner nodes whose children are all leaves.</summary>
+    internal bool[] LeavesOnly { get; }
+
+    /// <summary>The inner nodes bottom up without those of <see cref="LeavesOnly"/>.</summary>
+    internal int[] SummedAbove { get; }
+
+    /// <summary>Each leaf's parent when that parent has only leaves as children, else -1.</summary>
+    internal int[] RunParentOfLeaf { get; }
+
     /// <summary>Inner nodes, deepest last in official order first: a bottom-up pass.</summary>
     internal int[] InnerBottomUp { get; }
 
     /// <summary>Per index base, every node's maximum when no leaf is marked not applicable (the usual unit).</summary>
     internal decimal[][] ApplicableMax { get; }
+
+    /// <summary>The total of <see cref="ApplicableMax"/>, per index base.</summary>
+    internal decimal[] ApplicableTotalMax { get; }
 
     public static ScoringPlan Compile(Framework framework)
     {

@@ -67,4 +67,49 @@ public class RankerTests
         Assert.Empty(scheme.Validate());
         Assert.NotEmpty(new BandScheme([new ResultBand("A", 1m), new ResultBand("A", 2m)]).Validate());
     }
+
+    [Fact]
+    public void Random_rankings_are_those_of_a_group_then_order_by_reference()
+    {
+        // The ranker sorts one array (for national campaigns); the reference is the obvious definition:
+        // group, order by published value then id (stable), rank = 1 + number of units published higher.
+        var random = new Random(15);
+        var scheme = new BandScheme([new ResultBand("B", 50m), new ResultBand("A", 90m), new ResultBand("A2", 90m)], Below: "D");
+        for (var round = 0; round < 200; round++)
+        {
+            var entries = Enumerable.Range(0, random.Next(0, 40))
+                .Select(_ => new RankingEntry(
+                    $"u{random.Next(0, 25)}",
+                    $"g{random.Next(0, 3)}",
+                    random.Next(0, 6) * 20m + random.Next(0, 3) * 0.004m))
+                .ToList();
+            var expected = entries
+                .GroupBy(e => e.PeerGroup, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .SelectMany(g => g
+                    .OrderByDescending(e => Ranker.Publish(e.Index))
+                    .ThenBy(e => e.UnitId, StringComparer.Ordinal)
+                    .Select(e => new RankedUnit(
+                        e.UnitId,
+                        e.PeerGroup,
+                        e.Index,
+                        Ranker.Publish(e.Index),
+                        1 + g.Count(o => Ranker.Publish(o.Index) > Ranker.Publish(e.Index)),
+                        g.Count(o => Ranker.Publish(o.Index) == Ranker.Publish(e.Index)) > 1,
+                        Ranker.Publish(e.Index) >= 90m ? "A" : Ranker.Publish(e.Index) >= 50m ? "B" : "D")))
+                .ToList();
+            Assert.Equal(expected, Ranker.Rank(entries, scheme));
+            Assert.All(Ranker.Rank(entries), r => Assert.Null(r.Band));
+        }
+    }
+
+    [Fact]
+    public void The_default_bands_are_the_official_names_and_a_missing_list_is_refused_by_name()
+    {
+        Assert.Equal(
+            [("A", 90m, "Xuất sắc"), ("B", 80m, "Tốt"), ("C", 70m, "Khá")],
+            BandScheme.Default.Bands.Select(b => (b.Name, b.MinIndex, b.Label)));
+        Assert.Equal("D", BandScheme.Default.Below);
+        Assert.Equal("entries", Assert.Throws<ArgumentNullException>(() => Ranker.Rank(null!)).ParamName);
+    }
 }

@@ -55,6 +55,32 @@ public sealed class PlanScorerTests
     }
 
     [Fact]
+    public void Leaves_summed_as_they_are_read_go_to_their_own_parent_beside_mixed_nodes_and_leaf_fields()
+    {
+        // "1.1" has only leaves (summed during the leaf pass), "1" mixes a node and a leaf, "2" is a
+        // field that is itself a leaf, "3" has only leaves again: each run must close on its own parent.
+        var framework = Of(
+            Node("1", Node("1.1", Leaf("1.1.1", 1m), Leaf("1.1.2", 2m)), Leaf("1.2", 4m)),
+            Leaf("2", 8m),
+            Node("3", Leaf("3.1", 16m), Leaf("3.2", 32m)));
+        var plan = ScoringPlan.Compile(framework);
+        var scorer = new PlanScorer(plan);
+        var random = new Random(7);
+        for (var u = 0; u < 50; u++)
+        {
+            var leaves = RandomUnit(random, plan);
+            foreach (var indexBase in Bases)
+            {
+                AssertSame(plan, scorer, leaves, indexBase);
+            }
+        }
+
+        scorer.Score([new(1m), new(2m), new(4m), new(8m), new(16m), new(32m)], IndexBase.FullMaximum);
+        Assert.Equal([3m, 7m, 8m, 48m], [scorer.NodePoints(1), scorer.NodePoints(0), scorer.FieldPoints(1), scorer.FieldPoints(2)]);
+        Assert.Equal(63m, scorer.TotalPoints);
+    }
+
+    [Fact]
     public void A_reused_scorer_forgets_the_previous_unit()
     {
         var framework = Of(Node("1", Leaf("1.1", 2m), Leaf("1.2", 3m)), Node("2", Leaf("2.1", 5m)));

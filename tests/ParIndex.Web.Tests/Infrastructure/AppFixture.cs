@@ -51,6 +51,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:SeedTable", Path.Combine(AppContext.BaseDirectory, "samples", "bac-giang-2023-self-assessment.txt"));
         builder.UseSetting("Evidence:StoragePath", EvidenceFolder);
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("RateLimits:VerifyPerMinute", "100000");
         builder.UseSetting("Auth:IdleTimeout", "00:20:00");
         builder.UseSetting("Evidence:MaxBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRequestsStartupFilter>());

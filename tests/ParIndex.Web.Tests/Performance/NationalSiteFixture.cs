@@ -124,6 +124,7 @@ public sealed class NationalSite : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:ParIndex", ConnectionString);
         builder.UseSetting("Evidence:StoragePath", evidence);
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("RateLimits:VerifyPerMinute", "100000");
         builder.ConfigureServices(services =>
         {
             services.ConfigureDbContext<ParIndexDbContext>(o => o.AddInterceptors(Counter));

@@ -6,11 +6,37 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ParIndex.Web.Tests.Infrastructure;
 
-namespace ParIndex.Web.Tests.Accounts;
+namespace ParIndex.Web.Tests.Security;
 
-/// <summary>Too many login attempts from one address get 429, whichever accounts they target.</summary>
-public sealed class LoginRateLimitTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
+/// <summary>
+/// Too many login attempts or signed-PDF checks from one address get 429 (whichever accounts they
+/// target); each limit counts only its own requests.
+/// </summary>
+public sealed class RequestRateLimitsTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
 {
+    [Fact]
+    public async Task The_third_signature_check_within_a_minute_is_refused_when_the_limit_is_two_and_sign_in_still_works()
+    {
+        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("RateLimits:VerifyPerMinute", "2"));
+        using var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        async Task<HttpResponseMessage> CheckAsync(string path)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent("không phải PDF"u8.ToArray()), "file", "x.pdf" } };
+            return await client.PostAsync(new Uri(path, UriKind.Relative), form);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await CheckAsync("/api/verify-pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await CheckAsync("/api/verify-pdf")).StatusCode);
+        // The page's post and the API share one limit per address.
+        var refused = await CheckAsync("/verify");
+        Assert.Contains("kiểm tra chữ ký", await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await CheckAsync("/api/verify-pdf")).StatusCode);
+        // Reading the page is not limited, nor is signing in.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/verify", UriKind.Relative))).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await AppFixture.TryLoginAsync(client, "admin", AppFixture.Password)).StatusCode);
+    }
+
     [Fact]
     public async Task The_fourth_attempt_within_a_minute_is_refused_when_the_limit_is_three()
     {
