@@ -30,18 +30,8 @@ public abstract class SurveyChunkedImportTests<TApp>(TApp app) : IClassFixture<T
 
     private static readonly Framework Framework = BuiltInFrameworks.Province2023;
 
-    private static readonly Questionnaire Questionnaire = new()
-    {
-        Id = "kiem-thu-chia-phan",
-        Title = "Phiếu kiểm thử chia phần",
-        FrameworkId = Framework.Id,
-        RespondentGroup = "nguoi-dan",
-        Questions =
-        [
-            new SurveyQuestion { Code = "Q1", Text = "Tính đồng bộ", LeafCode = "2.4.1", Scale = DemoSurvey.AbcdScale },
-            new SurveyQuestion { Code = "Q2", Text = "Hài lòng về công chức", LeafCode = "8.1.3", Scale = DemoSurvey.SatisfactionScale },
-        ],
-    };
+    // Q1 → 2.4.1 (max 1) on A/B/C/D/E; Q2 → 8.1.3 (max 2,5) on Likert 1–5 with 0 = không biết.
+    private static readonly Questionnaire Questionnaire = SurveyTestQuestionnaire.Create("kiem-thu-chia-phan", "Phiếu kiểm thử chia phần");
 
     private static readonly SurveyColumnMapping Weighted = new() { WeightColumn = "trong_so" };
 
