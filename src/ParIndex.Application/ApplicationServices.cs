@@ -57,6 +57,11 @@ public static class ApplicationServices
         services.AddScoped<PredecessorResultsService>();
         services.AddScoped<ResultsExport>();
         services.AddScoped<ResultSnapshotService>();
+        services.AddScoped<DraftResultsService>();
+        services.AddSingleton(sp => new DraftResultsRefresher(sp.GetRequiredService<IServiceScopeFactory>())
+        {
+            StaleWait = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Results:DraftWaitSeconds", 3.0), 0, 600)),
+        });
         services.AddScoped<IPublicationListener>(sp => sp.GetRequiredService<ResultSnapshotService>());
         services.AddScoped<QuestionnaireService>();
         services.AddScoped<QuotaService>();

@@ -1,5 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ParIndex.Data;
+using ParIndex.Data.Bulk;
+using ParIndex.Data.Surveys;
 
 namespace ParIndex.Benchmarks.Surveys;
 
@@ -11,7 +14,8 @@ namespace ParIndex.Benchmarks.Surveys;
 /// statements: compare (read the stored survey columns), update (temporary table + UPDATE … FROM),
 /// insert + history (new entries and the history rows, in bulk), SIPAS (DELETE + bulk insert). The answers and the
 /// counts go through the provider's bulk path and send no EF command (an EF INSERT of counts, as
-/// before ADR 0139, is still shown as its own phase).
+/// before ADR 0139, is still shown as its own phase). Re-scoring runs a chunk of units at a time
+/// (ADR 0143): each phase is the sum over the chunks.
 /// </summary>
 public sealed class ImportPhaseClock
 {
@@ -60,37 +64,68 @@ public sealed class ImportPhaseClock
         return phases;
     }
 
+    /// <summary>
+    /// The sink factory <paramref name="sinks"/> whose bulk row writer also marks phases by the table
+    /// it writes (the bulk paths send no EF command): leaf entries and history end the update step
+    /// of a chunk, SIPAS rows end its insert step.
+    /// </summary>
+    public ISurveyAnswerSinkFactory Marking(ISurveyAnswerSinkFactory sinks) => new MarkingSinks(this, sinks);
+
     private void Command(DbCommand command)
     {
         var sql = command.CommandText;
-        if (state == Validate && sql.Contains("INSERT INTO \"SurveyBatches\"", StringComparison.Ordinal))
+        if (state == Validate)
         {
-            Next(Write);
+            if (sql.Contains("INSERT INTO \"SurveyBatches\"", StringComparison.Ordinal))
+            {
+                Next(Write);
+            }
         }
         else if (state == Write && sql.Contains("INSERT INTO \"SurveyAnswerCounts\"", StringComparison.Ordinal))
         {
             Next(WriteCounts);
         }
-        else if (state is Write or WriteCounts && sql.Contains("FROM \"SurveyAnswerCounts\"", StringComparison.Ordinal) && sql.Contains("JOIN", StringComparison.Ordinal))
+        else if (sql.Contains("FROM \"SurveyAnswerCounts\"", StringComparison.Ordinal) && sql.Contains("JOIN", StringComparison.Ordinal))
         {
-            Next(RescoreRead);
+            // Each chunk of units (ADR 0143) begins with the read of its counts.
+            Enter(RescoreRead);
         }
-        else if (state == RescoreRead)
+        else if (state == RescoreRead && sql.Contains("FROM \"LeafEntries\"", StringComparison.Ordinal))
         {
-            // Before ADR 0139 one EF save wrote everything ("re-score: write"); now each set-based step shows.
-            Next(sql.Contains("FROM \"Assessments\"", StringComparison.Ordinal) ? RescoreCompare : RescoreWrite);
+            Enter(RescoreCompare);
         }
-        else if (state == RescoreCompare && sql.Contains("CREATE TEMPORARY TABLE", StringComparison.Ordinal))
+        else if (state == RescoreRead && !sql.Contains("FROM \"Assessments\"", StringComparison.Ordinal) && !sql.Contains("SurveySipasResults", StringComparison.Ordinal))
         {
-            Next(RescoreUpdate);
+            // Before ADR 0139 one EF save wrote everything.
+            Enter(RescoreWrite);
         }
-        else if (state == RescoreUpdate && sql.StartsWith("DROP TABLE \"", StringComparison.Ordinal))
+        else if (sql.StartsWith("TRUNCATE \"SurveyRescoreChanges\"", StringComparison.Ordinal) || sql.Contains("CREATE TEMPORARY TABLE \"SurveyRescoreChanges\"", StringComparison.Ordinal))
         {
-            Next(RescoreInsert);
+            Enter(RescoreUpdate);
         }
-        else if (state is RescoreCompare or RescoreInsert && sql.Contains("DELETE FROM \"SurveySipasResults\"", StringComparison.Ordinal))
+        else if (sql.Contains("DELETE FROM \"SurveySipasResults\"", StringComparison.Ordinal))
         {
-            Next(RescoreSipas);
+            Enter(RescoreSipas);
+        }
+    }
+
+    private void Table(string table)
+    {
+        if (state is RescoreCompare or RescoreUpdate && table is "LeafEntries" or "History")
+        {
+            Enter(RescoreInsert);
+        }
+        else if (state is RescoreCompare or RescoreUpdate or RescoreInsert && table == "SurveySipasResults")
+        {
+            Enter(RescoreSipas);
+        }
+    }
+
+    private void Enter(string phase)
+    {
+        if (state != phase)
+        {
+            Next(phase);
         }
     }
 
@@ -99,6 +134,19 @@ public sealed class ImportPhaseClock
     {
         marks.Add((state, watch.Elapsed.TotalSeconds));
         state = phase;
+    }
+
+    private sealed class MarkingSinks(ImportPhaseClock clock, ISurveyAnswerSinkFactory inner) : ISurveyAnswerSinkFactory, IBulkRowWriter
+    {
+        public IBulkRowWriter Rows => this;
+
+        public DbSurveyAnswerSink Create(ParIndexDbContext db, SurveyAnswerTarget target) => inner.Create(db, target);
+
+        public Task<long> WriteAsync(ParIndexDbContext db, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+        {
+            clock.Table(table);
+            return inner.Rows.WriteAsync(db, table, columns, rows, cancellationToken);
+        }
     }
 
     private sealed class CommandMarks(ImportPhaseClock clock) : DbCommandInterceptor

@@ -127,7 +127,7 @@ public static class SurveyDatabaseWorkloads
     {
         var clock = new ImportPhaseClock();
         await using var db = database.Context(clock.Commands, clock.Transactions);
-        var importer = new SurveyCampaignImporter(db, database.Sinks);
+        var importer = new SurveyCampaignImporter(db, clock.Marking(database.Sinks));
         var watch = Stopwatch.StartNew();
         clock.Start();
         var result = await importer.ImportAsync(database.CampaignId, database.QuestionnaireId, ResponseFile.FromPath(path), SurveyBenchmarkData.Mapping, ImportedBy);

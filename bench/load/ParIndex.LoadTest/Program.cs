@@ -10,7 +10,8 @@ namespace ParIndex.LoadTest;
 /// The load test of issue 15 (docs/benchmarks.md): against a running ParIndex over a database made by
 /// <c>parindex demo national</c>, rounds of every scenario at each client count beside /health and pgbench.
 /// Usage: <c>ParIndex.LoadTest --url http://127.0.0.1:5180 [--clients 1,10,50] [--rounds 3] [--seconds 5]
-/// [--user editor.national] [--password …] [--pgbench "-h 127.0.0.1 -p 5432 -U postgres pgbench"]</c>.
+/// [--user editor.national] [--password …] [--pgbench "-h 127.0.0.1 -p 5432 -U postgres pgbench"]
+/// [--scenarios autosave,…]</c> (only the scenarios named, /health among them or not; default all).
 /// </summary>
 internal static class LoadTestMain
 {
@@ -19,7 +20,7 @@ internal static class LoadTestMain
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("Usage: ParIndex.LoadTest --url URL [--clients 1,10,50] [--rounds 3] [--seconds 5] [--user NAME] [--password P] [--pgbench \"pgbench connection arguments\"]");
+            Console.Error.WriteLine("Usage: ParIndex.LoadTest --url URL [--clients 1,10,50] [--rounds 3] [--seconds 5] [--user NAME] [--password P] [--pgbench \"pgbench connection arguments\"] [--scenarios autosave,…]");
             return 2;
         }
 
@@ -51,9 +52,13 @@ internal static class LoadTestMain
                 var publicPages = new HashSet<string>([scenarios.PublicRanking().Name, scenarios.PublicRankingPage().Name, scenarios.ScoreCard().Name], StringComparer.Ordinal);
                 var load = LoadAverage();
                 Console.Error.WriteLine($"round {round}, {clients} clients, load average {load.ToString("0.00", CultureInfo.InvariantCulture)}");
-                var health = await LoadRunner.RunAsync(scenarios.Health(), pool, options.Duration, default);
-                rows.Add((round, load, health, null, null));
-                foreach (var scenario in new[] { scenarios.PublicRanking(), scenarios.PublicRankingPage(), scenarios.ScoreCard(), scenarios.SelfAssessmentPage(), scenarios.AssessmentApi(), scenarios.Autosave() })
+                if (options.Scenarios is null || options.Scenarios.Contains(scenarios.Health().Name))
+                {
+                    rows.Add((round, load, await LoadRunner.RunAsync(scenarios.Health(), pool, options.Duration, default), null, null));
+                }
+
+                foreach (var scenario in new[] { scenarios.PublicRanking(), scenarios.PublicRankingPage(), scenarios.ScoreCard(), scenarios.SelfAssessmentPage(), scenarios.AssessmentApi(), scenarios.Autosave() }
+                    .Where(s => options.Scenarios is null || options.Scenarios.Contains(s.Name)))
                 {
                     var result = await LoadRunner.RunAsync(scenario, publicPages.Contains(scenario.Name) ? anonymous : pool, options.Duration, default);
                     double? select = null, update = null;
@@ -85,7 +90,7 @@ internal static class LoadTestMain
         File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 }
 
-internal sealed record Options(string Url, int[] Clients, int Rounds, TimeSpan Duration, string User, string Password, string? PgBench)
+internal sealed record Options(string Url, int[] Clients, int Rounds, TimeSpan Duration, string User, string Password, string? PgBench, IReadOnlySet<string>? Scenarios)
 {
     public static Options? Parse(string[] args)
     {
@@ -101,7 +106,9 @@ internal sealed record Options(string Url, int[] Clients, int Rounds, TimeSpan D
             TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "5", CultureInfo.InvariantCulture)),
             Value("--user") ?? "editor.national",
             Value("--password") ?? "ParIndex@2023",
-            Value("--pgbench"));
+            Value("--pgbench"),
+            // For profiling one scenario (e.g. the autosave) without the others' load in between.
+            Value("--scenarios") is { } names ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal) : null);
     }
 }
 

@@ -14,14 +14,15 @@ public static class Report
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in rows.GroupBy(r => (r.Round, r.Result.Clients)))
         {
-            var health = group.First(r => r.Result.Scenario == "/health").Result;
+            var health = group.FirstOrDefault(r => r.Result.Scenario == "/health").Result;
             foreach (var (round, load, r, select, update) in group)
             {
                 var ratio = r.Scenario switch
                 {
                     "/health" => "baseline",
                     "autosave" when update is { } tps => $"{F(r.PerSecond / tps)}× pgbench -N ({F(tps)} tps; -S {F(select ?? 0)} tps)",
-                    _ => $"p95 {F(r.P95 / Math.Max(health.P95, 0.001))}× /health",
+                    _ when health is not null => $"p95 {F(r.P95 / Math.Max(health.P95, 0.001))}× /health",
+                    _ => "",
                 };
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {round} | {r.Clients} | {F(load)} | {r.Scenario} | {r.Requests} | {r.Failures} | {F(r.PerSecond)} | {F(r.P50)} | {F(r.P95)} | {ratio} |");
             }

@@ -20,7 +20,8 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
             .OrderBy(u => u.ParentId.HasValue).ThenBy(u => u.Code, StringComparer.Ordinal)
             .Select(ToView).ToList();
 
-    public async Task<UnitView> SaveUnitAsync(int? id, UnitRequest request, CancellationToken cancellationToken)
+    /// <param name="changedBy">Who saves: a change to an existing unit is recorded in the history (it moves staff results, ADR 0144).</param>
+    public async Task<UnitView> SaveUnitAsync(int? id, UnitRequest request, string changedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var code = TextInput.Line(request.Code, "code", "Mã đơn vị", TextLimits.UnitCode) ?? "";
@@ -58,14 +59,31 @@ public sealed class AdminService(ParIndexDbContext db, UserManager<AppUser> user
             db.Units.Add(unit);
         }
 
+        var before = id is null ? null : Describe(unit);
         unit.Code = code;
         unit.Name = name;
         unit.Kind = request.Kind;
         unit.ParentId = request.ParentId;
         unit.Region = string.IsNullOrEmpty(region) ? null : region;
+        if (before is not null && before != Describe(unit))
+        {
+            db.History.Add(new Data.History.HistoryEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime,
+                UserName = changedBy,
+                Entity = nameof(Unit),
+                Field = "Unit " + unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                OldValue = before,
+                NewValue = Describe(unit),
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return ToView(unit);
     }
+
+    private static string Describe(Unit unit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit.Code} | {unit.Name} | {unit.Kind} | {unit.ParentId} | {unit.Region}");
 
     public async Task<IReadOnlyList<UserView>> UsersAsync(CancellationToken cancellationToken)
     {

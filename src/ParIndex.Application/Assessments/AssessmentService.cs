@@ -58,9 +58,10 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
     }
 
     /// <summary>Loads an assessment the user may read, or throws 404 / 403.</summary>
-    internal async Task<Assessment> LoadReadableAsync(int id, CurrentUser user, CancellationToken cancellationToken)
+    internal async Task<Assessment> LoadReadableAsync(int id, CurrentUser user, CancellationToken cancellationToken, bool tracked = true)
     {
-        var assessment = await db.Assessments
+        var assessments = tracked ? db.Assessments : db.Assessments.AsNoTracking();
+        var assessment = await assessments
             .Include(a => a.Campaign)
             .Include(a => a.Unit)
             .Include(a => a.Assignments).ThenInclude(x => x.ContributingUnit)
@@ -88,7 +89,22 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
     public async Task<LeafSaveResult> SaveLeafAsync(int id, string code, LeafSaveRequest request, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var assessment = await LoadReadableAsync(id, user, cancellationToken);
+        // One connection for the whole save: each return to the pool costs a reset on the next use (ADR 0142).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await SaveLeafOnOpenConnectionAsync(id, code, request, user, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<LeafSaveResult> SaveLeafOnOpenConnectionAsync(int id, string code, LeafSaveRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        // Read only: nothing of the assessment is written by a save, so nothing is tracked.
+        var assessment = await LoadReadableAsync(id, user, cancellationToken, tracked: false);
         var framework = await frameworks.GetAsync(db, assessment.Campaign!.FrameworkRecordId, cancellationToken);
         var leaf = framework.Find(code) ?? throw DomainException.NotFound($"Bộ tiêu chí không có tiêu chí {code}.", $"The framework has no criterion {code}.");
         if (!leaf.IsLeaf)
@@ -119,8 +135,29 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         // One read of the assessment's rows serves the version check and, after the write, the
         // totals; it also says which rows have evidence (for the totals' flags), so that the
         // evidence itself is read only when the saved leaf has some (issue 15).
+        // Only the columns the scoring, the flags, the history and the answer use: not the memo, the
+        // appraisal texts or the response round (ADR 0142).
         var rows = await db.LeafEntries.AsNoTracking().Where(e => e.AssessmentId == id)
-            .Select(e => new { Entry = e, HasEvidence = e.Evidence.Any() })
+            .Select(e => new
+            {
+                Entry = new LeafEntry
+                {
+                    Id = e.Id,
+                    AssessmentId = e.AssessmentId,
+                    LeafCode = e.LeafCode,
+                    Score = e.Score,
+                    Level = e.Level,
+                    FiguresJson = e.FiguresJson,
+                    NotApplicable = e.NotApplicable,
+                    Explanation = e.Explanation,
+                    Points = e.Points,
+                    Version = e.Version,
+                    UpdatedAt = e.UpdatedAt,
+                    UpdatedBy = e.UpdatedBy,
+                    AppraisedScore = e.AppraisedScore,
+                },
+                HasEvidence = e.Evidence.Any(),
+            })
             .ToListAsync(cancellationToken);
         var entries = rows.Select(r => r.Entry).ToList();
         var withEvidence = rows.Where(r => r.HasEvidence).Select(r => r.Entry.LeafCode).ToHashSet(StringComparer.Ordinal);
@@ -145,22 +182,18 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         var isNew = entry is null;
         if (entry is null)
         {
-            entry = db.LeafEntries.Add(new LeafEntry { AssessmentId = id, LeafCode = code }).Entity;
+            entry = new LeafEntry { AssessmentId = id, LeafCode = code };
             entries.Add(entry);
-        }
-        else
-        {
-            // Only this row is tracked: the write is its update and its history lines, in one batch.
-            db.LeafEntries.Attach(entry);
         }
 
         var figuresJson = values.Figures is { Count: > 0 } f ? JsonSerializer.Serialize(f) : null;
         var now = UtcNow;
+        var lines = new List<HistoryEntry>(6);
         void Track(string field, string? oldValue, string? newValue)
         {
             if (oldValue != newValue)
             {
-                db.History.Add(HistoryEntry.ForLeaf(id, code, user.UserName, now, field, oldValue, newValue, changeReason));
+                lines.Add(HistoryEntry.ForLeaf(id, code, user.UserName, now, field, oldValue, newValue, changeReason));
             }
         }
 
@@ -181,15 +214,18 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         entry.UpdatedAt = now;
         entry.UpdatedBy = user.UserName;
         entry.Version = request.Version + 1;
-        if (!isNew)
-        {
-            // The row is updated only if nobody saved it since the version the user edited.
-            db.Entry(entry).Property(e => e.Version).OriginalValue = request.Version;
-        }
-
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // An existing row is updated only if nobody saved it since the version the user edited;
+            // its history lines are written with it or not at all. A first save inserts the row
+            // (a concurrent first save breaks the unique key).
+            var written = isNew
+                ? await InsertFirstAsync(entry, lines, cancellationToken)
+                : await LeafSaveWriter.UpdateAsync(db, entry, request.Version, lines, cancellationToken);
+            if (!written)
+            {
+                throw DomainException.Conflict(StaleLeafMessage, StaleLeafMessageEnglish);
+            }
         }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
@@ -206,6 +242,14 @@ public sealed class AssessmentService(ParIndexDbContext db, FrameworkCache frame
         var view = BuildView(assessment, framework, entries, evidence, user, withEvidence.Contains, onlyLeaf: code);
         var saved = view.Nodes.Single(n => n.Code == code).Leaf!;
         return new LeafSaveResult(saved, view.Totals, view.Nodes.ToDictionary(n => n.Code, n => n.Points, StringComparer.Ordinal));
+    }
+
+    private async Task<bool> InsertFirstAsync(LeafEntry entry, List<HistoryEntry> lines, CancellationToken cancellationToken)
+    {
+        db.LeafEntries.Add(entry);
+        db.History.AddRange(lines);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>The unit lead sends the self-assessment (Draft → Submitted), decided by the one state machine.</summary>

@@ -6,6 +6,7 @@ using ParIndex.Core.OfficialTables;
 using ParIndex.Data;
 using ParIndex.Data.Accounts;
 using ParIndex.Data.Assessments;
+using ParIndex.Data.Bulk;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.History;
 using ParIndex.Data.Units;
@@ -26,6 +27,7 @@ public sealed class DemoSeeder(
     TimeProvider clock,
     DemoSurveySeeder surveys,
     DemoDepartmentFramework departmentFramework,
+    IBulkRowWriter bulk,
     ILogger<DemoSeeder> logger)
 {
     public const string CampaignName = "PAR INDEX 2023 cấp tỉnh";
@@ -156,7 +158,7 @@ public sealed class DemoSeeder(
         await SeedSampleCampaignsAsync(record, framework2023, units, now, cancellationToken);
         Done("kỳ đánh giá mẫu 2022–2023 của huyện và sở / sample 2022–2023 campaigns of districts and departments");
         await DemoCrosswalkSeeder.SeedAsync(db, clock, cancellationToken);
-        await DemoUnitMerge.SeedAsync(db, clock, record, framework2023, now, cancellationToken);
+        await DemoUnitMerge.SeedAsync(db, bulk, clock, record, framework2023, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Done("bảng đối chiếu, sáp nhập mẫu / sample crosswalk and merge");
     }
@@ -179,10 +181,8 @@ public sealed class DemoSeeder(
         foreach (var year in new[] { 2022, 2023 })
         {
             var strengths = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var campaign = SampleCampaignGenerator.Add(db, record, framework, assessed, year, previous, now, strengths, name(year));
-            await db.SaveChangesAsync(cancellationToken);
-            SampleCampaignGenerator.AddHistory(db, campaign, now);
-            await db.SaveChangesAsync(cancellationToken);
+            // Entries and history in bulk (ADR 0132): tracked inserts of these thousands of rows were most of the seed.
+            var campaign = await SampleCampaignGenerator.AddAsync(db, bulk, record, framework, assessed, year, previous, now, cancellationToken, strengths, name(year));
             // The survey is imported before publication freezes the campaign; its answers follow each unit's strength.
             var population = assessed.Select(u => (u.Id, u.Code, 800L + (SampleCampaignGenerator.Stable(u.Code) % 40) * 100)).ToList();
             await surveys.SeedAsync(campaign, framework, population, respondentsPerUnit: 60, seed: year, importedBy: "coordinator", now, cancellationToken, strengths);

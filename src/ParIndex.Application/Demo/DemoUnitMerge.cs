@@ -3,6 +3,7 @@ using ParIndex.Application.Accounts;
 using ParIndex.Application.Units;
 using ParIndex.Core.Frameworks;
 using ParIndex.Data;
+using ParIndex.Data.Bulk;
 using ParIndex.Data.Campaigns;
 
 namespace ParIndex.Application.Demo;
@@ -21,7 +22,7 @@ public static class DemoUnitMerge
 
     public const string CampaignName = "Chỉ số CCHC các sở tỉnh Bắc Giang 2025 (dữ liệu mẫu)";
 
-    public static async Task SeedAsync(ParIndexDbContext db, TimeProvider clock, FrameworkRecord record, Framework framework, DateTime now, CancellationToken cancellationToken)
+    public static async Task SeedAsync(ParIndexDbContext db, IBulkRowWriter bulk, TimeProvider clock, FrameworkRecord record, Framework framework, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var lineage = new UnitLineageService(db, clock);
@@ -35,11 +36,8 @@ public static class DemoUnitMerge
         var previous = await db.Campaigns.Where(c => c.IsSample && c.Year == 2023).OrderByDescending(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
         var departments = (await lineage.ActiveUnitsAsync("department", new DateOnly(2025, 12, 31), cancellationToken)).Select(u => u.Id).ToHashSet();
         var units = await db.Units.Where(u => departments.Contains(u.Id)).OrderBy(u => u.Code).ToListAsync(cancellationToken);
-        var campaign = SampleCampaignGenerator.Add(db, record, framework, units, 2025, previous, now);
-        campaign.Name = CampaignName;
+        var campaign = await SampleCampaignGenerator.AddAsync(db, bulk, record, framework, units, 2025, previous, now, cancellationToken, name: CampaignName);
         campaign.SurveyNotRun = true;
-        await db.SaveChangesAsync(cancellationToken);
-        SampleCampaignGenerator.AddHistory(db, campaign, now);
         campaign.PublishedAt = now;
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -222,13 +222,6 @@ public sealed class NationalDemoGenerator(
 
     private static readonly string[] AssessmentColumns = ["CampaignId", "UnitId", "Status", "Version", "SubmittedAt", "SubmittedBy"];
 
-    private static readonly string[] EntryColumns =
-    [
-        "AssessmentId", "LeafCode", "Score", "Level", "FiguresJson", "NotApplicable", "Explanation", "Points", "Memo", "Version", "UpdatedAt", "UpdatedBy",
-        "AppraisedScore", "AppraisalReason", "AppraisedBy", "AppraisedAt", "ResponseText", "RespondedBy", "RespondedAt", "FinalScore", "FinalReason",
-        "SurveyScore", "SurveyMemo",
-    ];
-
     /// <returns>The number of leaf rows written.</returns>
     private async Task<long> AddAssessmentsAsync(Campaign campaign, Framework framework, List<NewUnit> units, int year, bool open, DateTime now, CancellationToken cancellationToken)
     {
@@ -238,7 +231,7 @@ public sealed class NationalDemoGenerator(
         var ids = await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaign.Id).Select(a => new { a.Id, a.UnitId }).ToListAsync(cancellationToken);
         var byUnit = ids.ToDictionary(a => a.UnitId, a => a.Id);
         var leaves = framework.Leaves().ToList();
-        return await bulk.WriteAsync(db, "LeafEntries", EntryColumns, Rows(), cancellationToken);
+        return await bulk.WriteAsync(db, "LeafEntries", SampleCampaignGenerator.EntryColumns, Rows(), cancellationToken);
 
         // Streamed: one unit's entries at a time, never the whole campaign in memory.
         IEnumerable<object?[]> Rows()

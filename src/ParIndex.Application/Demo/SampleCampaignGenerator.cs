@@ -4,7 +4,9 @@ using ParIndex.Core.Frameworks;
 using ParIndex.Core.Scoring;
 using ParIndex.Core.Workflow;
 using ParIndex.Data;
+using Microsoft.EntityFrameworkCore;
 using ParIndex.Data.Assessments;
+using ParIndex.Data.Bulk;
 using ParIndex.Data.Campaigns;
 using ParIndex.Data.History;
 using ParIndex.Data.Units;
@@ -32,36 +34,84 @@ public static class SampleCampaignGenerator
         "Chưa có tài liệu kiểm chứng cho một phần nội dung",
     ];
 
-    /// <summary>Adds one campaign whose assessments are all published; the caller imports its survey, publishes it and saves.</summary>
+    /// <summary>The columns of a generated leaf entry written in bulk (the small demo's and the national sample's).</summary>
+    internal static readonly string[] EntryColumns =
+    [
+        "AssessmentId", "LeafCode", "Score", "Level", "FiguresJson", "NotApplicable", "Explanation", "Points", "Memo", "Version", "UpdatedAt", "UpdatedBy",
+        "AppraisedScore", "AppraisalReason", "AppraisedBy", "AppraisedAt", "ResponseText", "RespondedBy", "RespondedAt", "FinalScore", "FinalReason",
+        "SurveyScore", "SurveyMemo",
+    ];
+
+    private static readonly string[] AssessmentColumns = ["CampaignId", "UnitId", "Status", "Version", "SubmittedAt", "SubmittedBy"];
+
+    private static readonly string[] HistoryColumns = ["At", "UserName", "Entity", "AssessmentId", "LeafCode", "Field", "OldValue", "NewValue", "Reason"];
+
+    /// <summary>
+    /// Adds one campaign (saved, tracked) whose assessments are all published, with their leaf
+    /// entries and workflow history written through the bulk row writer (ADR 0132) in the caller's
+    /// transaction; the caller imports its survey and publishes it.
+    /// </summary>
     /// <param name="strengths">Receives each unit's strength (0..1), which its sample survey follows.</param>
-    public static Campaign Add(ParIndexDbContext db, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units, int year, int? previousCampaignId, DateTime now,
-        IDictionary<string, decimal>? strengths = null, string? name = null)
+    public static async Task<Campaign> AddAsync(ParIndexDbContext db, IBulkRowWriter bulk, FrameworkRecord record, Framework framework, IReadOnlyList<Unit> units,
+        int year, int? previousCampaignId, DateTime now, CancellationToken cancellationToken, IDictionary<string, decimal>? strengths = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(bulk);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(framework);
         var campaign = NewCampaign(name ?? CampaignName(year), record, year, previousCampaignId, now);
         db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        // The same draws in the same order as ever (unit by unit, leaf by leaf), so the sample stays the same data.
         var random = new Random(2023 * 31 + year);
+        var leaves = framework.Leaves().ToList();
+        var drawn = new List<(Unit Unit, List<LeafEntry> Entries)>(units.Count);
         foreach (var unit in units)
         {
             // Each unit has a steady strength (seeded by its code) and a yearly drift.
             var strength = 0.62m + (Stable(unit.Code) % 33) / 100m + (decimal)(random.NextDouble() * 0.06 - 0.03);
             strengths?.Add(unit.Code, strength);
-            var assessment = new Assessment { Campaign = campaign, Unit = unit, Status = AssessmentStatus.Published, Version = 6, SubmittedAt = now, SubmittedBy = "sample" };
-            db.Assessments.Add(assessment);
-            foreach (var leaf in framework.Leaves())
-            {
-                assessment.Entries.Add(Entry(leaf, strength, random, now));
-            }
-
+            drawn.Add((unit, leaves.Select(leaf => Entry(leaf, strength, random, now)).ToList()));
         }
 
+        var published = AssessmentStatus.Published.ToString();
+        await bulk.WriteAsync(db, "Assessments", AssessmentColumns,
+            units.Select(u => new object?[] { campaign.Id, u.Id, published, 6, now, "sample" }), cancellationToken);
+        var ids = await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaign.Id)
+            .ToDictionaryAsync(a => a.UnitId, a => a.Id, cancellationToken);
+        await bulk.WriteAsync(db, "LeafEntries", EntryColumns,
+            drawn.SelectMany(d => d.Entries.Select(e => EntryRow(ids[d.Unit.Id], e))), cancellationToken);
+        await bulk.WriteAsync(db, "History", HistoryColumns, drawn.SelectMany(d => History(ids[d.Unit.Id], d.Entries, now)), cancellationToken);
         return campaign;
     }
 
-    /// <summary>The history of the generated workflow, once the assessments have their ids.</summary>
+    /// <summary>A generated entry as a row of <see cref="EntryColumns"/>.</summary>
+    internal static object?[] EntryRow(int assessmentId, LeafEntry e) =>
+    [
+        assessmentId, e.LeafCode, e.Score, e.Level, e.FiguresJson, e.NotApplicable, e.Explanation, e.Points, e.Memo, e.Version, e.UpdatedAt, e.UpdatedBy,
+        e.AppraisedScore, e.AppraisalReason, e.AppraisedBy, e.AppraisedAt, e.ResponseText, e.RespondedBy, e.RespondedAt, e.FinalScore, e.FinalReason,
+        e.SurveyScore, e.SurveyMemo,
+    ];
+
+    /// <summary>The history of the generated workflow of one assessment: each step of its path, then each appraisal adjustment.</summary>
+    private static IEnumerable<object?[]> History(int assessmentId, List<LeafEntry> entries, DateTime now)
+    {
+        foreach (var (from, to, by) in Path)
+        {
+            yield return [now, by, nameof(Assessment), assessmentId, null, "Status", from.ToString(), to.ToString(), SampleReason];
+        }
+
+        foreach (var entry in entries.Where(e => e.AppraisalReason is not null))
+        {
+            yield return
+            [
+                now, "appraiser", nameof(LeafEntry), assessmentId, entry.LeafCode, HistoryFields.AppraisedScore,
+                entry.Points?.ToString(CultureInfo.InvariantCulture), entry.AppraisedScore?.ToString(CultureInfo.InvariantCulture), entry.AppraisalReason,
+            ];
+        }
+    }
+
     /// <summary>A sample campaign of a year with the demo's deadlines (15 December, responses 20 January).</summary>
     internal static Campaign NewCampaign(string name, FrameworkRecord record, int year, int? previousCampaignId, DateTime now) => new()
     {
@@ -74,45 +124,6 @@ public static class SampleCampaignGenerator
         ResponseDeadline = new DateTime(year + 1, 1, 20, 10, 0, 0, DateTimeKind.Utc),
         PreviousCampaignId = previousCampaignId,
     };
-
-    public static void AddHistory(ParIndexDbContext db, Campaign campaign, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(campaign);
-        foreach (var assessment in db.Assessments.Local.Where(a => a.CampaignId == campaign.Id))
-        {
-            foreach (var (from, to, by) in Path)
-            {
-                db.History.Add(new HistoryEntry
-                {
-                    At = now,
-                    UserName = by,
-                    Entity = nameof(Assessment),
-                    AssessmentId = assessment.Id,
-                    Field = "Status",
-                    OldValue = from.ToString(),
-                    NewValue = to.ToString(),
-                    Reason = SampleReason,
-                });
-            }
-
-            foreach (var entry in assessment.Entries.Where(e => e.AppraisalReason is not null))
-            {
-                db.History.Add(new HistoryEntry
-                {
-                    At = now,
-                    UserName = "appraiser",
-                    Entity = nameof(LeafEntry),
-                    AssessmentId = assessment.Id,
-                    LeafCode = entry.LeafCode,
-                    Field = HistoryFields.AppraisedScore,
-                    OldValue = entry.Points?.ToString(CultureInfo.InvariantCulture),
-                    NewValue = entry.AppraisedScore?.ToString(CultureInfo.InvariantCulture),
-                    Reason = entry.AppraisalReason,
-                });
-            }
-        }
-    }
 
     private static readonly (AssessmentStatus From, AssessmentStatus To, string By)[] Path =
     [

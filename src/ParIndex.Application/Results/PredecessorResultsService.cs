@@ -39,8 +39,12 @@ public sealed record UnitLineageResults(
     public const string NotDirectEnglish = "Not a direct comparison";
 }
 
-/// <summary>The predecessors' results of a unit in a campaign, for its score card.</summary>
-public sealed class PredecessorResultsService(ParIndexDbContext db, ResultsService results)
+/// <summary>
+/// The predecessors' results of a unit in a campaign, for its score card: their lines in the previous
+/// campaign's stored results (the published snapshot for the public, the draft for staff), never a
+/// recomputation of the previous campaign per request.
+/// </summary>
+public sealed class PredecessorResultsService(ParIndexDbContext db, ResultSnapshotService snapshots, DraftResultsService drafts)
 {
     public async Task<UnitLineageResults> ForUnitAsync(int campaignId, int unitId, bool publicOnly, CancellationToken cancellationToken)
     {
@@ -63,12 +67,15 @@ public sealed class PredecessorResultsService(ParIndexDbContext db, ResultsServi
             return new UnitLineageResults(campaign.PreviousCampaignId, null, [], formerNames);
         }
 
-        CampaignResults? previous = null;
+        string? previousName = null;
+        IReadOnlyList<UnitResult> previous = [];
         if (campaign.PreviousCampaignId is { } previousId)
         {
             try
             {
-                previous = await results.CampaignAsync(previousId, publicOnly, cancellationToken);
+                var header = publicOnly ? await snapshots.HeaderAsync(previousId, cancellationToken) : (await drafts.HeaderAsync(previousId, cancellationToken)).Header;
+                previousName = header.Summary.CampaignName;
+                previous = await snapshots.LinesAsync(header, made.Select(l => l.PredecessorId).ToList(), cancellationToken);
             }
             catch (DomainException e) when (e.Kind == ErrorKind.NotFound)
             {
@@ -78,11 +85,11 @@ public sealed class PredecessorResultsService(ParIndexDbContext db, ResultsServi
 
         var predecessors = made.Select(l =>
             {
-                var before = previous?.Units.FirstOrDefault(u => u.UnitId == l.PredecessorId);
+                var before = previous.FirstOrDefault(u => u.UnitId == l.PredecessorId);
                 return new PredecessorResult(l.PredecessorId, l.Predecessor!.Code, l.Predecessor.Name, l.Kind, l.EffectiveDate,
                     before?.Index, before?.Points, before?.Max, before?.Rank, before?.Fields ?? []);
             })
             .ToList();
-        return new UnitLineageResults(campaign.PreviousCampaignId, previous?.CampaignName, predecessors, formerNames);
+        return new UnitLineageResults(campaign.PreviousCampaignId, previousName, predecessors, formerNames);
     }
 }

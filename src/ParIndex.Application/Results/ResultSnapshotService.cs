@@ -13,7 +13,14 @@ namespace ParIndex.Application.Results;
 
 /// <summary>The newest stored results of a published campaign, without its unit rows.</summary>
 /// <param name="ETag">The HTTP entity tag (quoted) of everything served from this version.</param>
-public sealed record SnapshotHeader(long SnapshotId, int Version, string ETag, CampaignResults Summary, IReadOnlyDictionary<string, int> PeerGroups);
+public sealed record SnapshotHeader(long SnapshotId, int Version, string ETag, CampaignResults Summary, IReadOnlyDictionary<string, int> PeerGroups)
+{
+    /// <summary>A draft's freshness key (ADR 0144); null for a published version.</summary>
+    public string? InputsStamp { get; init; }
+
+    /// <summary>When it was stored; a draft's results are as of this moment.</summary>
+    public DateTime CreatedAt { get; init; }
+}
 
 /// <summary>One page of one peer group's ranking.</summary>
 public sealed record RankingPage(SnapshotHeader Snapshot, string PeerGroup, string? Search, int Page, int PageSize, int Total, IReadOnlyList<UnitResult> Units)
@@ -49,7 +56,7 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
 
     /// <summary>The content hash of the campaign's newest snapshot (the public pages' entity tag), or null before the first.</summary>
     public Task<string?> NewestHashAsync(int campaignId, CancellationToken cancellationToken) =>
-        db.ResultSnapshots.AsNoTracking().Where(s => s.CampaignId == campaignId)
+        db.ResultSnapshots.AsNoTracking().Where(s => s.CampaignId == campaignId && !s.IsDraft)
             .OrderByDescending(s => s.Version).Select(s => s.ContentHash).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Computes the published results of a campaign and stores them as its next version.</summary>
@@ -57,6 +64,35 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
     public async Task<long> StoreAsync(int campaignId, string userName, CancellationToken cancellationToken)
     {
         var (campaign, cards) = await results.AllCardsAsync(campaignId, publicOnly: true, cancellationToken);
+        return (await WriteAsync(campaignId, campaign, cards, draftStamp: null, userName, clock.GetUtcNow().UtcDateTime, cancellationToken))!.Value;
+    }
+
+    /// <summary>
+    /// Computes the staff results of a campaign (every assessment, whatever its state) and stores them
+    /// as its draft (ADR 0144), replacing an older draft; a draft read later than <paramref name="asOf"/>
+    /// stays and nothing is stored.
+    /// </summary>
+    /// <param name="stamp">The freshness key of the data, read before the computation read the data.</param>
+    /// <param name="asOf">When the stamp was read: the results include every change committed before.</param>
+    /// <returns>The draft's id, or null when a newer draft was stored meanwhile.</returns>
+    internal async Task<long?> StoreDraftAsync(int campaignId, string stamp, DateTime asOf, CancellationToken cancellationToken)
+    {
+        var (campaign, cards) = await results.AllCardsAsync(campaignId, publicOnly: false, cancellationToken);
+        try
+        {
+            return await WriteAsync(campaignId, campaign, cards, stamp, "system", asOf, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance stored a draft of the campaign at the same moment (the unique version 0): keep that one.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+    }
+
+    private async Task<long?> WriteAsync(int campaignId, CampaignResults campaign, IReadOnlyList<UnitScoreCard> cards, string? draftStamp,
+        string userName, DateTime createdAt, CancellationToken cancellationToken)
+    {
         var summary = campaign with { Units = [] };
         var summaryJson = JsonSerializer.Serialize(summary, Json);
         var groups = campaign.Units.GroupBy(u => u.PeerGroup).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -76,20 +112,39 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
         }
 
         var contentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var draft = draftStamp is not null;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var version = (await db.ResultSnapshots.Where(s => s.CampaignId == campaignId).MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0) + 1;
+            int version;
+            if (draft)
+            {
+                if (await db.ResultSnapshots.AnyAsync(s => s.CampaignId == campaignId && s.IsDraft && s.CreatedAt > createdAt, cancellationToken))
+                {
+                    return null;
+                }
+
+                // The older draft and its rows go (cascade); version 0 is the draft's, one per campaign.
+                await db.ResultSnapshots.Where(s => s.CampaignId == campaignId && s.IsDraft).ExecuteDeleteAsync(cancellationToken);
+                version = 0;
+            }
+            else
+            {
+                version = (await db.ResultSnapshots.Where(s => s.CampaignId == campaignId && !s.IsDraft).MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0) + 1;
+            }
+
             var snapshot = new ResultSnapshot
             {
                 CampaignId = campaignId,
                 Version = version,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                IsDraft = draft,
+                InputsStamp = draftStamp,
+                CreatedAt = createdAt,
                 CreatedBy = userName,
                 SummaryJson = summaryJson,
                 PeerGroupsJson = groupsJson,
                 // The version is part of the tag: a re-publication with equal figures is still a new version.
-                ContentHash = contentHash[..40] + "-" + version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ContentHash = contentHash[..40] + "-" + (draft ? "d" : version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             };
             db.ResultSnapshots.Add(snapshot);
             await db.SaveChangesAsync(cancellationToken);
@@ -118,7 +173,7 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
     /// <summary>The newest snapshot of a published campaign (stored now if it has none); not found for anything unpublished.</summary>
     public async Task<SnapshotHeader> HeaderAsync(int campaignId, CancellationToken cancellationToken)
     {
-        if (await ReadHeaderAsync(campaignId, cancellationToken) is { } header)
+        if (await ReadHeaderAsync(campaignId, draft: false, cancellationToken) is { } header)
         {
             return header;
         }
@@ -134,21 +189,26 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
             db.ChangeTracker.Clear();
         }
 
-        return await ReadHeaderAsync(campaignId, cancellationToken)
+        return await ReadHeaderAsync(campaignId, draft: false, cancellationToken)
             ?? throw DomainException.NotFound($"Kỳ đánh giá số {campaignId} chưa công bố kết quả.", $"Campaign number {campaignId} has not published its results.");
     }
 
-    private async Task<SnapshotHeader?> ReadHeaderAsync(int campaignId, CancellationToken cancellationToken)
+    /// <summary>The newest published version, or the draft (never one for the other): the only place snapshots are chosen.</summary>
+    internal async Task<SnapshotHeader?> ReadHeaderAsync(int campaignId, bool draft, CancellationToken cancellationToken)
     {
-        var row = await db.ResultSnapshots.AsNoTracking().Where(s => s.CampaignId == campaignId)
+        var row = await db.ResultSnapshots.AsNoTracking().Where(s => s.CampaignId == campaignId && s.IsDraft == draft)
             .OrderByDescending(s => s.Version)
-            .Select(s => new { s.Id, s.Version, s.ContentHash, s.SummaryJson, s.PeerGroupsJson })
+            .Select(s => new { s.Id, s.Version, s.ContentHash, s.SummaryJson, s.PeerGroupsJson, s.InputsStamp, s.CreatedAt })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null
             ? null
             : new SnapshotHeader(row.Id, row.Version, "\"" + row.ContentHash + "\"",
                 JsonSerializer.Deserialize<CampaignResults>(row.SummaryJson, Json)!,
-                JsonSerializer.Deserialize<Dictionary<string, int>>(row.PeerGroupsJson, Json)!);
+                JsonSerializer.Deserialize<Dictionary<string, int>>(row.PeerGroupsJson, Json)!)
+            {
+                InputsStamp = row.InputsStamp,
+                CreatedAt = DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc),
+            };
     }
 
     /// <summary>
@@ -186,15 +246,32 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
     public async Task<(CampaignResults Results, SnapshotHeader Header)> CampaignAsync(int campaignId, CancellationToken cancellationToken)
     {
         var header = await HeaderAsync(campaignId, cancellationToken);
+        return (await CampaignAsync(header, cancellationToken), header);
+    }
+
+    /// <summary>The whole results of a read snapshot (published or draft).</summary>
+    internal async Task<CampaignResults> CampaignAsync(SnapshotHeader header, CancellationToken cancellationToken)
+    {
         var rows = await db.ResultSnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == header.SnapshotId).OrderBy(u => u.Position)
             .Select(u => u.RowJson).ToListAsync(cancellationToken);
-        return (header.Summary with { Units = rows.Select(r => JsonSerializer.Deserialize<UnitResult>(r, Json)!).ToList() }, header);
+        return header.Summary with { Units = rows.Select(r => JsonSerializer.Deserialize<UnitResult>(r, Json)!).ToList() };
     }
 
     /// <summary>A unit's published score card; its campaign part carries the summary and this unit's line only.</summary>
-    public async Task<StoredScoreCard> CardAsync(int campaignId, int unitId, CancellationToken cancellationToken)
+    public async Task<StoredScoreCard> CardAsync(int campaignId, int unitId, CancellationToken cancellationToken) =>
+        await CardAsync(await HeaderAsync(campaignId, cancellationToken), unitId, cancellationToken);
+
+    /// <summary>The ranking lines of the given units in a read snapshot (those it has).</summary>
+    internal async Task<IReadOnlyList<UnitResult>> LinesAsync(SnapshotHeader header, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
     {
-        var header = await HeaderAsync(campaignId, cancellationToken);
+        var rows = await db.ResultSnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == header.SnapshotId && unitIds.Contains(u.UnitId))
+            .Select(u => u.RowJson).ToListAsync(cancellationToken);
+        return rows.Select(r => JsonSerializer.Deserialize<UnitResult>(r, Json)!).ToList();
+    }
+
+    /// <summary>A unit's score card in a read snapshot (published or draft).</summary>
+    internal async Task<StoredScoreCard> CardAsync(SnapshotHeader header, int unitId, CancellationToken cancellationToken)
+    {
         var row = await db.ResultSnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == header.SnapshotId && u.UnitId == unitId)
             .Select(u => new { u.RowJson, u.CardJson }).FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound($"Đơn vị số {unitId} không có trong kết quả của kỳ đánh giá này.", $"Unit number {unitId} is not in the results of this campaign.");
@@ -206,11 +283,18 @@ public sealed class ResultSnapshotService(ParIndexDbContext db, ResultsService r
     /// <summary>The public export document of the newest snapshot (the same content as <see cref="ResultsExport.DocumentAsync"/>).</summary>
     public async Task<(ResultsExportDocument Document, SnapshotHeader Header)> ExportDocumentAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var (campaign, header) = await CampaignAsync(campaignId, cancellationToken);
+        var header = await HeaderAsync(campaignId, cancellationToken);
+        return (await ExportDocumentAsync(header, await CampaignAsync(header, cancellationToken), cancellationToken), header);
+    }
+
+    /// <summary>The export document of a read snapshot and its results; an unpublished campaign's says so.</summary>
+    internal async Task<ResultsExportDocument> ExportDocumentAsync(SnapshotHeader header, CampaignResults campaign, CancellationToken cancellationToken)
+    {
         var sipas = await db.ResultSnapshotUnits.AsNoTracking().Where(u => u.SnapshotId == header.SnapshotId)
             .Select(u => new { u.UnitId, u.OverallSipas }).ToDictionaryAsync(u => u.UnitId, u => u.OverallSipas, cancellationToken);
-        return (new ResultsExportDocument(ResultsExport.FormatVersion, true, null, campaign,
-            campaign.Units.Select(u => new UnitSipas(u.UnitId, u.UnitCode, sipas.GetValueOrDefault(u.UnitId))).ToList()), header);
+        var published = campaign.PublishedAt is not null;
+        return new ResultsExportDocument(ResultsExport.FormatVersion, published, published ? null : ResultsExport.UnpublishedNotice, campaign,
+            campaign.Units.Select(u => new UnitSipas(u.UnitId, u.UnitCode, sipas.GetValueOrDefault(u.UnitId))).ToList());
     }
 
     /// <summary>"Tỉnh Bắc Giang" → "tinh-bac-giang": the search key of names and queries.</summary>

@@ -27,6 +27,12 @@ public sealed record UnitResult(
     int? RankMovement,
     IReadOnlyList<ComponentIndex> Fields);
 
+/// <summary>
+/// How current stored staff results are: <see cref="AsOf"/> is when their data was read (UTC);
+/// <see cref="Updating"/> says the data has changed since and newer results are being computed.
+/// </summary>
+public sealed record DraftState(DateTime AsOf, bool Updating);
+
 public sealed record RegionalAverageView(string Region, int Units, decimal AverageIndex, decimal MinIndex, decimal MaxIndex);
 
 public sealed record BandView(string Name, decimal MinIndex, string? Label);
@@ -46,6 +52,13 @@ public sealed record CampaignResults(
     IReadOnlyList<RegionalAverageView> RegionalAverages,
     bool SurveyNotRun = false)
 {
+    /// <summary>
+    /// Staff results only (ADR 0144): when they were computed and whether newer data is being
+    /// computed. Absent from the public results and from what is stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DraftState? Draft { get; init; }
+
     /// <summary>The sentence every result page, document and ranking shows when the survey is not run (ADR 0127).</summary>
     public const string SurveyNotRunVietnamese =
         "Kỳ đánh giá này không thực hiện điều tra xã hội học: chỉ số được tính trên tổng điểm tự đánh giá tối đa (không gồm các tiêu chí đánh giá qua điều tra xã hội học).";

@@ -33,7 +33,7 @@ public sealed record ResultsExportDocument(int FormatVersion, bool Published, st
 /// calculation. CSV and JSON carry invariant, unrounded numbers for machines; the xlsx carries
 /// numeric cells in the official tables' formats for people.
 /// </summary>
-public sealed class ResultsExport(ResultsService results)
+public sealed class ResultsExport(ResultsService results, DraftResultsService drafts)
 {
     public const int FormatVersion = 1;
 
@@ -50,6 +50,12 @@ public sealed class ResultsExport(ResultsService results)
     /// <param name="publicOnly">For the public: only a published campaign, only its published units (as the public ranking).</param>
     public async Task<ResultsExportDocument> DocumentAsync(int campaignId, bool publicOnly, CancellationToken cancellationToken)
     {
+        if (!publicOnly)
+        {
+            // Staff: the stored draft of the current data (ADR 0144), computed now only if the data changed since.
+            return await drafts.ExportDocumentAsync(campaignId, cancellationToken);
+        }
+
         var campaign = await results.CampaignAsync(campaignId, publicOnly, cancellationToken);
         var sipas = await results.OverallSipasAsync(campaignId, campaign.Units, cancellationToken);
         var published = campaign.PublishedAt is not null;

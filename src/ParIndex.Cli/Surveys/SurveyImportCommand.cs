@@ -89,7 +89,7 @@ internal static class SurveyImportCommand
                 return SurveyCommand.Unreadable;
             }
 
-            var result = await new SurveyCampaignImporter(db, options.Sinks)
+            var result = await new SurveyCampaignImporter(db, options.Sinks) { KeepScores = true }
                 .ImportAsync(campaignId, record.Id, file, mapping, importedBy, cancellationToken).ConfigureAwait(false);
             var questionnaire = QuestionnaireFile.Read(record.Json);
             var frameworkJson = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Framework!.Json).SingleAsync(cancellationToken).ConfigureAwait(false);
@@ -141,11 +141,11 @@ internal static class SurveyImportCommand
                 var rescore = result.Rescore!;
                 if (input.Json)
                 {
-                    SurveyJsonWriter.Write(input, result.Report, rescore.Scores, stdout);
+                    SurveyJsonWriter.Write(input, result.Report, rescore.Scores!, stdout);
                 }
                 else
                 {
-                    SurveyTextWriter.Write(input, result.Report, rescore.Scores, stdout);
+                    SurveyTextWriter.Write(input, result.Report, rescore.Scores!, stdout);
                     stdout.WriteLine($"Đã nhập lô {result.BatchId}: {result.AnswersWritten} câu trả lời; đã tính lại điểm điều tra của {rescore.UnitsScored} đơn vị ({rescore.LeavesChanged} tiêu chí thay đổi) từ {rescore.AnswersRead} câu trả lời đã lưu.");
                 }
 

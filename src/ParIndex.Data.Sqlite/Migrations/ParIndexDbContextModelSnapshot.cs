@@ -1128,6 +1128,13 @@ namespace ParIndex.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InputsStamp")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PeerGroupsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

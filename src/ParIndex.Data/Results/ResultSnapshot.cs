@@ -11,9 +11,19 @@ public sealed class ResultSnapshot
 
     public int CampaignId { get; set; }
 
-    /// <summary>1, 2, … per campaign; the newest is served.</summary>
+    /// <summary>1, 2, … per campaign; the newest is served. A draft is always version 0 (one per campaign, by the unique index).</summary>
     public int Version { get; set; }
 
+    /// <summary>
+    /// The staff results of the current data (ADR 0144), never a published version: public readers
+    /// and the version numbering leave it out.
+    /// </summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>A draft's freshness key: the stamp of the data it was computed from (null for a published version).</summary>
+    public string? InputsStamp { get; set; }
+
+    /// <summary>When it was stored; for a draft, the moment its data was read (the results are "as of" this time).</summary>
     public DateTime CreatedAt { get; set; }
 
     public required string CreatedBy { get; set; }

@@ -11,6 +11,7 @@ internal sealed class ResultSnapshotConfiguration : IEntityTypeConfiguration<Res
     {
         builder.Property(s => s.CreatedBy).HasMaxLength(TextLimits.UserName);
         builder.Property(s => s.ContentHash).HasMaxLength(64);
+        builder.Property(s => s.InputsStamp).HasMaxLength(200);
         builder.HasIndex(s => new { s.CampaignId, s.Version }).IsUnique();
         builder.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }

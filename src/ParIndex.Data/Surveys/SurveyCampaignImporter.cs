@@ -24,6 +24,15 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
+    /// <summary>Units re-scored and written per chunk (ADR 0143); lower only to test the chunking.</summary>
+    public int UnitsPerChunk { get; init; } = SurveyCampaignScorer.DefaultUnitsPerChunk;
+
+    /// <summary>Distinct answer counts the sink holds before writing them out (<see cref="DbSurveyAnswerSink.HeldCounts"/>); null: the sink's default.</summary>
+    public int? HeldCounts { get; init; }
+
+    /// <summary>Whether the result keeps every unit's scores (<see cref="SurveyRescoreSummary.Scores"/>), for a report that lists them; memory then grows with the campaign.</summary>
+    public bool KeepScores { get; init; }
+
     public async Task<SurveyCampaignImportResult> ImportAsync(int campaignId, int questionnaireId, ResponseFile file,
         SurveyColumnMapping mapping, string importedBy, CancellationToken cancellationToken = default)
     {
@@ -60,6 +69,11 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
         IDbContextTransaction? owned, CancellationToken cancellationToken)
     {
         var sink = sinks.Create(db, target);
+        if (HeldCounts is { } held)
+        {
+            sink.HeldCounts = held;
+        }
+
         await using (sink.ConfigureAwait(false))
         {
             // No scoring in the validation pass: the campaign is re-scored from the stored counts below.
@@ -75,7 +89,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
                 return new SurveyCampaignImportResult(result.Status, result.Report, result.ContentHash, null, 0, null);
             }
 
-            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, importedBy, sinks.Rows, cancellationToken).ConfigureAwait(false);
+            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, importedBy, sinks.Rows, UnitsPerChunk, KeepScores, cancellationToken).ConfigureAwait(false);
             db.History.Add(new History.HistoryEntry
             {
                 At = target.ImportedAt,
@@ -106,7 +120,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, userName, sinks.Rows, cancellationToken).ConfigureAwait(false);
+            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, userName, sinks.Rows, UnitsPerChunk, KeepScores, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return rescore;
         }).ConfigureAwait(false);
@@ -126,7 +140,7 @@ public sealed class SurveyCampaignImporter(ParIndexDbContext db, ISurveyAnswerSi
             await db.SurveyAnswers.Where(a => a.BatchId == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SurveyAnswerCounts.Where(c => c.BatchId == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.SurveyBatches.Where(b => b.Id == batchId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, deletedBy, sinks.Rows, cancellationToken).ConfigureAwait(false);
+            var rescore = await new SurveyCampaignScorer(db, clock).RescoreAsync(context, deletedBy, sinks.Rows, UnitsPerChunk, KeepScores, cancellationToken).ConfigureAwait(false);
             db.History.Add(new History.HistoryEntry
             {
                 At = clock.GetUtcNow().UtcDateTime,

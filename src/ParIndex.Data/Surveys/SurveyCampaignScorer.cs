@@ -4,8 +4,11 @@ using ParIndex.Data.Bulk;
 
 namespace ParIndex.Data.Surveys;
 
-/// <summary>What re-scoring a campaign changed; <see cref="AnswersRead"/> counts the answers behind the stored counts.</summary>
-public sealed record SurveyRescoreSummary(int UnitsScored, int LeavesChanged, long AnswersRead, SurveyScoreResult Scores);
+/// <summary>
+/// What re-scoring a campaign changed; <see cref="AnswersRead"/> counts the answers behind the stored counts.
+/// <see cref="Scores"/> (every unit × survey leaf, ordered by unit code) only when asked for: holding them grows with the campaign.
+/// </summary>
+public sealed record SurveyRescoreSummary(int UnitsScored, int LeavesChanged, long AnswersRead, SurveyScoreResult? Scores);
 
 /// <summary>
 /// Re-scores a campaign's survey from its stored answers (every batch of every questionnaire, read
@@ -13,10 +16,15 @@ public sealed record SurveyRescoreSummary(int UnitsScored, int LeavesChanged, lo
 /// assessment's survey leaves (<see cref="Assessments.LeafEntry.SurveyScore"/> with its memo, a history line per
 /// change) and replaces the campaign's SIPAS rows, set-based (<see cref="SurveyScoreWriter"/>). The stored batches are the one source of truth,
 /// so an import, a deleted batch or a re-run all end in the same scores.
+/// Works a chunk of units at a time (read that chunk's counts, score, write its changes, next
+/// chunk): memory is bounded by the chunk, not by the campaign (ADR 0143).
 /// Runs inside the caller's transaction; does not commit.
 /// </summary>
 public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? time = null)
 {
+    /// <summary>Units per chunk of re-scoring: about 27,000 survey leaves with their memos at a time.</summary>
+    public const int DefaultUnitsPerChunk = 1_000;
+
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     /// <summary>
@@ -26,24 +34,50 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
     public async Task<SurveyScoreResult> ScoreAsync(int campaignId, int? unitId = null, CancellationToken cancellationToken = default)
     {
         var context = await SurveyCampaignContext.LoadAsync(db, campaignId, forWrite: false, cancellationToken).ConfigureAwait(false);
-        var (result, _) = await ScoreStoredAnswersAsync(context, unitId, cancellationToken).ConfigureAwait(false);
+        var (result, _) = await ScoreStoredAnswersAsync(context, unitId, unitId, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    /// <summary>Re-scores and writes set-based through <paramref name="rows"/> (ADR 0139); saves nothing through EF.</summary>
-    internal async Task<SurveyRescoreSummary> RescoreAsync(SurveyCampaignContext context, string userName, IBulkRowWriter rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-scores and writes set-based through <paramref name="rows"/> (ADR 0139), <paramref name="unitsPerChunk"/>
+    /// units at a time in the order of their ids; saves nothing through EF.
+    /// </summary>
+    internal async Task<SurveyRescoreSummary> RescoreAsync(SurveyCampaignContext context, string userName, IBulkRowWriter rows,
+        int unitsPerChunk, bool keepScores, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (result, read) = await ScoreStoredAnswersAsync(context, null, cancellationToken).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unitsPerChunk);
+        var campaignId = context.Campaign.Id;
         var writer = new SurveyScoreWriter(db, rows, clock.GetUtcNow().UtcDateTime, userName);
         var surveyLeaves = context.Framework.Leaves().Where(l => l.IsSurvey).Select(l => l.Code).ToList();
-        var changed = await writer.WriteLeavesAsync(context.Campaign.Id, surveyLeaves, result, cancellationToken).ConfigureAwait(false);
-        await writer.WriteSipasAsync(context.Campaign.Id, context.UnitIds, result, cancellationToken).ConfigureAwait(false);
-        var units = result.Leaves.Select(l => l.UnitCode).Distinct(StringComparer.Ordinal).Count();
-        return new SurveyRescoreSummary(units, changed, read, result);
+        await writer.BeginAsync(campaignId, cancellationToken).ConfigureAwait(false);
+        var units = 0;
+        var changed = 0;
+        long read = 0;
+        List<SurveyLeafScore>? leaves = keepScores ? [] : null;
+        List<SipasScore>? sipas = keepScores ? [] : null;
+        foreach (var chunk in context.UnitIds.Values.Order().Chunk(unitsPerChunk))
+        {
+            // Unit ids ascending: the chunk is the range [first, last], which the counts' index serves.
+            var (result, chunkRead) = await ScoreStoredAnswersAsync(context, chunk[0], chunk[^1], cancellationToken).ConfigureAwait(false);
+            read += chunkRead;
+            units += result.Leaves.Select(l => l.UnitCode).Distinct(StringComparer.Ordinal).Count();
+            changed += await writer.WriteLeavesAsync(campaignId, chunk[0], chunk[^1], surveyLeaves, result, cancellationToken).ConfigureAwait(false);
+            await writer.WriteSipasAsync(campaignId, context.UnitIds, result, cancellationToken).ConfigureAwait(false);
+            leaves?.AddRange(result.Leaves);
+            sipas?.AddRange(result.Sipas);
+        }
+
+        await writer.EndAsync(cancellationToken).ConfigureAwait(false);
+        // Each chunk is ordered by unit code; the whole, as one scoring of the campaign would give it (stable sorts).
+        var scores = keepScores
+            ? new SurveyScoreResult([.. leaves!.OrderBy(l => l.UnitCode, StringComparer.Ordinal)], [.. sipas!.OrderBy(s => s.UnitCode, StringComparer.Ordinal)])
+            : null;
+        return new SurveyRescoreSummary(units, changed, read, scores);
     }
 
-    private async Task<(SurveyScoreResult Result, long Read)> ScoreStoredAnswersAsync(SurveyCampaignContext context, int? unitId, CancellationToken cancellationToken)
+    /// <summary>The scores of the units whose ids lie in [<paramref name="fromUnit"/>, <paramref name="toUnit"/>] (all when null).</summary>
+    private async Task<(SurveyScoreResult Result, long Read)> ScoreStoredAnswersAsync(SurveyCampaignContext context, int? fromUnit, int? toUnit, CancellationToken cancellationToken)
     {
         var campaignId = context.Campaign.Id;
         var scorer = new SurveyScorer(context.Framework);
@@ -53,7 +87,7 @@ public sealed class SurveyCampaignScorer(ParIndexDbContext db, TimeProvider? tim
         // The counts stored with each batch (units × questions × answer keys), not the answers
         // themselves: re-scoring costs the same for a thousand respondents or for millions.
         var counts = db.SurveyAnswerCounts.AsNoTracking()
-            .Where(c => unitId == null || c.UnitId == unitId)
+            .Where(c => (fromUnit == null || c.UnitId >= fromUnit) && (toUnit == null || c.UnitId <= toUnit))
             .Join(db.SurveyBatches.Where(b => b.CampaignId == campaignId), c => c.BatchId, b => b.Id,
                 (c, b) => new { b.QuestionnaireId, c.UnitId, c.QuestionCode, c.AnswerKey, c.Answers, c.WeightSum })
             .AsAsyncEnumerable();

@@ -12,8 +12,9 @@ namespace ParIndex.Data.Surveys;
 /// projection (no tracked entities), only the leaves whose points or memo differ are written — on
 /// PostgreSQL an UPDATE … FROM a temporary table COPY-filled with the changes, on SQLite a prepared
 /// UPDATE per changed entry; new entries and one history row per changed leaf through the bulk row
-/// writer — and the SIPAS rows are replaced by one DELETE and a bulk insert. Runs on the context's connection inside its current transaction; commits nothing.
-/// Memory: the changed leaves (≤ units × survey leaves small records), never the answers.
+/// writer — and the SIPAS rows are replaced by one DELETE and a bulk insert per chunk. Runs on the context's connection inside its current transaction; commits nothing.
+/// Called per chunk of units (ADR 0143) between <see cref="BeginAsync"/> and <see cref="EndAsync"/>:
+/// memory is the chunk's changed leaves (small records), never the campaign's nor the answers.
 /// </summary>
 internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter rows, DateTime now, string userName)
 {
@@ -29,6 +30,11 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
     private static readonly string[] SipasColumns =
         ["CampaignId", "UnitId", "Component", "ValidAnswers", "SatisfiedAnswers", "Share", "ComputedAt"];
 
+    // Unit code → assessment id of the campaign, loaded by BeginAsync.
+    private Dictionary<string, int> assessments = [];
+
+    private bool isPostgres;
+
     /// <summary>
     /// One survey leaf whose stored points or memo differ from the new ones; <see cref="EntryId"/> null: no entry yet.
     /// The memo text is made again when written rather than kept: 300,000 memos are over 100 MB of strings.
@@ -38,12 +44,42 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
         public string? Memo => Score?.Memo.Text;
     }
 
-    /// <returns>The number of leaves changed (= history rows written).</returns>
-    public async Task<int> WriteLeavesAsync(int campaignId, IReadOnlyList<string> surveyLeaves, SurveyScoreResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Before the first chunk: loads the campaign's assessment ids, removes its SIPAS rows (each chunk
+    /// adds its own) and, on PostgreSQL, creates the temporary table of the changes.
+    /// </summary>
+    public async Task BeginAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var assessments = await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaignId)
+        isPostgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        assessments = await db.Assessments.AsNoTracking().Where(a => a.CampaignId == campaignId)
             .Select(a => new { a.Id, a.Unit!.Code })
             .ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        await db.SurveySipasResults.Where(s => s.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (isPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE IF EXISTS "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync(
+                """CREATE TEMPORARY TABLE "SurveyRescoreChanges" ("Id" integer NOT NULL, "SurveyScore" numeric(28,10), "SurveyMemo" text)""",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After the last chunk: drops the temporary table (a rollback drops it too).</summary>
+    public async Task EndAsync(CancellationToken cancellationToken)
+    {
+        if (isPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Compares and writes one chunk: the survey leaves of the units whose ids lie in
+    /// [<paramref name="fromUnit"/>, <paramref name="toUnit"/>], against <paramref name="result"/> (that chunk's scores).
+    /// </summary>
+    /// <returns>The number of leaves changed (= history rows written).</returns>
+    public async Task<int> WriteLeavesAsync(int campaignId, int fromUnit, int toUnit, IReadOnlyList<string> surveyLeaves, SurveyScoreResult result, CancellationToken cancellationToken)
+    {
         // The new points by (assessment, leaf); an entry is removed once compared, what remains has no entry yet.
         var pending = new Dictionary<(int AssessmentId, string LeafCode), SurveyLeafScore>(result.Leaves.Count);
         foreach (var score in result.Leaves)
@@ -56,7 +92,8 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
 
         var changes = new List<Change>();
         var stored = db.LeafEntries.AsNoTracking()
-            .Where(e => e.Assessment!.CampaignId == campaignId && surveyLeaves.Contains(e.LeafCode))
+            .Where(e => e.Assessment!.CampaignId == campaignId && e.Assessment.UnitId >= fromUnit && e.Assessment.UnitId <= toUnit
+                && surveyLeaves.Contains(e.LeafCode))
             .Select(e => new { e.Id, e.AssessmentId, e.LeafCode, e.SurveyScore, e.SurveyMemo })
             .AsAsyncEnumerable();
         await foreach (var entry in stored.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -90,33 +127,27 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
         return changes.Count;
     }
 
-    /// <summary>Replaces the campaign's SIPAS rows: one DELETE, one bulk insert.</summary>
-    public async Task WriteSipasAsync(int campaignId, IReadOnlyDictionary<string, int> unitIds, SurveyScoreResult result, CancellationToken cancellationToken)
-    {
-        await db.SurveySipasResults.Where(s => s.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>Adds one chunk's SIPAS rows in bulk (<see cref="BeginAsync"/> removed the campaign's old ones).</summary>
+    public async Task WriteSipasAsync(int campaignId, IReadOnlyDictionary<string, int> unitIds, SurveyScoreResult result, CancellationToken cancellationToken) =>
         await rows.WriteAsync(db, "SurveySipasResults", SipasColumns, result.Sipas.Select(s => new object?[]
         {
             campaignId, unitIds[s.UnitCode], s.Component, s.ValidAnswers, s.SatisfiedAnswers, s.Share, now,
         }), cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>
-    /// The changed existing entries. PostgreSQL: COPY into a temporary table, then one UPDATE … FROM.
+    /// The changed existing entries of a chunk. PostgreSQL: COPY into the temporary table, then one UPDATE … FROM.
     /// SQLite (in-process, no network round trip): one prepared UPDATE by row id re-bound per entry,
     /// which also spares SQLite materializing the whole join of an UPDATE … FROM in memory.
     /// </summary>
     private async Task UpdateEntriesAsync(IEnumerable<Change> updates, CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
+        if (!isPostgres)
         {
             UpdateEntriesOneByOne(await BulkConnection.OpenAsync(db, cancellationToken).ConfigureAwait(false), updates, cancellationToken);
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync("""DROP TABLE IF EXISTS "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync(
-            """CREATE TEMPORARY TABLE "SurveyRescoreChanges" ("Id" integer NOT NULL, "SurveyScore" numeric(28,10), "SurveyMemo" text)""",
-            cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("""TRUNCATE "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
         var written = await rows.WriteAsync(db, ChangesTable, ["Id", "SurveyScore", "SurveyMemo"],
             updates.Select(c => new object?[] { c.EntryId, c.Points, c.Memo }), cancellationToken).ConfigureAwait(false);
         if (written > 0)
@@ -128,8 +159,6 @@ internal sealed class SurveyScoreWriter(ParIndexDbContext db, IBulkRowWriter row
                 FROM "SurveyRescoreChanges" AS c WHERE "LeafEntries"."Id" = c."Id"
                 """, cancellationToken).ConfigureAwait(false);
         }
-
-        await db.Database.ExecuteSqlRawAsync("""DROP TABLE "SurveyRescoreChanges" """, cancellationToken).ConfigureAwait(false);
     }
 
     private static void UpdateEntriesOneByOne((DbConnection Connection, DbTransaction Transaction) open, IEnumerable<Change> updates, CancellationToken cancellationToken)

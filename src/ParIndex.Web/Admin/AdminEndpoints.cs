@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ParIndex.Web.Accounts;
 using ParIndex.Web.Hosting;
 
 namespace ParIndex.Web.Admin;
@@ -12,14 +14,14 @@ public static class AdminEndpoints
         var units = api.MapGroup("/units").WithTags("Units");
         units.MapGet("/", async Task<Ok<IReadOnlyList<UnitView>>> (AdminService admin, CancellationToken ct) => TypedResults.Ok(await admin.UnitsAsync(ct)))
             .RequireAuthorization(Policies.ManageCampaignsOrUnits);
-        units.MapPost("/", async Task<Created<UnitView>> (UnitRequest request, AdminService admin, CancellationToken ct) =>
+        units.MapPost("/", async Task<Created<UnitView>> (UnitRequest request, AdminService admin, ClaimsPrincipal principal, CancellationToken ct) =>
             {
-                var unit = await admin.SaveUnitAsync(null, request, ct);
+                var unit = await admin.SaveUnitAsync(null, request, CurrentUser.From(principal).UserName, ct);
                 return TypedResults.Created($"/api/units/{unit.Id}", unit);
             })
             .RequireAuthorization(Policies.Administrator);
-        units.MapPut("/{id:int}", async Task<Ok<UnitView>> (int id, UnitRequest request, AdminService admin, CancellationToken ct) =>
-            TypedResults.Ok(await admin.SaveUnitAsync(id, request, ct)))
+        units.MapPut("/{id:int}", async Task<Ok<UnitView>> (int id, UnitRequest request, AdminService admin, ClaimsPrincipal principal, CancellationToken ct) =>
+            TypedResults.Ok(await admin.SaveUnitAsync(id, request, CurrentUser.From(principal).UserName, ct)))
             .RequireAuthorization(Policies.Administrator);
 
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administrator);

@@ -10,13 +10,18 @@ public static class ResultsEndpoints
         ArgumentNullException.ThrowIfNull(api);
         var staff = api.MapGroup("/campaigns/{id:int}/results").WithTags("Results")
             .RequireAuthorization(p => p.RequireRole(Data.Accounts.Roles.Coordinator, Data.Accounts.Roles.Appraiser, Data.Accounts.Roles.CouncilChair, Data.Accounts.Roles.Administrator));
-        staff.MapGet("/", async Task<Ok<CampaignResults>> (int id, ResultsService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.CampaignAsync(id, publicOnly: false, ct)))
+        // Served from the stored draft results of the current data (ADR 0144); "draft" says as of when.
+        staff.MapGet("/", async Task<Ok<CampaignResults>> (int id, DraftResultsService drafts, CancellationToken ct) =>
+            TypedResults.Ok(await drafts.CampaignAsync(id, ct)))
             .WithSummary("Kết quả kỳ đánh giá (cả khi chưa công bố): điểm, chỉ số, xếp hạng, nhóm, bình quân vùng");
-        staff.MapGet("/units/{unitId:int}", async Task<Ok<UnitScoreCard>> (int id, int unitId, ResultsService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.UnitAsync(id, unitId, publicOnly: false, ct)))
+        staff.MapGet("/units/{unitId:int}", async Task<Ok<UnitScoreCard>> (int id, int unitId, DraftResultsService drafts, CancellationToken ct) =>
+            TypedResults.Ok(await drafts.CardAsync(id, unitId, ct)))
             .WithSummary("Kết quả một đơn vị: chỉ số thành phần, biến động, phân tích điểm bị mất");
-        staff.MapGet("/export", (int id, string? format, ResultsExport export, CancellationToken ct) => DownloadAsync(id, format, publicOnly: false, export, ct))
+        staff.MapGet("/export", async (int id, string? format, DraftResultsService drafts, CancellationToken ct) =>
+            {
+                var kind = Format(format);
+                return File(kind, await drafts.ExportDocumentAsync(id, ct));
+            })
             .WithSummary("Tải kết quả (format=xlsx, pdf, csv hoặc json), cả khi chưa công bố: tệp ghi \"chưa công bố\"");
         return api;
     }
@@ -59,16 +64,10 @@ public static class ResultsEndpoints
         return app;
     }
 
-    /// <summary>The results file of the export use case, the same as <c>parindex results export</c> writes.</summary>
-    private static async Task<FileContentHttpResult> DownloadAsync(int id, string? format, bool publicOnly, ResultsExport export, CancellationToken ct)
-    {
-        var kind = Format(format);
-        return File(kind, await export.DocumentAsync(id, publicOnly, ct));
-    }
-
     private static ResultsExportFormat Format(string? format) => ResultsExport.ParseFormat(format ?? "xlsx")
         ?? throw new FieldValidationException("format", "Định dạng phải là xlsx, pdf, csv hoặc json.", "The format must be xlsx, pdf, csv or json.");
 
+    /// <summary>The results file, the same as <c>parindex results export</c> writes.</summary>
     private static FileContentHttpResult File(ResultsExportFormat kind, ResultsExportDocument document)
     {
         using var output = new MemoryStream();

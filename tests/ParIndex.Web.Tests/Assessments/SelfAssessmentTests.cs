@@ -440,6 +440,99 @@ public abstract class SelfAssessmentTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
 
+    /// <summary>Directly scored leaves no other test of this class saves, for the save-path tests below.</summary>
+    private static readonly string[] FreeLeaves = ParIndex.Core.Frameworks.BuiltInFrameworks.Province2023.Leaves()
+        .Where(l => !l.IsSurvey && l.EffectiveRule is ParIndex.Core.Frameworks.ManualRule && l.Max >= 0.5m)
+        .Select(l => l.Code)
+        .Except(["1.1", "1.2", "1.3.1", "1.3.2", "1.4", "1.6", "1.7", "2.1.1", "2.2.1", "3.4.1", "3.4.3", "4.1.3", "7.3.6"], StringComparer.Ordinal)
+        .Take(2)
+        .ToArray();
+
+    [Fact]
+    public async Task A_save_writes_one_history_line_per_changed_field_and_answers_with_the_totals_a_fresh_read_shows()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        var code = FreeLeaves[0];
+        using var editor = await app.LoginAsync("editor.langson");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SaveLeafAsync(id, code, new { version = 0, score = "0,5", explanation = "Lần đầu" })).StatusCode);
+        var before = await HistoryAsync(id, code);
+
+        var response = await editor.SaveLeafAsync(id, code, new { version = 1, score = "0,25", explanation = "Lần đầu", reason = "Sửa điểm" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.JsonAsync();
+        Assert.Equal(2, result.GetProperty("leaf").GetProperty("version").GetInt32());
+        var lines = (await HistoryAsync(id, code)).Skip(before.Count).ToList();
+        // The score and the points changed; the explanation, level, figures and the flag did not.
+        Assert.Equal(["Points", "Score"], lines.Select(l => l.Field).Order(StringComparer.Ordinal));
+        Assert.All(lines, l => Assert.True(l.Reason == "Sửa điểm" && l.UserName == "editor.langson" && l.NewValue is not null && decimal.Parse(l.NewValue, System.Globalization.CultureInfo.InvariantCulture) == 0.25m, $"{l.Field}: {l.OldValue} → {l.NewValue} ({l.Reason})"));
+        Assert.All(lines, l => Assert.Equal(0.5m, decimal.Parse(l.OldValue!, System.Globalization.CultureInfo.InvariantCulture)));
+
+        var fresh = await editor.GetAssessmentAsync(id);
+        foreach (var total in new[] { "points", "max", "selfAssessableMax", "leavesTotal", "leavesDone", "leavesFlagged" })
+        {
+            Assert.Equal(fresh.GetProperty("totals").GetProperty(total).GetDecimal(), result.GetProperty("totals").GetProperty(total).GetDecimal());
+        }
+
+        Assert.Equal(0.25m, fresh.Leaf(code).GetProperty("points").GetDecimal());
+        Assert.Equal(2, fresh.Leaf(code).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_save_writer_writes_nothing_for_a_stale_version_and_of_two_racing_writers_exactly_one_writes_its_row_and_line()
+    {
+        var id = await app.AssessmentIdAsync("LS");
+        var code = FreeLeaves[1];
+        using var editor = await app.LoginAsync("editor.langson");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SaveLeafAsync(id, code, new { version = 0, score = "0,5", explanation = "Bản đã lưu" })).StatusCode);
+        var entryId = await app.WithDbAsync(db => db.LeafEntries.Where(e => e.AssessmentId == id && e.LeafCode == code).Select(e => e.Id).SingleAsync());
+        var before = await HistoryAsync(id, code);
+        Task<bool> Write(int expectedVersion, string explanation) => app.WithDbAsync(db =>
+        {
+            var now = DateTime.UtcNow;
+            now = now.AddTicks(-(now.Ticks % 10));
+            var entry = new LeafEntry
+            {
+                Id = entryId,
+                AssessmentId = id,
+                LeafCode = code,
+                Score = 0.5m,
+                Points = 0.5m,
+                Explanation = explanation,
+                Memo = "",
+                UpdatedAt = now,
+                UpdatedBy = "test",
+                Version = expectedVersion + 1,
+            };
+            return LeafSaveWriter.UpdateAsync(db, entry, expectedVersion, [ParIndex.Data.History.HistoryEntry.ForLeaf(id, code, "test", now, "Explanation", "Bản đã lưu", explanation, null)], default);
+        });
+
+        Assert.False(await Write(expectedVersion: 5, "Bản cũ"));
+        Assert.Equal(before.Count, (await HistoryAsync(id, code)).Count);
+
+        var results = await Task.WhenAll(Write(1, "Người thứ nhất"), Write(1, "Người thứ hai"));
+        Assert.Single(results, r => r);
+        var stored = await app.WithDbAsync(db => db.LeafEntries.AsNoTracking().SingleAsync(e => e.Id == entryId));
+        Assert.Equal(2, stored.Version);
+        var line = Assert.Single((await HistoryAsync(id, code)).Skip(before.Count));
+        Assert.Equal(stored.Explanation, line.NewValue);
+        Assert.Equal(results[0] ? "Người thứ nhất" : "Người thứ hai", stored.Explanation);
+    }
+
+    [Fact]
+    public async Task A_save_refused_for_the_unit_scope_writes_no_row_and_no_history_line()
+    {
+        var id = await app.AssessmentIdAsync("BG");
+        using var justice = await app.LoginAsync("editor.stp");
+        var lines = await app.WithDbAsync(db => db.History.CountAsync(h => h.AssessmentId == id));
+        var version = await app.WithDbAsync(db => db.LeafEntries.Where(e => e.AssessmentId == id && e.LeafCode == "1.1").Select(e => (int?)e.Version).SingleOrDefaultAsync()) ?? 0;
+        await (await justice.SaveLeafAsync(id, "1.1", new { version, score = "0,5", explanation = "Không được giao" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(lines, await app.WithDbAsync(db => db.History.CountAsync(h => h.AssessmentId == id)));
+        Assert.Equal(version, await app.WithDbAsync(db => db.LeafEntries.Where(e => e.AssessmentId == id && e.LeafCode == "1.1").Select(e => (int?)e.Version).SingleOrDefaultAsync()) ?? 0);
+    }
+
+    private Task<List<ParIndex.Data.History.HistoryEntry>> HistoryAsync(int id, string code) =>
+        app.WithDbAsync(db => db.History.AsNoTracking().Where(h => h.AssessmentId == id && h.LeafCode == code).OrderBy(h => h.Id).ToListAsync());
+
     private static async Task<JsonElement> AssertFieldProblemAsync(HttpResponseMessage response)
     {
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);

@@ -37,6 +37,8 @@ public static partial class PageSnapshots
     {
         text = AntiforgeryToken().Replace(text, "(token)");
         text = Nonce().Replace(text, "nonce=\"(nonce)\"");
+        // When staff results were computed (ADR 0144): a restored site computes its own.
+        text = DraftAsOf().Replace(text, "\"draft\":{\"asOf\":\"(time)\"");
         return TraceId().Replace(text, "\"traceId\":\"(trace)\"");
     }
 
@@ -157,6 +159,9 @@ public static partial class PageSnapshots
 
     [GeneratedRegex("nonce=\"[^\"]*\"")]
     private static partial Regex Nonce();
+
+    [GeneratedRegex("\"draft\":\\{\"asOf\":\"[^\"]*\"")]
+    private static partial Regex DraftAsOf();
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();

@@ -27,18 +27,7 @@ public abstract class SurveyImportTests<TApp>(TApp app) : IClassFixture<TApp> wh
     private static readonly Framework Framework = BuiltInFrameworks.Province2023;
 
     // Q1 → 2.4.1 (max 1) on A/B/C/D/E; Q2 → 8.1.3 (max 2,5) on Likert 1–5 with 0 = không biết.
-    private static readonly Questionnaire Questionnaire = new()
-    {
-        Id = "kiem-thu-nguoi-dan",
-        Title = "Phiếu kiểm thử",
-        FrameworkId = Framework.Id,
-        RespondentGroup = "nguoi-dan",
-        Questions =
-        [
-            new SurveyQuestion { Code = "Q1", Text = "Tính đồng bộ", LeafCode = "2.4.1", Scale = DemoSurvey.AbcdScale },
-            new SurveyQuestion { Code = "Q2", Text = "Hài lòng về công chức", LeafCode = "8.1.3", Scale = DemoSurvey.SatisfactionScale },
-        ],
-    };
+    private static readonly Questionnaire Questionnaire = SurveyTestQuestionnaire.Create("kiem-thu-nguoi-dan", "Phiếu kiểm thử");
 
     private sealed record Setup(int CampaignId, int QuestionnaireId, string UnitA, string UnitB, int AssessmentA, int AssessmentB);
 
